@@ -1,0 +1,67 @@
+/// <reference types="vitest/config" />
+import { defineConfig, type Plugin } from 'vite'
+import vue from '@vitejs/plugin-vue'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+
+const dataDir = resolve(__dirname, 'data')
+
+/**
+ * The dataset is read at run time from `<base>/data/`, never bundled, so a department replaces its CSVs on the
+ * intranet server without rebuilding: served from `data/` in dev and preview, copied verbatim into `dist/data/`.
+ */
+function datasetFolder(): Plugin {
+  const serve = (req: { url?: string }, res: import('node:http').ServerResponse, next: () => void) => {
+    const url = decodeURIComponent((req.url ?? '').split('?')[0] ?? '')
+    if (!url.startsWith('/data/')) return next()
+    const file = join(dataDir, url.slice('/data/'.length))
+    if (!file.startsWith(dataDir) || !statSync(file, { throwIfNoEntry: false })?.isFile()) return next()
+    res.setHeader('Content-Type', file.endsWith('.csv') ? 'text/csv; charset=utf-8' : 'application/octet-stream')
+    res.setHeader('Cache-Control', 'no-cache')
+    res.end(readFileSync(file))
+  }
+  return {
+    name: 'dataset-folder',
+    configureServer(server) {
+      server.middlewares.use(serve)
+    },
+    generateBundle() {
+      for (const name of readdirSync(dataDir)) {
+        const file = join(dataDir, name)
+        if (statSync(file).isFile()) this.emitFile({ type: 'asset', fileName: `data/${name}`, source: readFileSync(file) })
+      }
+    },
+  }
+}
+
+export default defineConfig({
+  base: './',
+  plugins: [vue(), datasetFolder()],
+  resolve: { alias: { '@': resolve(__dirname, 'src') } },
+  optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
+  build: { target: 'es2022', chunkSizeWarningLimit: 1200, assetsInlineLimit: 0 },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 30_000 },
+      },
+      {
+        extends: true,
+        test: { name: 'component', include: ['tests/component/**/*.test.ts'], environment: 'jsdom' },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/e2e/globalSetup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+})
