@@ -4,7 +4,7 @@ import vue from '@vitejs/plugin-vue'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 
-const dataDir = resolve(__dirname, 'data')
+const dataDir = resolve(import.meta.dirname, 'data')
 
 /**
  * The dataset is read at run time from `<base>/data/`, never bundled, so a department replaces its CSVs on the
@@ -37,7 +37,7 @@ function datasetFolder(): Plugin {
 export default defineConfig({
   base: './',
   plugins: [vue(), datasetFolder()],
-  resolve: { alias: { '@': resolve(__dirname, 'src') } },
+  resolve: { alias: { '@': resolve(import.meta.dirname, 'src') } },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
   build: { target: 'es2022', chunkSizeWarningLimit: 1200, assetsInlineLimit: 0 },
   test: {

@@ -1,0 +1,29 @@
+/** A value that crosses the engine boundary: no BigInt, no Arrow vectors. */
+export type Cell = string | number | boolean | null
+export type Row = Record<string, Cell>
+export type SqlParam = string | number | boolean | null
+
+/**
+ * The whole of what the app asks of a SQL engine. One implementation per runtime: duckdb-wasm in the browser
+ * (`duckdbBrowser.ts`), its Node build for tests and the command line (`duckdbNode.ts`).
+ */
+export interface QueryEngine {
+  /** Runs one statement; `params` bind to `?` placeholders through a prepared statement. */
+  query<T extends Row = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]>
+  /** Runs statements that return nothing of interest (DDL, several statements separated by `;`). */
+  exec(sql: string): Promise<void>
+  /** Makes `text` readable by `read_csv('<name>')`. Keep names ASCII: Chinese file names have crashed the VFS. */
+  registerText(name: string, text: string): Promise<void>
+  /** Like registerText for bytes; the buffer is transferred to the worker and emptied: pass a copy if you keep it. */
+  registerBuffer(name: string, bytes: Uint8Array): Promise<void>
+  /** Bytes of a file in the engine's VFS, e.g. after `COPY … TO '<name>'`. */
+  readFile(name: string): Promise<Uint8Array>
+  dropFile(name: string): Promise<void>
+  close(): Promise<void>
+}
+
+/** Core DuckDB only: anything else would be downloaded on first use, which offline means a failure or a hang. */
+export const SESSION_SETUP = [
+  'SET autoinstall_known_extensions = false',
+  'SET autoload_known_extensions = false',
+]

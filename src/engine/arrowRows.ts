@@ -1,0 +1,36 @@
+import type { Cell, Row } from './QueryEngine'
+
+interface ArrowField {
+  name: string
+  type: { typeId: number; scale?: number; toString(): string }
+}
+interface ArrowTableLike {
+  schema: { fields: ArrowField[] }
+  numRows: number
+  getChildAt(i: number): { get(row: number): unknown } | null
+}
+
+// apache-arrow's Type enum: Decimal = 7. Decimals arrive as raw 128-bit words; a SQL builder casts them to DOUBLE.
+const ARROW_DECIMAL = 7
+
+function toCell(value: unknown): Cell {
+  if (value === null || value === undefined) return null
+  if (typeof value === 'bigint') return Number(value)
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value
+  if (value instanceof Date) return value.toISOString()
+  return String(value)
+}
+
+/** Arrow result → plain rows, column by column (faster than row proxies). */
+export function arrowToRows<T extends Row = Row>(table: ArrowTableLike): T[] {
+  const fields = table.schema.fields
+  const rows: Row[] = Array.from({ length: table.numRows }, () => ({}))
+  fields.forEach((field, c) => {
+    if (field.type.typeId === ARROW_DECIMAL) {
+      throw new Error(`column "${field.name}" is DECIMAL: cast it to DOUBLE in SQL before it leaves the engine`)
+    }
+    const column = table.getChildAt(c)
+    for (let r = 0; r < table.numRows; r++) (rows[r] as Row)[field.name] = toCell(column?.get(r))
+  })
+  return rows as T[]
+}

@@ -1,0 +1,56 @@
+import { createRequire } from 'node:module'
+import { arrowToRows } from './arrowRows'
+import { SESSION_SETUP, type QueryEngine, type Row, type SqlParam } from './QueryEngine'
+
+type NodeBlocking = typeof import('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs')
+
+/**
+ * duckdb-wasm's blocking Node build: the same engine as the browser, for tests and the command line.
+ * Instantiation takes about 2 s: share one engine per test file.
+ */
+export async function createNodeEngine(): Promise<QueryEngine> {
+  const require = createRequire(import.meta.url)
+  const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs') as NodeBlocking
+  const dist = require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs').replace(/[^/\\]+$/, '')
+  const db = await duckdb.createDuckDB(
+    {
+      mvp: { mainModule: `${dist}duckdb-mvp.wasm`, mainWorker: `${dist}duckdb-node-mvp.worker.cjs` },
+      eh: { mainModule: `${dist}duckdb-eh.wasm`, mainWorker: `${dist}duckdb-node-eh.worker.cjs` },
+    },
+    new duckdb.VoidLogger(),
+    duckdb.NODE_RUNTIME,
+  )
+  await db.instantiate()
+  const conn = db.connect()
+  for (const statement of SESSION_SETUP) conn.query(statement)
+
+  return {
+    async query<T extends Row = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]> {
+      if (!params?.length) return arrowToRows<T>(conn.query(sql))
+      const statement = conn.prepare(sql)
+      try {
+        return arrowToRows<T>(statement.query(...params))
+      } finally {
+        statement.close()
+      }
+    },
+    async exec(sql) {
+      conn.query(sql)
+    },
+    async registerText(name, text) {
+      db.registerFileText(name, text)
+    },
+    async registerBuffer(name, bytes) {
+      db.registerFileBuffer(name, bytes)
+    },
+    async readFile(name) {
+      return db.copyFileToBuffer(name)
+    },
+    async dropFile(name) {
+      db.dropFile(name)
+    },
+    async close() {
+      conn.close()
+    },
+  }
+}
