@@ -1,0 +1,116 @@
+import { ident, literal } from './quote'
+
+/** A column of an uploaded file as the staging SQL needs it: which header carries it and how to read it. */
+export interface StagedColumn {
+  key: string
+  /** The header in the file, or null when the file lacks this optional column. */
+  header: string | null
+  type: 'text' | 'number' | 'month' | 'integer' | 'date'
+  required: boolean
+}
+
+/** One problem found in a file, in structured form; the sentence is written in `ingest/messages.ts`. */
+export interface RowProblem {
+  /** Line in the file as Excel numbers it: the header is line 1. */
+  line: number
+  key: string
+  rule: string
+  value: string | null
+  detail: string | null
+}
+
+// Text to number the way clerks write numbers: `1,200.50`, `12.5%`, full-width commas, stray spaces.
+const cleanNumber = (x: string) => `NULLIF(regexp_replace(trim(${x}), '[,，\\s%％]', '', 'g'), '')`
+export const numberExpr = (x: string) => `TRY_CAST(${cleanNumber(x)} AS DOUBLE)`
+
+// `2024-07`, `2024/7`, `2024年7月`, `2024.07`, also a full date `2024-07-31` (Excel formats cells as dates).
+const MONTH_RE = `'^(\\d{4})\\s*[-/年.]\\s*(\\d{1,2})\\s*月?(?:\\s*[-/.]\\s*\\d{1,2}\\s*日?)?(?:[ T].*)?$'`
+const DATE_RE = `'^(\\d{4})\\s*[-/年.]\\s*(\\d{1,2})\\s*[-/月.]\\s*(\\d{1,2})\\s*日?(?:[ T].*)?$'`
+const part = (x: string, re: string, n: number) => `TRY_CAST(NULLIF(regexp_extract(trim(${x}), ${re}, ${n}), '') AS INTEGER)`
+export const yearOf = (x: string) => part(x, MONTH_RE, 1)
+const monthRaw = (x: string) => part(x, MONTH_RE, 2)
+export const monthOf = (x: string) => `CASE WHEN ${monthRaw(x)} BETWEEN 1 AND 12 THEN ${monthRaw(x)} END`
+const dateYear = (x: string) => part(x, DATE_RE, 1)
+const dateMonth = (x: string) => part(x, DATE_RE, 2)
+const dateDay = (x: string) => part(x, DATE_RE, 3)
+const dateValid = (x: string) =>
+  `(${dateMonth(x)} BETWEEN 1 AND 12 AND ${dateDay(x)} BETWEEN 1 AND 31 AND ${dateYear(x)} IS NOT NULL)`
+/** A unit as clerks write it, `（万元）` or `％`, in the form the units table holds. */
+export const unitExpr = (x: string) =>
+  `NULLIF(replace(regexp_replace(${x}, '[\\s（）()【】\\[\\]]', '', 'g'), '％', '%'), '')`
+const integerExpr = (x: string) => `TRY_CAST(${cleanNumber(x)} AS INTEGER)`
+
+const blank = (x: string) => `(${x} IS NULL OR trim(${x}) = '')`
+
+/**
+ * Reads a registered CSV into a staging table of text cells plus `_line` (the header is line 1).
+ * Rows that are wholly empty (`,,,,` as Excel leaves them) are dropped.
+ */
+export function stageCsvSql(table: string, file: string): string {
+  return `CREATE OR REPLACE TABLE ${ident(table)} AS
+SELECT * FROM (
+  SELECT (row_number() OVER () + 1)::INTEGER AS _line, *
+  FROM read_csv(${literal(file)}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"',
+                null_padding = true, auto_detect = true)
+) WHERE trim(concat(*COLUMNS(* EXCLUDE (_line)))) <> ''`
+}
+
+/** The headers of a staging table, in file order. */
+export const stagedHeadersSql = (table: string) => `SELECT column_name FROM (DESCRIBE ${ident(table)}) WHERE column_name <> '_line'`
+
+/** The typed view of a staging table: one column per key, `<key>__raw` beside each, and `_line`. */
+export function typedSelectSql(table: string, columns: readonly StagedColumn[]): string {
+  const out = ['_line']
+  for (const c of columns) {
+    const x = c.header === null ? 'NULL::VARCHAR' : ident(c.header)
+    out.push(`NULLIF(trim(${x}), '') AS ${ident(`${c.key}__raw`)}`)
+    switch (c.type) {
+      case 'text':
+        out.push(`NULLIF(trim(${x}), '') AS ${ident(c.key)}`)
+        break
+      case 'number':
+        out.push(`${numberExpr(x)} AS ${ident(c.key)}`)
+        break
+      case 'integer':
+        out.push(`${integerExpr(x)} AS ${ident(c.key)}`)
+        break
+      case 'month':
+        out.push(`${yearOf(x)} AS ${ident(`${c.key}_year`)}`, `${monthOf(x)} AS ${ident(`${c.key}_month`)}`)
+        break
+      case 'date':
+        out.push(
+          `CASE WHEN ${dateValid(x)} THEN ${dateYear(x)} END AS ${ident(`${c.key}_year`)}`,
+          `CASE WHEN ${dateValid(x)} THEN ${dateMonth(x)} END AS ${ident(`${c.key}_month`)}`,
+        )
+        break
+    }
+  }
+  return `SELECT ${out.join(', ')} FROM ${ident(table)}`
+}
+
+/** Cell-level problems: empty required cells, numbers and months that do not read. */
+export function cellProblemsSql(typedView: string, columns: readonly StagedColumn[]): string {
+  const parts: string[] = []
+  for (const c of columns) {
+    if (c.header === null) continue
+    const raw = ident(`${c.key}__raw`)
+    const select = (rule: string, where: string) =>
+      `SELECT _line, ${literal(c.key)} AS key, ${literal(rule)} AS rule, ${raw} AS value, NULL::VARCHAR AS detail FROM ${ident(typedView)} WHERE ${where}`
+    if (c.required) parts.push(select('required', blank(raw)))
+    const parsed =
+      c.type === 'month' || c.type === 'date' ? ident(`${c.key}_month`) : c.type === 'text' ? null : ident(c.key)
+    if (parsed) parts.push(select(c.type, `NOT ${blank(raw)} AND ${parsed} IS NULL`))
+  }
+  return parts.join('\nUNION ALL\n')
+}
+
+/** Rows whose key repeats an earlier row of the same file. */
+export function duplicateKeySql(typedView: string, keyColumns: readonly string[]): string {
+  const keys = keyColumns.map(ident).join(', ')
+  return `SELECT _line, ${literal(keyColumns.join('+'))} AS key, 'duplicate' AS rule,
+  concat_ws(', ', ${keyColumns.map((k) => `CAST(${ident(k)} AS VARCHAR)`).join(', ')}) AS value,
+  CAST(first_line AS VARCHAR) AS detail
+FROM (SELECT _line, ${keys}, min(_line) OVER (PARTITION BY ${keys}) AS first_line FROM ${ident(typedView)}
+      WHERE ${keyColumns.map((k) => `${ident(k)} IS NOT NULL`).join(' AND ')})
+WHERE _line <> first_line`
+}

@@ -1,0 +1,164 @@
+// The CSV contract of shared/docs/DATA.md: Chinese headers, English keys as aliases in any letter case.
+
+export type FileKind = 'indicators' | 'projects' | 'spending_plan' | 'actuals' | 'spending' | 'ledger'
+
+/** How a cell is read: text as is, a number (`1,200.50`, `12.5%`), a month (`2024-07`, `2024/7`, `2024年7月`), a date. */
+export type ColumnType = 'text' | 'number' | 'month' | 'integer' | 'date'
+
+export interface ColumnSpec {
+  key: string
+  zh: string
+  /** Other accepted headers besides `zh` and `key`. */
+  aliases?: string[]
+  type: ColumnType
+  required: boolean
+}
+
+export interface FileKindSpec {
+  kind: FileKind
+  zh: string
+  en: string
+  /** The file name of this kind in `data/` and in exports. */
+  fileName: string
+  columns: ColumnSpec[]
+  /** The upsert key. */
+  key: string[]
+}
+
+const col = (key: string, zh: string, type: ColumnType, required = false, aliases: string[] = []): ColumnSpec => ({
+  key,
+  zh,
+  type,
+  required,
+  aliases,
+})
+
+export const FILE_KINDS: Record<FileKind, FileKindSpec> = {
+  indicators: {
+    kind: 'indicators',
+    zh: '指标',
+    en: 'Indicators',
+    fileName: 'indicators.csv',
+    key: ['id'],
+    columns: [
+      col('id', '指标编码', 'text', true),
+      col('scope', '所属', 'text', true),
+      col('group', '分项', 'text'),
+      col('level1', '一级指标', 'text'),
+      col('level2', '二级指标', 'text'),
+      col('name', '三级指标', 'text', true, ['指标名称']),
+      col('target', '指标值', 'text', true, ['年度指标值']),
+      col('unit', '单位', 'text', false, ['计量单位']),
+      col('direction', '指标性质', 'text', false, ['指标方向']),
+      col('measure', '口径', 'text', false, ['统计口径']),
+      col('weight', '分值', 'number', false),
+      col('basis', '指标值确定依据', 'text', false, ['确定依据']),
+    ],
+  },
+  projects: {
+    kind: 'projects',
+    zh: '项目',
+    en: 'Projects',
+    fileName: 'projects.csv',
+    key: ['code'],
+    columns: [
+      col('code', '项目编码', 'text', true),
+      col('name', '项目名称', 'text', true),
+      col('department', '主管部门', 'text'),
+      col('unit_name', '实施单位', 'text'),
+      col('budget', '预算数', 'number', true, ['年初预算数']),
+      col('adjusted_budget', '调整后预算数', 'number', false, ['全年预算数']),
+      col('fiscal', '财政资金', 'number'),
+      col('other', '其他资金', 'number'),
+      col('purpose', '资金用途', 'text'),
+      col('goal', '年度目标', 'text', false, ['年度总体目标']),
+    ],
+  },
+  spending_plan: {
+    kind: 'spending_plan',
+    zh: '支出计划',
+    en: 'Spending plan',
+    fileName: 'spending_plan.csv',
+    key: ['code', 'month'],
+    columns: [
+      col('code', '项目编码', 'text', true),
+      col('month', '月份', 'integer', true),
+      col('share', '计划支出比例', 'number', true),
+    ],
+  },
+  actuals: {
+    kind: 'actuals',
+    zh: '完成值',
+    en: 'Actuals',
+    fileName: 'actuals.csv',
+    key: ['id', 'period'],
+    columns: [
+      col('id', '指标编码', 'text', true),
+      col('period', '月份', 'month', true),
+      col('value', '完成值', 'number', false),
+      col('unit', '单位', 'text'),
+      col('basis', '数据口径', 'text'),
+      col('status', '完成情况', 'text'),
+      col('note', '说明', 'text', false, ['偏差原因']),
+    ],
+  },
+  spending: {
+    kind: 'spending',
+    zh: '支出',
+    en: 'Spending',
+    fileName: 'spending.csv',
+    key: ['code', 'period'],
+    columns: [
+      col('code', '项目编码', 'text', true),
+      col('period', '月份', 'month', true),
+      col('amount', '支出金额', 'number', true),
+    ],
+  },
+  ledger: {
+    kind: 'ledger',
+    zh: '支付明细',
+    en: 'Payment ledger',
+    fileName: 'ledger.csv',
+    key: [],
+    columns: [
+      col('date', '支付日期', 'date', true),
+      col('code', '项目编码', 'text', true),
+      col('amount', '金额', 'number', true, ['支付金额']),
+    ],
+  },
+}
+
+const norm = (header: string) => header.replace(/^\uFEFF/, '').trim().toLowerCase()
+
+/** Maps each column key of `spec` to the file's header that carries it. */
+export function matchColumns(spec: FileKindSpec, headers: readonly string[]): Map<string, string> {
+  const found = new Map<string, string>()
+  for (const column of spec.columns) {
+    const names = [column.zh, column.key, ...(column.aliases ?? [])].map(norm)
+    const header = headers.find((h) => names.includes(norm(h)))
+    if (header !== undefined) found.set(column.key, header)
+  }
+  return found
+}
+
+/**
+ * The kind whose required columns are all present; the ledger is told from monthly spending by 支付日期.
+ * Among several, the one matching the most columns wins (an actuals file also has 指标编码 like indicators).
+ */
+export function detectKind(headers: readonly string[]): FileKindSpec | null {
+  let best: { spec: FileKindSpec; score: number } | null = null
+  for (const spec of Object.values(FILE_KINDS)) {
+    const matched = matchColumns(spec, headers)
+    const complete = spec.columns.every((c) => !c.required || matched.has(c.key))
+    if (!complete) continue
+    const score = matched.size / spec.columns.length + matched.size
+    if (!best || score > best.score) best = { spec, score }
+  }
+  return best?.spec ?? null
+}
+
+/** The required columns that are missing, in Chinese, for the error message. */
+export function missingColumns(spec: FileKindSpec, headers: readonly string[]): ColumnSpec[] {
+  const matched = matchColumns(spec, headers)
+  return spec.columns.filter((c) => c.required && !matched.has(c.key))
+}

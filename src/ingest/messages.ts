@@ -1,0 +1,86 @@
+import type { RowProblem } from '@/engine/sql/ingest'
+import type { FileProblem, StagedFile } from './stageFile'
+
+type Lang = 'zh' | 'en'
+
+function columnLabel(staged: StagedFile, key: string, lang: Lang): string {
+  if (key.includes('+')) {
+    return key
+      .split('+')
+      .map((k) => columnLabel(staged, k.replace(/_(year|month)$/, ''), lang))
+      .filter((x, i, all) => all.indexOf(x) === i)
+      .join('+')
+  }
+  const column = staged.spec?.columns.find((c) => c.key === key)
+  if (!column) return key
+  return lang === 'zh' ? column.zh : column.key
+}
+
+/** One sentence a clerk understands, with the line (header = 第1行) and the column. */
+export function describeProblem(staged: StagedFile, p: RowProblem, lang: Lang = 'zh'): string {
+  const col = columnLabel(staged, p.key, lang)
+  const v = p.value ?? ''
+  if (lang === 'en') {
+    const at = `Line ${p.line}, ${col}`
+    switch (p.rule) {
+      case 'required': return `${at}: empty, but required.`
+      case 'number': case 'integer': return `${at}: "${v}" is not a number.`
+      case 'month': return `${at}: "${v}" is not a valid month (write 2024-07, 2024/7 or 2024年7月).`
+      case 'date': return `${at}: "${v}" is not a valid date (write 2024-07-15 or 2024/7/15).`
+      case 'duplicate': return `${at}: duplicate ${col} (${v}), already on line ${p.detail}.`
+      case 'unknown-id': return `${at}: unknown indicator id "${v}".`
+      case 'unknown-project': return `${at}: unknown project code "${v}".`
+      case 'unknown-scope': return `${at}: "${v}" is neither 部门 nor a known project code.`
+      case 'unit-mismatch': return `${at}: "${v}" cannot be converted to the target's unit ${p.detail ?? '(none)'}.`
+      case 'basis': return `${at}: "${v}" must be 累计 or 当月.`
+      case 'status': return `${at}: "${v}" must be 达成, 部分达成 or 未达成.`
+      case 'value-missing': return `${at}: a quantitative indicator needs a value.`
+      case 'status-missing': return `${at}: a qualitative indicator needs 完成情况 (达成 / 部分达成 / 未达成).`
+      case 'direction': return `${at}: "${v}" must be ≥, ≤, = or 定性.`
+      case 'measure': return `${at}: "${v}" must be 累计 or 时点.`
+      case 'plan-month': return `${at}: month "${v}" must be between 1 and 12.`
+      case 'negative': return `${at}: "${v}" must not be negative.`
+      default: return `${at}: "${v}" (${p.rule}).`
+    }
+  }
+  const at = `第${p.line}行 ${col}`
+  switch (p.rule) {
+    case 'required': return `${at} 为空，此列必填。`
+    case 'number': case 'integer': return `${at} "${v}" 不是数字。`
+    case 'month': return `${at} "${v}" 无效，请写成 2024-07、2024/7 或 2024年7月。`
+    case 'date': return `${at} "${v}" 不是有效日期，请写成 2024-07-15 或 2024/7/15。`
+    case 'duplicate': return `${at} 重复的 ${col}（${v}），与第${p.detail}行重复。`
+    case 'unknown-id': return `${at} 未知的指标编码 "${v}"。`
+    case 'unknown-project': return `${at} 未知的项目编码 "${v}"。`
+    case 'unknown-scope': return `${at} "${v}" 既不是"部门"，也不是已有的项目编码。`
+    case 'unit-mismatch': return `${at} "${v}" 无法换算为该指标的单位 ${p.detail ?? '（无单位）'}。`
+    case 'basis': return `${at} "${v}" 应为"累计"或"当月"。`
+    case 'status': return `${at} "${v}" 应为"达成""部分达成"或"未达成"。`
+    case 'value-missing': return `${at} 定量指标须填写完成值。`
+    case 'status-missing': return `${at} 定性指标须填写完成情况（达成 / 部分达成 / 未达成）。`
+    case 'direction': return `${at} "${v}" 应为 ≥、≤、= 或 定性。`
+    case 'measure': return `${at} "${v}" 应为"累计"或"时点"。`
+    case 'plan-month': return `${at} 月份 "${v}" 应在 1 到 12 之间。`
+    case 'negative': return `${at} "${v}" 不能为负数。`
+    default: return `${at} "${v}"（${p.rule}）。`
+  }
+}
+
+export function describeFileProblem(p: FileProblem, lang: Lang = 'zh'): string {
+  if (lang === 'en') {
+    switch (p.rule) {
+      case 'empty': return 'The file has no data rows.'
+      case 'unreadable': return `The file cannot be read as CSV: ${p.detail}`
+      case 'unknown-kind': return `Unrecognised headers (${p.detail}): download a template to see the expected columns.`
+      case 'missing-columns': return `Required columns missing: ${p.detail}.`
+      case 'wrong-kind': return `This is not the expected kind of file: ${p.detail}.`
+    }
+  }
+  switch (p.rule) {
+    case 'empty': return '文件中没有数据行。'
+    case 'unreadable': return `无法按 CSV 读取该文件：${p.detail}`
+    case 'unknown-kind': return `无法识别表头（${p.detail}），请下载模板核对列名。`
+    case 'missing-columns': return `缺少必填列：${p.detail}。`
+    case 'wrong-kind': return `文件类型不符：${p.detail}。`
+  }
+}

@@ -1,0 +1,144 @@
+import type { QueryEngine } from '@/engine/QueryEngine'
+import {
+  cellProblemsSql,
+  duplicateKeySql,
+  stageCsvSql,
+  stagedHeadersSql,
+  typedSelectSql,
+  type RowProblem,
+  type StagedColumn,
+} from '@/engine/sql/ingest'
+import { ident } from '@/engine/sql/quote'
+import { decodeCsvBytes, type TextEncodingName } from './decode'
+import { detectKind, FILE_KINDS, matchColumns, missingColumns, type FileKind, type FileKindSpec } from './fileKinds'
+
+/** A problem with the file as a whole (no row to point at). */
+export interface FileProblem {
+  rule: 'unreadable' | 'unknown-kind' | 'missing-columns' | 'empty' | 'wrong-kind'
+  detail: string
+}
+
+/** A file read into the engine and checked on its own (references to other files are checked in `validate.ts`). */
+export interface StagedFile {
+  fileName: string
+  encoding: TextEncodingName
+  spec: FileKindSpec | null
+  headers: string[]
+  /** The typed view over the staging table, with `_line`, one column per key and `<key>__raw`. */
+  view: string
+  rowCount: number
+  columns: StagedColumn[]
+  problems: RowProblem[]
+  fileProblems: FileProblem[]
+  /** How many problems exist in all (the list is capped). */
+  problemCount: number
+}
+
+const PROBLEM_CAP = 500
+let counter = 0
+
+/** Key columns of the typed view, for the duplicate check: months are (year, month). */
+export function viewKeyColumns(spec: FileKindSpec): string[] {
+  return spec.key.flatMap((k) => (k === 'period' ? ['period_year', 'period_month'] : [k]))
+}
+
+/**
+ * Decodes the bytes (UTF-8 with or without BOM, or GBK), reads them with DuckDB's CSV reader, recognises the kind
+ * from the headers, and lists every cell-level problem. Nothing is stored: the caller applies or drops the stage.
+ */
+export async function stageFile(
+  engine: QueryEngine,
+  fileName: string,
+  bytes: Uint8Array,
+  expected?: FileKind,
+): Promise<StagedFile> {
+  const { text, encoding } = decodeCsvBytes(bytes)
+  return stageText(engine, fileName, text, encoding, expected)
+}
+
+export async function stageText(
+  engine: QueryEngine,
+  fileName: string,
+  text: string,
+  encoding: TextEncodingName = 'UTF-8',
+  expected?: FileKind,
+): Promise<StagedFile> {
+  const n = ++counter
+  const vfsName = `f_${n}.csv`
+  const table = `stage_${n}`
+  const view = `typed_${n}`
+  const result: StagedFile = {
+    fileName,
+    encoding,
+    spec: null,
+    headers: [],
+    view,
+    rowCount: 0,
+    columns: [],
+    problems: [],
+    fileProblems: [],
+    problemCount: 0,
+  }
+  if (text.trim() === '') {
+    result.fileProblems.push({ rule: 'empty', detail: '' })
+    return result
+  }
+  await engine.registerText(vfsName, text)
+  try {
+    await engine.exec(stageCsvSql(table, vfsName))
+  } catch (error) {
+    result.fileProblems.push({ rule: 'unreadable', detail: (error as Error).message.split('\n')[0] ?? '' })
+    return result
+  } finally {
+    await engine.dropFile(vfsName)
+  }
+  result.headers = (await engine.query<{ column_name: string }>(stagedHeadersSql(table))).map((r) => r.column_name)
+  const spec = expected ? FILE_KINDS[expected] : detectKind(result.headers)
+  if (!spec) {
+    result.fileProblems.push({ rule: 'unknown-kind', detail: result.headers.join(', ') })
+    return result
+  }
+  result.spec = spec
+  const missing = missingColumns(spec, result.headers)
+  if (missing.length) {
+    result.fileProblems.push({ rule: 'missing-columns', detail: missing.map((c) => c.zh).join('、') })
+    return result
+  }
+  const matched = matchColumns(spec, result.headers)
+  result.columns = spec.columns.map((c) => ({
+    key: c.key,
+    header: matched.get(c.key) ?? null,
+    type: c.type,
+    required: c.required,
+  }))
+  await engine.exec(`CREATE OR REPLACE TABLE ${ident(view)} AS ${typedSelectSql(table, result.columns)}`)
+  await engine.exec(`DROP TABLE ${ident(table)}`)
+  const [count] = await engine.query<{ n: number }>(`SELECT count(*) AS n FROM ${ident(view)}`)
+  result.rowCount = count?.n ?? 0
+  if (result.rowCount === 0) result.fileProblems.push({ rule: 'empty', detail: '' })
+
+  const checks = [cellProblemsSql(view, result.columns)]
+  if (spec.key.length) checks.push(duplicateKeySql(view, viewKeyColumns(spec)))
+  await collectProblems(engine, result, checks.filter(Boolean).join('\nUNION ALL\n'))
+  return result
+}
+
+/** Runs a UNION of problem queries (columns _line, key, rule, value, detail) and adds what it finds. */
+export async function collectProblems(engine: QueryEngine, staged: StagedFile, sql: string): Promise<void> {
+  if (!sql.trim()) return
+  const [total] = await engine.query<{ n: number }>(`SELECT count(*) AS n FROM (${sql})`)
+  staged.problemCount += total?.n ?? 0
+  const room = PROBLEM_CAP - staged.problems.length
+  if (room <= 0) return
+  const rows = await engine.query<{ _line: number; key: string; rule: string; value: string | null; detail: string | null }>(
+    `SELECT * FROM (${sql}) ORDER BY _line, key LIMIT ${room}`,
+  )
+  for (const r of rows) staged.problems.push({ line: r._line, key: r.key, rule: r.rule, value: r.value, detail: r.detail })
+  staged.problems.sort((a, b) => a.line - b.line)
+}
+
+export async function dropStage(engine: QueryEngine, staged: StagedFile): Promise<void> {
+  await engine.exec(`DROP TABLE IF EXISTS ${ident(staged.view)}`)
+}
+
+export const hasProblems = (s: StagedFile) => s.fileProblems.length > 0 || s.problemCount > 0

@@ -1,0 +1,67 @@
+import type { QueryEngine } from '@/engine/QueryEngine'
+import { unitExpr } from '@/engine/sql/ingest'
+import { ident, literal } from '@/engine/sql/quote'
+import { collectProblems, type StagedFile } from './stageFile'
+
+/** Other files of the same upload, so that new projects and indicators can be referenced before they are stored. */
+export interface UploadContext {
+  indicatorViews: string[]
+  projectViews: string[]
+}
+
+const known = (table: string, column: string, views: string[]) =>
+  [`SELECT ${column} AS k FROM ${table}`, ...views.map((v) => `SELECT ${column} AS k FROM ${ident(v)}`)].join(' UNION ')
+
+const problem = (view: string, key: string, rule: string, value: string, where: string, detail = 'NULL::VARCHAR') =>
+  `SELECT _line, ${literal(key)} AS key, ${literal(rule)} AS rule, ${value} AS value, ${detail} AS detail FROM ${ident(view)} v WHERE ${where}`
+
+/** The checks that look beyond one row: unknown codes, units that cannot be converted, words outside a list. */
+export function referenceProblemsSql(staged: StagedFile, context: UploadContext): string {
+  const v = staged.view
+  const indicatorIds = known('indicators', 'id', context.indicatorViews)
+  const projectCodes = known('projects', 'code', context.projectViews)
+  switch (staged.spec?.kind) {
+    case 'actuals':
+      return [
+        problem(v, 'id', 'unknown-id', 'v.id', `v.id IS NOT NULL AND v.id NOT IN (${indicatorIds})`),
+        problem(v, 'basis', 'basis', 'v.basis', `v.basis IS NOT NULL AND v.basis NOT IN ('累计', '当月')`),
+        problem(v, 'status', 'status', 'v.status', `v.status IS NOT NULL AND v.status NOT IN ('达成', '部分达成', '未达成')`),
+        `SELECT v._line, 'unit' AS key, 'unit-mismatch' AS rule, v.unit AS value, t.target_unit AS detail
+         FROM ${ident(v)} v JOIN indicator_targets t ON t.id = v.id
+         LEFT JOIN units uf ON uf.unit = ${unitExpr('v.unit')} LEFT JOIN units ut ON ut.unit = t.target_unit
+         WHERE v.unit IS NOT NULL AND ${unitExpr('v.unit')} IS DISTINCT FROM t.target_unit
+           AND (uf.family IS NULL OR ut.family IS NULL OR uf.family <> ut.family)`,
+        `SELECT v._line, 'value' AS key, 'value-missing' AS rule, NULL AS value, NULL AS detail
+         FROM ${ident(v)} v JOIN indicator_targets t ON t.id = v.id
+         WHERE NOT t.qualitative AND v.value__raw IS NULL AND v.status IS NULL`,
+        `SELECT v._line, 'status' AS key, 'status-missing' AS rule, NULL AS value, NULL AS detail
+         FROM ${ident(v)} v JOIN indicator_targets t ON t.id = v.id
+         WHERE t.qualitative AND v.status IS NULL AND v.value__raw IS NULL`,
+      ].join('\nUNION ALL\n')
+    case 'spending':
+    case 'ledger':
+    case 'spending_plan':
+      return [
+        problem(v, 'code', 'unknown-project', 'v.code', `v.code IS NOT NULL AND v.code NOT IN (${projectCodes})`),
+        ...(staged.spec.kind === 'spending_plan'
+          ? [problem(v, 'month', 'plan-month', 'v.month__raw', 'v.month IS NOT NULL AND v.month NOT BETWEEN 1 AND 12')]
+          : []),
+      ].join('\nUNION ALL\n')
+    case 'indicators':
+      return [
+        problem(v, 'scope', 'unknown-scope', 'v.scope', `v.scope IS NOT NULL AND v.scope <> '部门' AND v.scope NOT IN (${projectCodes})`),
+        problem(v, 'direction', 'direction', 'v.direction',
+          `v.direction IS NOT NULL AND v.direction NOT IN ('≥', '≤', '=', '定性', '>=', '<=', '正向', '反向', '＝')`),
+        problem(v, 'measure', 'measure', 'v.measure', `v.measure IS NOT NULL AND v.measure NOT IN ('累计', '时点')`),
+      ].join('\nUNION ALL\n')
+    case 'projects':
+      return problem(v, 'budget', 'negative', 'v.budget__raw', 'v.budget < 0')
+    default:
+      return ''
+  }
+}
+
+export async function checkReferences(engine: QueryEngine, staged: StagedFile, context: UploadContext): Promise<void> {
+  if (!staged.spec || staged.fileProblems.length) return
+  await collectProblems(engine, staged, referenceProblemsSql(staged, context))
+}
