@@ -1,7 +1,18 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
 import OverviewView from './views/OverviewView.vue'
 
+// Hash routes: `npm run build` gives static files that any intranet web server can host.
 export const router = createRouter({
   history: createWebHashHistory(),
-  routes: [{ path: '/', name: 'overview', component: OverviewView }],
+  routes: [
+    { path: '/', name: 'overview', component: OverviewView },
+    { path: '/indicator/:id', name: 'indicator', component: () => import('./views/IndicatorView.vue') },
+    { path: '/spending', name: 'spending', component: () => import('./views/SpendingView.vue') },
+    { path: '/data', name: 'data', component: () => import('./views/DataView.vue') },
+    { path: '/assessment', name: 'assessment', component: () => import('./views/AssessmentView.vue') },
+    { path: '/screen', name: 'screen', component: () => import('./views/ScreenView.vue'), meta: { bare: true } },
+    { path: '/report', name: 'report', component: () => import('./views/ReportView.vue') },
+    { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue') },
+    { path: '/:pathMatch(.*)*', redirect: '/' },
+  ],
 })

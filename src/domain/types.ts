@@ -87,6 +87,8 @@ export interface YearMonth {
 export interface MonitorSettings {
   /** 序时进度 by month (month / 12, the default) or by day (days elapsed / days in year). */
   timeShareMode: 'month' | 'day'
+  /** what a project's execution rate is judged against: 序时进度 (DOMAIN.md default) or its own 资金支出计划. */
+  executionBaseline: 'time' | 'plan'
   /** budget execution: R = execution rate ÷ 序时进度; R < red → red, R < yellow → yellow, else green. */
   execution: { red: number; yellow: number }
   /** cumulative `≥`: R = actual ÷ (target × 序时进度); < red, < yellow, < blue → green, ≥ blue → blue (超额). */

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module'
 import { arrowToRows } from './arrowRows'
 import { SESSION_SETUP, type QueryEngine, type Row, type SqlParam } from './QueryEngine'
 
-type NodeBlocking = typeof import('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs')
+type NodeBlocking = typeof import('@duckdb/duckdb-wasm/blocking')
 
 /**
  * duckdb-wasm's blocking Node build: the same engine as the browser, for tests and the command line.

@@ -1,0 +1,24 @@
+// Builds the app into dist/ with Vite's JS API, for the e2e tests and the benchmarks.
+import { fileURLToPath } from 'node:url'
+import { build } from 'vite'
+
+export const projectRoot = fileURLToPath(new URL('..', import.meta.url))
+export const distDir = fileURLToPath(new URL('../dist', import.meta.url))
+
+/**
+ * Vite derives production mode from NODE_ENV, and vitest sets NODE_ENV=test: built inside vitest as-is, the
+ * bundle would carry Vue's development build. Force production for the build, then restore.
+ * @param {{ logLevel?: 'info' | 'warn' | 'error' | 'silent' }} [options]
+ * @returns {Promise<string>} the output folder
+ */
+export async function buildApp({ logLevel = 'warn' } = {}) {
+  const previousNodeEnv = process.env.NODE_ENV
+  process.env.NODE_ENV = 'production'
+  try {
+    await build({ root: projectRoot, configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)), mode: 'production', logLevel })
+  } finally {
+    if (previousNodeEnv === undefined) delete process.env.NODE_ENV
+    else process.env.NODE_ENV = previousNodeEnv
+  }
+  return distDir
+}

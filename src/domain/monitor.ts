@@ -1,0 +1,208 @@
+// 双监控 as of one month: how far each indicator has come against 序时进度, and how fast each project spends.
+import { requiredMonthlyPace, suggestLikelihood, yearEndEstimate } from './forecast'
+import { executionLight, indicatorLight, worstLight } from './lights'
+import { planShareAt, progressGap, timeElapsedShare } from './progress'
+import type {
+  Indicator,
+  Light,
+  Likelihood,
+  MonitorSettings,
+  PlanPoint,
+  Project,
+  QualitativeStatus,
+  YearMonth,
+} from './types'
+
+/** One month of an indicator as the analysis SQL returns it, values in the target's unit. */
+export interface SeriesPoint {
+  month: number
+  /** 1–N月累计 (sum of flows); null before the first month with data. */
+  ytd: number | null
+  /** The latest value at or before this month (时点 indicators). */
+  latestValue: number | null
+  valueMonth: number | null
+  status: QualitativeStatus | null
+  statusMonth: number | null
+  /** The latest month at or before this one with any row. */
+  dataMonth: number | null
+  /** The value entered for exactly this month, as entered (累计 or 当月), converted. */
+  monthValue: number | null
+  monthBasis: string | null
+  note: string | null
+}
+
+export interface IndicatorProgress {
+  indicator: Indicator
+  asOf: YearMonth
+  /** 累计: year-to-date; 时点: latest value; in the target's unit. */
+  actual: number | null
+  status: QualitativeStatus | null
+  /** actual ÷ target; null for qualitative and zero targets. */
+  completion: number | null
+  timeShare: number
+  /** 累计 `≥` only: percentage points ahead (+) of or behind (−) 序时进度. */
+  gapPoints: number | null
+  light: Light
+  estimate: number | null
+  requiredPace: number | null
+  likelihood: Likelihood | null
+  /** actual ≥ overAchievementMark × target: the target may have been set too low. */
+  overAchieved: boolean
+  /** The month the figure comes from (≤ as-of month). */
+  dataMonth: number | null
+  /** The reasons written up to the as-of month, latest first. */
+  notes: { month: number; text: string }[]
+}
+
+const isCumulativeAtLeast = (ind: Indicator) => ind.target.direction === '≥' && ind.measureResolved === '累计'
+
+export function indicatorProgress(
+  indicator: Indicator,
+  series: readonly SeriesPoint[],
+  asOf: YearMonth,
+  s: MonitorSettings,
+): IndicatorProgress {
+  const timeShare = timeElapsedShare(asOf, s.timeShareMode)
+  const point = series.find((p) => p.month === asOf.month)
+  const { target } = indicator
+  const qualitative = target.qualitative || target.direction === '定性'
+  const actual = qualitative ? null : indicator.measureResolved === '累计' ? (point?.ytd ?? null) : (point?.latestValue ?? null)
+  const status = point?.status ?? null
+  const t = target.value
+  const completion = actual !== null && t !== null && t !== 0 ? actual / t : null
+  const gapPoints = completion !== null && isCumulativeAtLeast(indicator) ? progressGap(completion, timeShare) : null
+  const estimate =
+    actual === null ? null : indicator.measureResolved === '累计' ? yearEndEstimate(actual, asOf.month) : actual
+  const notes = series
+    .filter((p) => p.month <= asOf.month && p.note)
+    .map((p) => ({ month: p.month, text: p.note as string }))
+    .reverse()
+  return {
+    indicator,
+    asOf,
+    actual,
+    status,
+    completion,
+    timeShare,
+    gapPoints,
+    light: indicatorLight(indicator, actual, status, timeShare, s),
+    estimate,
+    requiredPace:
+      actual !== null && t !== null && target.direction === '≥' && indicator.measureResolved === '累计'
+        ? requiredMonthlyPace(t, actual, asOf.month)
+        : null,
+    likelihood: qualitative
+      ? null
+      : suggestLikelihood(
+          { direction: target.direction, measure: indicator.measureResolved, target: t, actual, month: asOf.month },
+          s,
+        ),
+    overAchieved:
+      actual !== null && t !== null && t > 0 && target.direction === '≥' && actual >= s.overAchievementMark * t,
+    dataMonth: qualitative ? (point?.statusMonth ?? null) : indicator.measureResolved === '累计' ? (point?.dataMonth ?? null) : (point?.valueMonth ?? null),
+    notes,
+  }
+}
+
+/** One month of a project's spending as the analysis SQL returns it, in 万元. */
+export interface SpendingPoint {
+  month: number
+  spent: number
+  cumulative: number
+  hasData: boolean
+}
+
+export interface SpendingProgress {
+  code: string
+  name: string
+  /** 全年预算数: the adjusted budget when there is one, else 年初预算数; 万元. */
+  budget: number
+  spent: number
+  /** 预算执行率 = cumulative spending ÷ 全年预算数. */
+  rate: number | null
+  /** The project's own 资金支出计划 share at this month, or null without a plan. */
+  planShare: number | null
+  timeShare: number
+  /** percentage points against the plan (when there is one) and against 序时进度. */
+  gapVsPlan: number | null
+  gapVsTime: number | null
+  light: Light
+  /** Cumulative execution rate for months 1–12 (null after the as-of month). */
+  curve: (number | null)[]
+  planCurve: number[] | null
+}
+
+export const annualBudget = (p: Pick<Project, 'budget' | 'adjustedBudget'>) => p.adjustedBudget ?? p.budget
+
+export function spendingProgress(
+  project: { code: string; name: string; budget: number; adjustedBudget: number | null },
+  plan: readonly PlanPoint[] | undefined,
+  series: readonly SpendingPoint[],
+  asOf: YearMonth,
+  s: MonitorSettings,
+): SpendingProgress {
+  const budget = annualBudget(project)
+  const timeShare = timeElapsedShare(asOf, s.timeShareMode)
+  const spent = series.find((p) => p.month === asOf.month)?.cumulative ?? 0
+  const rate = budget > 0 ? spent / budget : null
+  const hasPlan = !!plan && plan.length > 0
+  const planShare = hasPlan ? planShareAt([...plan], asOf.month) : null
+  const months = Array.from({ length: 12 }, (_, i) => i + 1)
+  return {
+    code: project.code,
+    name: project.name,
+    budget,
+    spent,
+    rate,
+    planShare,
+    timeShare,
+    gapVsPlan: rate !== null && planShare !== null ? progressGap(rate, planShare) : null,
+    gapVsTime: rate !== null ? progressGap(rate, timeShare) : null,
+    // DOMAIN.md: execution rate ÷ 序时进度 by default; a department may judge against each project's own plan.
+    light: executionLight(rate, s.executionBaseline === 'plan' && planShare !== null ? planShare : timeShare, s),
+    curve: months.map((m) =>
+      m > asOf.month || budget <= 0 ? null : (series.find((p) => p.month === m)?.cumulative ?? 0) / budget,
+    ),
+    planCurve: hasPlan ? months.map((m) => planShareAt([...plan], m)) : null,
+  }
+}
+
+/** The department as a whole: budgets and spending summed, the plan weighted by budget. */
+export function departmentSpending(
+  projects: readonly Project[],
+  plans: Readonly<Record<string, PlanPoint[]>>,
+  series: Readonly<Record<string, SpendingPoint[]>>,
+): { project: { code: string; name: string; budget: number; adjustedBudget: null }; plan: PlanPoint[]; series: SpendingPoint[] } {
+  const budget = projects.reduce((sum, p) => sum + annualBudget(p), 0)
+  const months = Array.from({ length: 12 }, (_, i) => i + 1)
+  const total = (m: number, pick: (p: SpendingPoint) => number) =>
+    projects.reduce((sum, p) => sum + pick(series[p.code]?.find((x) => x.month === m) ?? { month: m, spent: 0, cumulative: 0, hasData: false }), 0)
+  // Weighted cumulative plan at each month, expressed back as per-period shares so planShareAt reads it as a plan.
+  const withPlan = projects.filter((p) => plans[p.code]?.length)
+  const cumulative = months.map((m) =>
+    budget > 0
+      ? projects.reduce(
+          (sum, p) => sum + annualBudget(p) * (plans[p.code]?.length ? planShareAt(plans[p.code] ?? [], m) : m / 12),
+          0,
+        ) / budget
+      : 0,
+  )
+  const plan = withPlan.length
+    ? months.map((m, i) => ({ month: m, share: Math.round((cumulative[i]! - (i ? cumulative[i - 1]! : 0)) * 1e8) / 1e6 }))
+    : []
+  return {
+    project: { code: '部门', name: '部门合计', budget, adjustedBudget: null },
+    plan,
+    series: months.map((m) => ({
+      month: m,
+      spent: total(m, (p) => p.spent),
+      cumulative: total(m, (p) => p.cumulative),
+      hasData: projects.some((p) => series[p.code]?.find((x) => x.month === m)?.hasData),
+    })),
+  }
+}
+
+/** A 分项 or a project takes the worst light among its indicators. */
+export function groupLight(items: readonly { light: Light }[]): Light {
+  return worstLight(items.map((i) => i.light))
+}

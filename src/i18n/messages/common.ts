@@ -1,0 +1,42 @@
+export default {
+  appName: { zh: '绩效看板', en: 'Jixiao Board' },
+  nav: {
+    overview: { zh: '总览', en: 'Overview' },
+    spending: { zh: '资金支出', en: 'Spending' },
+    data: { zh: '数据', en: 'Data' },
+    assessment: { zh: '绩效自评', en: 'Self-assessment' },
+    screen: { zh: '大屏', en: 'Big screen' },
+    settings: { zh: '设置', en: 'Settings' },
+  },
+  year: { zh: '{year}年', en: '{year}' },
+  asOf: { zh: '数据截至', en: 'Data as of' },
+  asOfMonth: { zh: '{month}月底', en: 'end of {monthName}' },
+  latest: { zh: '（最新）', en: ' (latest)' },
+  sample: { zh: '示例数据', en: 'Sample data' },
+  sampleHint: {
+    zh: '完成值与支出为示例数据，并非该单位的真实数字；目标取自 2024 年绩效目标文件。',
+    en: 'Actuals and spending are sample data, not the real figures; targets are from the 2024 document.',
+  },
+  loading: { zh: '正在启动 DuckDB 并载入数据…', en: 'Starting DuckDB and loading data…' },
+  loadError: { zh: '数据载入失败', en: 'The data could not be loaded' },
+  noData: { zh: '暂无完成数据', en: 'No actuals yet' },
+  language: { zh: 'English', en: '中文' },
+  light: {
+    red: { zh: '红灯', en: 'Red' },
+    yellow: { zh: '黄灯', en: 'Yellow' },
+    green: { zh: '绿灯', en: 'Green' },
+    blue: { zh: '蓝灯（超额）', en: 'Blue (ahead)' },
+    none: { zh: '无数据', en: 'No data' },
+  },
+  status: {
+    达成: { zh: '达成', en: 'Achieved' },
+    部分达成: { zh: '部分达成', en: 'Partly achieved' },
+    未达成: { zh: '未达成', en: 'Not achieved' },
+  },
+  likelihood: {
+    确定能: { zh: '确定能', en: 'Certain' },
+    有可能: { zh: '有可能', en: 'Possible' },
+    完全不可能: { zh: '完全不可能', en: 'Impossible' },
+  },
+  unitWan: { zh: '万元', en: '10k yuan' },
+}

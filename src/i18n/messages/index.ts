@@ -1,0 +1,5 @@
+import common from './common'
+import overview from './overview'
+
+/** One namespace per feature; a leaf is `{ zh, en }`. */
+export const messages = { common, overview }

@@ -1,0 +1,193 @@
+import { defineStore } from 'pinia'
+import { markRaw, ref, shallowRef } from 'vue'
+import { toIndicator } from '@/domain/indicator'
+import type { SeriesPoint, SpendingPoint } from '@/domain/monitor'
+import type { Indicator, PlanPoint, Project, QualitativeStatus } from '@/domain/types'
+import type { QueryEngine } from '@/engine/QueryEngine'
+import { dataYearSql, indicatorSeriesSql, spendingSeriesSql } from '@/engine/sql/analysis'
+import { readIndicatorRows } from '@/ingest/apply'
+import { FILE_KINDS, type FileKind } from '@/ingest/fileKinds'
+import { DatasetError, loadDataset, type DatasetFiles } from '@/ingest/loadDataset'
+
+/** What `data/about.json` says of the deployed dataset: whose it is, and which files are 示例数据. */
+export interface DatasetAbout {
+  organisation: string
+  sampleFiles: string[]
+}
+
+/** The files a deployed data folder holds (the payment ledger is an upload, aggregated into spending). */
+const DATA_FOLDER_KINDS: FileKind[] = ['indicators', 'projects', 'spending_plan', 'actuals', 'spending']
+
+let enginePromise: Promise<QueryEngine> | null = null
+
+/** duckdb-wasm, started once and lazily: the shell paints before the 34 MB wasm is fetched. */
+export function getEngine(): Promise<QueryEngine> {
+  enginePromise ??= import('@/engine/duckdbBrowser').then(async (m) => {
+    const engine = await m.createBrowserEngine()
+    performance.mark('jx:duckdb-ready')
+    return engine
+  })
+  return enginePromise
+}
+
+/** The deployed dataset folder, fetched at run time so a department replaces its CSVs without a rebuild. */
+export async function fetchDataFolder(base = 'data/'): Promise<{ files: DatasetFiles; about: DatasetAbout | null }> {
+  const files: DatasetFiles = {}
+  const kinds = DATA_FOLDER_KINDS
+  const fetched = await Promise.all(
+    kinds.map(async (kind) => {
+      const response = await fetch(`${base}${FILE_KINDS[kind].fileName}`, { cache: 'no-cache' })
+      const type = response.headers.get('content-type') ?? ''
+      // a dev server answers a missing file with index.html: not a CSV
+      if (!response.ok || type.includes('text/html')) return null
+      return [kind, new Uint8Array(await response.arrayBuffer())] as const
+    }),
+  )
+  for (const entry of fetched) if (entry) files[entry[0]] = entry[1]
+  const aboutResponse = await fetch(`${base}about.json`, { cache: 'no-cache' }).catch(() => null)
+  let about: DatasetAbout | null = null
+  if (aboutResponse?.ok && !(aboutResponse.headers.get('content-type') ?? '').includes('text/html')) {
+    about = (await aboutResponse.json().catch(() => null)) as DatasetAbout | null
+  }
+  return { files, about }
+}
+
+type Status = 'idle' | 'loading' | 'ready' | 'error'
+
+/** The stored dataset as the views see it: targets, projects, plans and the whole year's series. */
+export const useDatasetStore = defineStore('dataset', () => {
+  const status = ref<Status>('idle')
+  const error = ref<{ title: string; messages: string[] } | null>(null)
+  const about = ref<DatasetAbout | null>(null)
+  const indicators = shallowRef<Indicator[]>([])
+  const projects = shallowRef<Project[]>([])
+  const plans = shallowRef<Record<string, PlanPoint[]>>({})
+  const year = ref<number | null>(null)
+  const latestMonth = ref<number | null>(null)
+  const indicatorSeries = shallowRef<Record<string, SeriesPoint[]>>({})
+  const spendingSeries = shallowRef<Record<string, SpendingPoint[]>>({})
+  /** Bumped whenever the stored data changes, so that views and the wall screen can react. */
+  const version = ref(0)
+  let engine: QueryEngine | null = null
+  let started: Promise<void> | null = null
+
+  /** When the figures on screen were last read from a good load. */
+  const loadedAt = ref<Date | null>(null)
+  /** A failed reload keeps the last good figures; this says what went wrong. */
+  const reloadError = ref<string | null>(null)
+
+  /** Starts the engine, loads the deployed dataset and reads every series; once. */
+  function init(): Promise<void> {
+    started ??= (async () => {
+      status.value = 'loading'
+      try {
+        const [e, folder] = await Promise.all([getEngine(), fetchDataFolder()])
+        engine = markRaw(e)
+        await rebuild(folder.files)
+        about.value = folder.about
+        lastGood = folder.files
+        status.value = 'ready'
+      } catch (err) {
+        status.value = 'error'
+        error.value =
+          err instanceof DatasetError
+            ? { title: err.fileName, messages: err.messages }
+            : { title: 'error', messages: [(err as Error).message] }
+      }
+    })()
+    return started
+  }
+
+  /** Rebuilds every table from a dataset folder's files, then re-reads the series. */
+  async function rebuild(files: DatasetFiles): Promise<void> {
+    if (!engine) throw new Error('DuckDB is not available')
+    await loadDataset(engine, files)
+    await refresh()
+    loadedAt.value = new Date()
+  }
+
+  /**
+   * Fetches the deployed `data/` folder again and rebuilds (the wall screen's refresh). On failure the tables may be
+   * half-built, so the last good files are loaded back and the error is kept in `reloadError`.
+   */
+  async function reloadFolder(): Promise<void> {
+    await init()
+    const folder = await fetchDataFolder()
+    try {
+      await rebuild(folder.files)
+      about.value = folder.about
+      lastGood = folder.files
+      reloadError.value = null
+    } catch (err) {
+      reloadError.value = err instanceof DatasetError ? `${err.fileName}: ${err.messages[0] ?? ''}` : (err as Error).message
+      if (lastGood) await rebuild(lastGood)
+    }
+  }
+  let lastGood: DatasetFiles | null = null
+
+  /** Re-reads everything from the engine after the stored data changed. */
+  async function refresh(): Promise<void> {
+    if (!engine) return
+    const e = engine
+    const inds = (await readIndicatorRows(e)).map(toIndicator)
+    const projectRows = await e.query<{
+      code: string; name: string; department: string | null; unit_name: string | null; budget: number
+      adjusted_budget: number | null; fiscal: number | null; other: number | null; purpose: string | null; goal: string | null
+    }>('SELECT * EXCLUDE (ord) FROM projects ORDER BY ord, code')
+    const planRows = await e.query<{ code: string; month: number; share: number }>(
+      'SELECT code, month, share FROM spending_plan ORDER BY code, month',
+    )
+    const [ym] = await e.query<{ year: number; month: number }>(dataYearSql)
+    const y = ym?.year ?? null
+    const seriesRows = y === null ? [] : await e.query<Record<string, never>>(indicatorSeriesSql, [y])
+    const spendRows =
+      y === null ? [] : await e.query<{ code: string; month: number; spent: number; cumulative: number; has_data: boolean }>(spendingSeriesSql, [y])
+
+    const bySeries: Record<string, SeriesPoint[]> = {}
+    for (const r of seriesRows as Record<string, unknown>[]) {
+      const point: SeriesPoint = {
+        month: r.month as number,
+        ytd: r.ytd as number | null,
+        latestValue: r.latest_value as number | null,
+        valueMonth: r.value_month as number | null,
+        status: r.status as QualitativeStatus | null,
+        statusMonth: r.status_month as number | null,
+        dataMonth: r.data_month as number | null,
+        monthValue: r.month_value as number | null,
+        monthBasis: r.month_basis as string | null,
+        note: r.note as string | null,
+      }
+      ;(bySeries[r.id as string] ??= []).push(point)
+    }
+    const bySpending: Record<string, SpendingPoint[]> = {}
+    for (const r of spendRows) {
+      ;(bySpending[r.code] ??= []).push({ month: r.month, spent: r.spent, cumulative: r.cumulative, hasData: r.has_data })
+    }
+    const byPlan: Record<string, PlanPoint[]> = {}
+    for (const r of planRows) (byPlan[r.code] ??= []).push({ month: r.month, share: r.share })
+
+    indicators.value = inds
+    projects.value = projectRows.map((r) => ({
+      code: r.code, name: r.name, department: r.department, unitName: r.unit_name, budget: r.budget,
+      adjustedBudget: r.adjusted_budget, fiscal: r.fiscal, other: r.other, purpose: r.purpose, goal: r.goal,
+    }))
+    plans.value = byPlan
+    year.value = y
+    latestMonth.value = ym?.month ?? null
+    indicatorSeries.value = bySeries
+    spendingSeries.value = bySpending
+    version.value++
+  }
+
+  /** The engine, for the data page and exports (after init). */
+  async function engineReady(): Promise<QueryEngine> {
+    await init()
+    if (!engine) throw new Error('DuckDB is not available')
+    return engine
+  }
+
+  return {
+    status, error, about, indicators, projects, plans, year, latestMonth, indicatorSeries, spendingSeries, version,
+    loadedAt, reloadError, init, rebuild, reloadFolder, refresh, engineReady,
+  }
+})
