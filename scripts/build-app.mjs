@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url'
 import { build } from 'vite'
 
 export const projectRoot = fileURLToPath(new URL('..', import.meta.url))
-export const distDir = fileURLToPath(new URL('../dist', import.meta.url))
+/** dist/, or $E2E_DIST so that several people can build and test side by side. */
+export const distDir = process.env.E2E_DIST || fileURLToPath(new URL('../dist', import.meta.url))
 
 /**
  * Vite derives production mode from NODE_ENV, and vitest sets NODE_ENV=test: built inside vitest as-is, the
@@ -15,7 +16,7 @@ export async function buildApp({ logLevel = 'warn' } = {}) {
   const previousNodeEnv = process.env.NODE_ENV
   process.env.NODE_ENV = 'production'
   try {
-    await build({ root: projectRoot, configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)), mode: 'production', logLevel })
+    await build({ root: projectRoot, configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)), mode: 'production', logLevel, build: { outDir: distDir, emptyOutDir: true } })
   } finally {
     if (previousNodeEnv === undefined) delete process.env.NODE_ENV
     else process.env.NODE_ENV = previousNodeEnv
