@@ -1,4 +1,4 @@
-import { onMounted, onBeforeUnmount } from 'vue'
+import { onBeforeUnmount } from 'vue'
 
 /**
  * The signal browser tests and benchmarks wait for: `<html data-ready="true">` and the `jx:ready` mark, set once
@@ -19,7 +19,8 @@ export function useReadySignal(charts: number) {
     rendered++
     if (rendered >= charts) markReady()
   }
-  onMounted(() => html.setAttribute('data-ready', 'false'))
+  // at setup, not onMounted: children mount first, and a chart may already have drawn by the parent's onMounted
+  html.setAttribute('data-ready', 'false')
   onBeforeUnmount(() => html.removeAttribute('data-ready'))
   return { chartRendered, markReady }
 }
