@@ -1,0 +1,63 @@
+import { mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import KpiCard from '@/components/kpi/KpiCard.vue'
+import { toIndicator } from '@/domain/indicator'
+import { indicatorProgress, type SeriesPoint } from '@/domain/monitor'
+import { DEFAULT_MONITOR_SETTINGS } from '@/domain/settings'
+import type { IndicatorRow } from '@/domain/types'
+
+const row = (over: Partial<IndicatorRow>): IndicatorRow => ({
+  id: 'D01', scope: '部门', group: '招商引资', level1: null, level2: null, name: '新签约亿元以上项目',
+  targetText: '20个以上', unit: null, direction: null, measure: null, weight: null, basis: null, ...over,
+})
+const point = (month: number, over: Partial<SeriesPoint>): SeriesPoint => ({
+  month, ytd: null, latestValue: null, valueMonth: null, status: null, statusMonth: null, dataMonth: month,
+  monthValue: null, monthBasis: null, note: null, ...over,
+})
+
+function mountCard(r: IndicatorRow, series: SeriesPoint[], month = 7) {
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [{ path: '/indicator/:id', name: 'indicator', component: { template: '<div />' } }],
+  })
+  const progress = indicatorProgress(toIndicator(r), series, { year: 2024, month }, DEFAULT_MONITOR_SETTINGS)
+  return mount(KpiCard, { props: { progress }, global: { plugins: [router] } })
+}
+
+describe('KpiCard', () => {
+  beforeEach(() => setActivePinia(createPinia()))
+
+  it('shows a cumulative goal in its unit with 完成率, 序时进度 and the gap', () => {
+    const card = mountCard(row({}), [point(7, { ytd: 11 })])
+    expect(card.find('[data-role="actual"]').text()).toBe('11 个')
+    expect(card.find('[data-role="completion"]').text()).toBe('55.00%')
+    expect(card.find('[data-role="time-share"]').text()).toBe('58.33%')
+    expect(card.find('[data-role="gap"]').text()).toBe('低于序时进度 3.33 个百分点')
+    expect(card.attributes('data-light')).toBe('green')
+  })
+
+  it('shows a converted amount in the target unit, never in the unit it was entered in', () => {
+    const card = mountCard(row({ id: 'D06', targetText: '实现4亿元' }), [point(7, { ytd: 2.1 })])
+    expect(card.find('[data-role="actual"]').text()).toBe('2.10 亿元')
+  })
+
+  it('turns a zero-count goal red at its first event', () => {
+    const card = mountCard(row({ id: 'D14', name: '重特大安全事故', targetText: '不发生', unit: '起' }), [point(7, { ytd: 1 })])
+    expect(card.attributes('data-light')).toBe('red')
+    expect(card.text()).toContain('已发生 1 起')
+  })
+
+  it('shows the status of a qualitative goal', () => {
+    const card = mountCard(row({ id: 'D10', targetText: '建立长效管理机制' }), [point(7, { status: '部分达成', statusMonth: 7 })])
+    expect(card.text()).toContain('部分达成')
+    expect(card.attributes('data-light')).toBe('yellow')
+  })
+
+  it('shows an unreadable target as written, flagged', () => {
+    const card = mountCard(row({ id: 'P1-02', targetText: '100100%', name: '会议效果良好率' }), [point(7, { latestValue: 100, valueMonth: 7 })])
+    expect(card.text()).toContain('100100%')
+    expect(card.text()).toContain('指标值无法识别')
+  })
+})
