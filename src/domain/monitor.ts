@@ -130,6 +130,8 @@ export interface SpendingProgress {
   /** Cumulative execution rate for months 1–12 (null after the as-of month). */
   curve: (number | null)[]
   planCurve: number[] | null
+  /** 序时进度 at the end of months 1–12, in the settings' mode. */
+  timeCurve: number[]
 }
 
 export const annualBudget = (p: Pick<Project, 'budget' | 'adjustedBudget'>) => p.adjustedBudget ?? p.budget
@@ -164,7 +166,13 @@ export function spendingProgress(
       m > asOf.month || budget <= 0 ? null : (series.find((p) => p.month === m)?.cumulative ?? 0) / budget,
     ),
     planCurve: hasPlan ? months.map((m) => planShareAt([...plan], m)) : null,
+    timeCurve: timeShareCurve(asOf.year, s.timeShareMode),
   }
+}
+
+/** 序时进度 at the end of each month 1–12. */
+export function timeShareCurve(year: number, mode: MonitorSettings['timeShareMode']): number[] {
+  return Array.from({ length: 12 }, (_, i) => timeElapsedShare({ year, month: i + 1 }, mode))
 }
 
 /** The department as a whole: budgets and spending summed, the plan weighted by budget. */
@@ -205,4 +213,59 @@ export function departmentSpending(
 /** A 分项 or a project takes the worst light among its indicators. */
 export function groupLight(items: readonly { light: Light }[]): Light {
   return worstLight(items.map((i) => i.light))
+}
+
+/** One month of an indicator's trend chart, in the target's unit. */
+export interface TrendPoint {
+  month: number
+  /** 累计: 1–N月累计; 时点: the value reported for exactly this month; null after 数据截至 or without a row. */
+  actual: number | null
+  /** 累计 `≥`: target × 序时进度 at the end of the month (the 序时 line). */
+  expected: number | null
+  /** 累计: the year-end course at the current run rate, from 数据截至 to December. */
+  forecast: number | null
+}
+
+/** The monthly cumulative actuals against the target and 序时 lines, with the forecast to December. */
+export function indicatorTrend(
+  indicator: Indicator,
+  series: readonly SeriesPoint[],
+  asOf: YearMonth,
+  s: MonitorSettings,
+): TrendPoint[] {
+  const cumulative = indicator.measureResolved === '累计'
+  const target = indicator.target.value
+  const at = series.find((p) => p.month === asOf.month)
+  const actualAtAsOf = cumulative ? (at?.ytd ?? null) : null
+  const runRate = actualAtAsOf !== null && asOf.month > 0 ? actualAtAsOf / asOf.month : null
+  return Array.from({ length: 12 }, (_, i) => {
+    const month = i + 1
+    const p = series.find((x) => x.month === month)
+    const actual =
+      month > asOf.month || !p ? null : cumulative ? p.ytd : p.valueMonth === month ? p.latestValue : null
+    const expected =
+      cumulative && indicator.target.direction === '≥' && target !== null
+        ? target * timeElapsedShare({ year: asOf.year, month }, s.timeShareMode)
+        : null
+    const forecast =
+      runRate !== null && actualAtAsOf !== null && month >= asOf.month ? actualAtAsOf + runRate * (month - asOf.month) : null
+    return { month, actual, expected, forecast }
+  })
+}
+
+const LAG_ORDER: Record<Light, number> = { red: 0, yellow: 1, green: 2, blue: 3, none: 4 }
+
+/** 进度通报 order: lagging items first (red, then yellow), then the rest; the original order within a light. */
+export function byLag<T extends { light: Light }>(items: readonly T[]): T[] {
+  return items
+    .map((item, i) => ({ item, i }))
+    .sort((a, b) => LAG_ORDER[a.item.light] - LAG_ORDER[b.item.light] || a.i - b.i)
+    .map((x) => x.item)
+}
+
+/** How many items show each light. */
+export function countLights(items: readonly { light: Light }[]): Record<Light, number> {
+  const counts: Record<Light, number> = { red: 0, yellow: 0, green: 0, blue: 0, none: 0 }
+  for (const i of items) counts[i.light]++
+  return counts
 }

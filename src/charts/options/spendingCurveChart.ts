@@ -1,0 +1,43 @@
+import type { SpendingProgress } from '@/domain/monitor'
+import type { ChartOption } from '../echarts'
+
+export interface SpendingCurveText {
+  title: string
+  actual: string
+  plan: string
+  timeShare: string
+  monthLabel: (month: number) => string
+}
+
+const pct = (x: number | null) => (x === null ? null : Math.round(x * 10000) / 100)
+
+/** Cumulative 预算执行率 by month up to 数据截至, against the project's own plan curve and 序时进度. */
+export function spendingCurveChartOption(p: SpendingProgress, text: SpendingCurveText): ChartOption {
+  const months = p.timeCurve.map((_, i) => i + 1)
+  return {
+    title: { text: text.title, left: 0, textStyle: { fontSize: 15 } },
+    tooltip: {
+      trigger: 'axis',
+      valueFormatter: (v: unknown) => (v === null || v === undefined || v === '-' ? '—' : `${Number(v).toFixed(2)}%`),
+    },
+    legend: { bottom: 0, left: 'center' },
+    grid: { left: 8, right: 24, top: 44, bottom: 32, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    xAxis: { type: 'category', boundaryGap: false, data: months.map(text.monthLabel) },
+    yAxis: { type: 'value', min: 0, max: (v: { max: number }) => Math.max(100, Math.ceil(v.max / 10) * 10), axisLabel: { formatter: '{value}%' } },
+    series: [
+      {
+        name: text.actual,
+        type: 'line',
+        symbolSize: 7,
+        lineStyle: { width: 3, color: '#2f6fd6' },
+        itemStyle: { color: '#2f6fd6' },
+        areaStyle: { opacity: 0.08 },
+        data: p.curve.map(pct),
+      },
+      ...(p.planCurve
+        ? [{ name: text.plan, type: 'line', symbol: 'diamond', symbolSize: 6, lineStyle: { color: '#6b4fbb', width: 2 }, itemStyle: { color: '#6b4fbb' }, data: p.planCurve.map(pct) }]
+        : []),
+      { name: text.timeShare, type: 'line', symbol: 'none', lineStyle: { color: '#555', type: 'dashed' }, itemStyle: { color: '#555' }, data: p.timeCurve.map(pct) },
+    ],
+  }
+}

@@ -1,0 +1,60 @@
+import type { MonitorSettings, QualitativeStatus, ScoringSettings } from './types'
+
+/** A setting that cannot be used, as a message key and the figures the sentence quotes. */
+export interface SettingsProblem {
+  field: string
+  key: string
+  params: Record<string, number | string>
+}
+
+const ok = (x: number) => Number.isFinite(x)
+const pct = (x: number) => Math.round(x * 10000) / 100
+
+/** Light thresholds must rise red < yellow (< blue), shares stay in range; what the settings panel refuses. */
+export function checkMonitorSettings(s: MonitorSettings): SettingsProblem[] {
+  const out: SettingsProblem[] = []
+  const { execution: e, cumulative: c, likelihood: l } = s
+  if (![e.red, e.yellow, c.red, c.yellow, c.blue, s.pointTolerance, s.overAchievementMark, l.likely, l.impossible].every(ok)) {
+    out.push({ field: 'monitor', key: 'notNumber', params: {} })
+    return out
+  }
+  if (e.red <= 0) out.push({ field: 'execution.red', key: 'positive', params: { value: pct(e.red) } })
+  if (e.red >= e.yellow) out.push({ field: 'execution.red', key: 'redBelowYellow', params: { red: pct(e.red), yellow: pct(e.yellow) } })
+  if (c.red <= 0) out.push({ field: 'cumulative.red', key: 'positive', params: { value: pct(c.red) } })
+  if (c.red >= c.yellow) out.push({ field: 'cumulative.red', key: 'redBelowYellow', params: { red: pct(c.red), yellow: pct(c.yellow) } })
+  if (c.yellow >= c.blue) out.push({ field: 'cumulative.yellow', key: 'yellowBelowBlue', params: { yellow: pct(c.yellow), blue: pct(c.blue) } })
+  if (c.blue <= 1) out.push({ field: 'cumulative.blue', key: 'blueAbove100', params: { blue: pct(c.blue) } })
+  if (s.pointTolerance < 0 || s.pointTolerance >= 1) out.push({ field: 'pointTolerance', key: 'toleranceRange', params: { value: pct(s.pointTolerance) } })
+  if (s.overAchievementMark <= 1) out.push({ field: 'overAchievementMark', key: 'markAbove100', params: { value: pct(s.overAchievementMark) } })
+  if (l.impossible <= 0 || l.likely > 1 || l.impossible >= l.likely)
+    out.push({ field: 'likelihood', key: 'likelihoodOrder', params: { impossible: pct(l.impossible), likely: pct(l.likely) } })
+  return out
+}
+
+const BANDS: QualitativeStatus[] = ['未达成', '部分达成', '达成']
+
+/** Weights add up to 100, grades fall 优 > 良 > 中, bands stay inside 0–100% and do not overlap. */
+export function checkScoringSettings(s: ScoringSettings): SettingsProblem[] {
+  const out: SettingsProblem[] = []
+  const w = s.weights
+  const numbers = [w.execution, w.output, w.effect, w.satisfaction, s.equalTolerance, s.overAchievementMark, s.executionReasonBelow,
+    s.grades.excellent, s.grades.good, s.grades.pass, ...BANDS.flatMap((b) => s.bands[b])]
+  if (!numbers.every(ok)) return [{ field: 'scoring', key: 'notNumber', params: {} }]
+  if ([w.execution, w.output, w.effect, w.satisfaction].some((x) => x < 0)) out.push({ field: 'weights', key: 'weightsNegative', params: {} })
+  const sum = Math.round((w.execution + w.output + w.effect + w.satisfaction) * 100) / 100
+  if (sum !== 100) out.push({ field: 'weights', key: 'weightsSum', params: { sum } })
+  const g = s.grades
+  if (!(g.excellent > g.good && g.good > g.pass && g.pass >= 0 && g.excellent <= 100))
+    out.push({ field: 'grades', key: 'gradesOrder', params: { excellent: g.excellent, good: g.good, pass: g.pass } })
+  for (const b of BANDS) {
+    const [lo, hi] = s.bands[b]
+    if (lo < 0 || hi > 1 || lo > hi) out.push({ field: `bands.${b}`, key: 'bandRange', params: { band: b, lo: pct(lo), hi: pct(hi) } })
+  }
+  if (s.bands['部分达成'][0] < s.bands['未达成'][1] || s.bands['达成'][0] < s.bands['部分达成'][1])
+    out.push({ field: 'bands', key: 'bandsOverlap', params: {} })
+  if (s.equalTolerance < 0 || s.equalTolerance >= 1) out.push({ field: 'equalTolerance', key: 'toleranceRange', params: { value: pct(s.equalTolerance) } })
+  if (s.overAchievementMark <= 1) out.push({ field: 'overAchievementMark', key: 'markAbove100', params: { value: pct(s.overAchievementMark) } })
+  if (s.executionReasonBelow <= 0 || s.executionReasonBelow > 1)
+    out.push({ field: 'executionReasonBelow', key: 'reasonBelowRange', params: { value: pct(s.executionReasonBelow) } })
+  return out
+}
