@@ -37,8 +37,6 @@ export const LIKELIHOODS: readonly Likelihood[] = ['确定能', '有可能', '�
 
 export interface MonitoringJudgement {
   causes: DeviationCause[]
-  /** 偏差原因 in words */
-  causeText: string
   /** confirmed by a person; null keeps the app's suggestion */
   likelihood: Likelihood | null
   /** 原因说明 */
@@ -47,7 +45,7 @@ export interface MonitoringJudgement {
 
 export const emptyIndicatorJudgement = (): IndicatorJudgement => ({ band: null, score: null, reason: '' })
 export const emptyProjectJudgement = (): ProjectJudgement => ({ executionReason: '', goalActual: '' })
-export const emptyMonitoringJudgement = (): MonitoringJudgement => ({ causes: [], causeText: '', likelihood: null, explanation: '' })
+export const emptyMonitoringJudgement = (): MonitoringJudgement => ({ causes: [], likelihood: null, explanation: '' })
 
 /** Why an indicator is scored by the evaluator rather than computed. */
 export type JudgedWhy = 'qualitative' | 'unreadable-target' | 'no-actual'
@@ -325,7 +323,6 @@ export interface MonitoringRow {
   suggestedLikelihood: Likelihood | null
   likelihood: Likelihood | null
   causes: DeviationCause[]
-  causeText: string
   explanation: string
   /** behind its pace (a red or yellow light): 偏差原因 and 原因说明 are expected */
   lagging: boolean
@@ -374,7 +371,6 @@ export function buildMonitoringForm(input: MonitoringInput): MonitoringForm {
       suggestedLikelihood: p.likelihood,
       likelihood: j.likelihood ?? p.likelihood,
       causes: j.causes,
-      causeText: j.causeText,
       explanation: j.explanation,
       lagging: p.light === 'red' || p.light === 'yellow',
     }
@@ -392,3 +388,117 @@ export function buildMonitoringForm(input: MonitoringInput): MonitoringForm {
     beyondData: input.month > input.latestMonth,
   }
 }
+
+// ——— the whole department at once (the assessment pages and the command line) ———
+
+export interface AssessmentData {
+  indicators: readonly Indicator[]
+  projects: readonly Project[]
+  indicatorSeries: Readonly<Record<string, readonly SeriesPoint[]>>
+  spendingSeries: Readonly<Record<string, readonly SpendingPoint[]>>
+  year: number
+  /** the latest month with data in the data year: 全年执行数 and 实际完成值 are read there */
+  latestMonth: number
+}
+
+export interface AssessmentJudgements {
+  indicators?: Readonly<Record<string, IndicatorJudgement>>
+  projects?: Readonly<Record<string, ProjectJudgement>>
+}
+
+export function assessDepartment(
+  data: AssessmentData,
+  scoring: ScoringSettings,
+  monitor: MonitorSettings,
+  judgements: AssessmentJudgements = {},
+): { forms: AssessmentForm[]; summary: DepartmentSummary } {
+  const asOf = { year: data.year, month: data.latestMonth }
+  const forms = data.projects.map((project) =>
+    buildAssessmentForm({
+      project,
+      indicators: data.indicators.filter((i) => i.scope === project.code),
+      series: data.indicatorSeries,
+      spending: data.spendingSeries[project.code] ?? [],
+      asOf,
+      scoring,
+      monitor,
+      judgements: judgements.indicators,
+      projectJudgement: judgements.projects?.[project.code] ?? null,
+    }),
+  )
+  const goals = data.indicators
+    .filter((i) => i.scope === '部门')
+    .map((i) => goalAchievement(i, data.indicatorSeries[i.id] ?? [], asOf, monitor))
+  return { forms, summary: departmentSummary(forms, goals, asOf) }
+}
+
+export function monitorDepartment(
+  data: AssessmentData,
+  month: number,
+  monitor: MonitorSettings,
+  judgements: Readonly<Record<string, MonitoringJudgement>> = {},
+): MonitoringForm[] {
+  return data.projects.map((project) =>
+    buildMonitoringForm({
+      project,
+      indicators: data.indicators.filter((i) => i.scope === project.code),
+      series: data.indicatorSeries,
+      spending: data.spendingSeries[project.code] ?? [],
+      year: data.year,
+      month,
+      latestMonth: data.latestMonth,
+      monitor,
+      judgements,
+    }),
+  )
+}
+
+// ——— what the evaluator typed, as stored (localStorage 'jixiao:judgements') or handed to the command line ———
+
+/** Everything an evaluator types into the 自评表 and the 监控表, keyed by 指标编码 / 项目编码. */
+export interface StoredJudgements {
+  indicators: Record<string, IndicatorJudgement>
+  projects: Record<string, ProjectJudgement>
+  monitoring: Record<string, MonitoringJudgement>
+  /** the 监控表 covers months 1–N; 7 (1–7月) by default */
+  monitoringMonth: number
+}
+
+const BANDS: readonly QualitativeStatus[] = ['达成', '部分达成', '未达成']
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x)
+const str = (x: unknown) => (typeof x === 'string' ? x : '')
+const num = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x : null)
+
+function entries<T>(x: unknown, read: (v: Record<string, unknown>) => T): Record<string, T> {
+  if (!isRecord(x)) return {}
+  return Object.fromEntries(Object.entries(x).flatMap(([k, v]) => (isRecord(v) ? [[k, read(v)]] : [])))
+}
+
+/** Stored JSON (or an imported file) read defensively: unknown keys and wrong types are dropped. */
+export function readStoredJudgements(raw: unknown): StoredJudgements {
+  let src = raw
+  if (typeof src === 'string') {
+    try {
+      src = JSON.parse(src) as unknown
+    } catch {
+      src = {}
+    }
+  }
+  const o = isRecord(src) ? src : {}
+  const month = num(o.monitoringMonth)
+  return {
+    indicators: entries(o.indicators, (v) => ({
+      band: BANDS.includes(v.band as QualitativeStatus) ? (v.band as QualitativeStatus) : null,
+      score: num(v.score),
+      reason: str(v.reason),
+    })),
+    projects: entries(o.projects, (v) => ({ executionReason: str(v.executionReason), goalActual: str(v.goalActual) })),
+    monitoring: entries(o.monitoring, (v) => ({
+      causes: Array.isArray(v.causes) ? v.causes.filter((c): c is DeviationCause => DEVIATION_CAUSES.includes(c as DeviationCause)) : [],
+      likelihood: LIKELIHOODS.includes(v.likelihood as Likelihood) ? (v.likelihood as Likelihood) : null,
+      explanation: str(v.explanation),
+    })),
+    monitoringMonth: month !== null && Number.isInteger(month) && month >= 1 && month <= 12 ? month : 7,
+  }
+}
+

@@ -129,7 +129,7 @@ describe('department summary and monitoring form', () => {
   it('fills 1–7月执行数, 执行率 and a run-rate 全年预计 capped at the budget', () => {
     const m = buildMonitoringForm({
       project, indicators, series: { A: [point(7, 70)] }, spending: spending(70, 7), year: 2024, month: 7, latestMonth: 10,
-      monitor: DEFAULT_MONITOR_SETTINGS, judgements: { A: { causes: ['人员保障'], causeText: '', likelihood: '有可能', explanation: '' } },
+      monitor: DEFAULT_MONITOR_SETTINGS, judgements: { A: { causes: ['人员保障'], likelihood: '有可能', explanation: '' } },
     })
     expect(m.spent).toBe(70)
     expect(m.rate).toBeCloseTo(70 / 150, 10)

@@ -1,0 +1,137 @@
+import { spawn } from 'node:child_process'
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { repoRoot } from '../../support'
+
+interface Result {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+/** `npm run cli -- …` as a finance bureau runs it: tsx on the same sources as the browser. */
+function cli(...args: string[]): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: repoRoot })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code, stdout, stderr }))
+  })
+}
+
+const P1 = '13020924P009874100020'
+const P3 = '13020924P00984510001C'
+let tmp: string
+
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'jx-cli-'))
+})
+afterAll(() => rmSync(tmp, { recursive: true, force: true }))
+
+describe('npm run cli -- assess', () => {
+  let projects: Array<Record<string, unknown> & { indicators: Array<Record<string, unknown>>; execution: Record<string, number> }>
+  beforeAll(async () => {
+    const r = await cli('assess', 'data', '--json')
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    projects = JSON.parse(r.stdout)
+  }, 60_000)
+
+  it('prints one object per project with total, grade, execution and indicators', () => {
+    expect(projects).toHaveLength(3)
+    for (const p of projects) {
+      expect(Object.keys(p)).toEqual(expect.arrayContaining(['project', 'total', 'grade', 'execution', 'indicators']))
+      expect(Object.keys(p.execution)).toEqual(expect.arrayContaining(['budget', 'spent', 'rate', 'score']))
+      for (const i of p.indicators) expect(Object.keys(i)).toEqual(expect.arrayContaining(['id', 'target', 'actual', 'points', 'score', 'needsReason']))
+    }
+  })
+
+  it('scores execution from the spending data in 万元, the rate as a fraction', () => {
+    const p3 = projects.find((p) => p.project === P3)
+    // 57.10 of 150.00 万元 by October: 38.07%, 3.81 of 10 points
+    expect(p3?.execution).toMatchObject({ budget: 150, spent: 57.1, rate: 0.3807, score: 3.81 })
+  })
+
+  it('scores a quantitative indicator in proportion and leaves the judged ones open', () => {
+    const p1 = projects.find((p) => p.project === P1)
+    // 41 of ≥50次 on 16.67 points (50 output points split three ways)
+    expect(p1?.indicators[0]).toMatchObject({ id: 'P1-01', target: '≥50次', actual: 41, points: 16.67, score: 13.67, needsReason: true })
+    expect(p1?.indicators[1]).toMatchObject({ id: 'P1-02', target: '100100%', score: null, needsJudgement: true })
+    expect(p1?.total).toBeNull()
+    expect(p1?.grade).toBeNull()
+  })
+
+  it('totals and grades a project once a judgements file scores its qualitative indicators', async () => {
+    const file = join(tmp, 'judgements.json')
+    const ids = ['P3-01', 'P3-02', 'P3-03', 'P3-04', 'P3-05', 'P3-06', 'P3-07', 'P3-08']
+    const scores: Record<string, number> = { 'P3-01': 11, 'P3-02': 12.5, 'P3-03': 12.5, 'P3-04': 9, 'P3-05': 9, 'P3-06': 9, 'P3-07': 9, 'P3-08': 10 }
+    const indicators = Object.fromEntries(ids.map((id) => [id, { band: '达成', score: scores[id], reason: '按计划完成' }]))
+    writeFileSync(file, JSON.stringify({ indicators }))
+    const r = await cli('assess', 'data', '--json', '--judgements', file)
+    expect(r.code).toBe(0)
+    const p3 = (JSON.parse(r.stdout) as typeof projects).find((p) => p.project === P3)
+    // 产出 4 × 12.5 points, 效益 3 × 10, 满意度 1 × 10; 9 of 12.5 lies below the 达成 band (10–12.5) and is refused
+    expect(p3?.indicators.map((i) => i.score)).toEqual([11, 12.5, 12.5, null, 9, 9, 9, 10])
+    expect(p3?.total).toBeNull()
+    scores['P3-04'] = 10
+    writeFileSync(file, JSON.stringify({ indicators: Object.fromEntries(ids.map((id) => [id, { band: '达成', score: scores[id], reason: '按计划完成' }])) }))
+    const again = (JSON.parse((await cli('assess', 'data', '--json', '--judgements', file)).stdout) as typeof projects).find((p) => p.project === P3)
+    // 3.81 + 11 + 12.5 + 12.5 + 10 + 9 + 9 + 9 + 10
+    expect(again?.total).toBe(86.81)
+    expect(again?.grade).toBe('良')
+  }, 60_000)
+
+  it('writes the forms as CSV with a BOM into --out', async () => {
+    const out = join(tmp, 'out')
+    const r = await cli('assess', 'data', '--out', out)
+    expect(r.code).toBe(0)
+    expect(readdirSync(out).sort()).toEqual([`自评表_${P1}.csv`, `自评表_13020924P00986710002R.csv`, `自评表_${P3}.csv`, '部门汇总.csv'].sort())
+    const bytes = readFileSync(join(out, `自评表_${P3}.csv`))
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    const text = bytes.toString('utf8')
+    expect(text).toContain('项目支出绩效自评表')
+    expect(text).toContain('全年执行数（截至10月）')
+    expect(text).toContain('年度资金总额,150.00,150.00,57.10,10.00,38.07%,3.81')
+  }, 60_000)
+})
+
+describe('npm run cli -- audit', () => {
+  it('prints one object per indicator with the seed’s real problems', async () => {
+    const r = await cli('audit', 'data', '--json')
+    expect(r.code).toBe(0)
+    const rows = JSON.parse(r.stdout) as Array<{ id: string; direction: string; value: number | null; unit: string | null; qualitative: boolean; findings: { kind: string; message: string; suggestion: string }[] }>
+    expect(rows).toHaveLength(33)
+    const p102 = rows.find((x) => x.id === 'P1-02')
+    expect(p102).toMatchObject({ direction: '≥', value: null, unit: '%', qualitative: false })
+    expect(p102?.findings.map((f) => f.kind)).toContain('unreadable')
+    expect(p102?.findings[0]?.suggestion).toContain('100%')
+    expect(rows.find((x) => x.id === 'P3-01')?.findings.map((f) => f.kind)).toEqual(['unmeasurable'])
+    expect(rows.find((x) => x.id === 'P2-02')?.findings.map((f) => f.kind)).toContain('default-100-quality')
+    expect(rows.find((x) => x.id === 'D01')?.findings).toEqual([])
+  }, 60_000)
+})
+
+describe('bad input', () => {
+  it('names the file, row and column and exits with status 1', async () => {
+    const bad = join(tmp, 'bad')
+    mkdirSync(bad)
+    for (const f of ['indicators.csv', 'projects.csv', 'spending_plan.csv', 'spending.csv']) copyFileSync(join(repoRoot, 'data', f), join(bad, f))
+    copyFileSync(join(repoRoot, 'tests/fixtures/actuals_bad.csv'), join(bad, 'actuals.csv'))
+    const r = await cli('assess', bad, '--json')
+    expect(r.code).toBe(1)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toContain('actuals.csv')
+    expect(r.stderr).toMatch(/第4行.*完成值.*约3亿/)
+  }, 60_000)
+
+  it('says what is wrong with the command line and exits with status 1', async () => {
+    const r = await cli('assess', join(tmp, 'no-such-folder'), '--json')
+    expect(r.code).toBe(1)
+    expect(r.stderr).toContain('找不到数据文件夹')
+  }, 60_000)
+})
