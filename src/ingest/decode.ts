@@ -23,3 +23,72 @@ export function encodeCsvForExcel(text: string): Uint8Array {
   out.set(body, 3)
   return out
 }
+
+const CHUNK = 8 << 20
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
+
+/**
+ * The file as UTF-8 bytes for DuckDB's CSV reader, without holding it as one JS string (a 250 MB ledger would not fit
+ * comfortably): UTF-8 is checked chunk by chunk and passed on as is (DuckDB skips the BOM); GBK is decoded and
+ * re-encoded chunk by chunk. Yields between chunks so that the page keeps responding; `onProgress` gets 0…1.
+ */
+export async function toUtf8Bytes(
+  bytes: Uint8Array,
+  onProgress: (fraction: number) => void = () => {},
+): Promise<{ bytes: Uint8Array; encoding: TextEncodingName }> {
+  const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
+  const strict = new TextDecoder('utf-8', { fatal: true })
+  try {
+    for (let at = 0; at < bytes.length; at += CHUNK) {
+      strict.decode(bytes.subarray(at, at + CHUNK), { stream: at + CHUNK < bytes.length })
+      onProgress(Math.min(1, (at + CHUNK) / bytes.length))
+      if (bytes.length > CHUNK) await nextTask()
+    }
+    return { bytes, encoding: hasBom ? 'UTF-8 (BOM)' : 'UTF-8' }
+  } catch {
+    const gbk = new TextDecoder('gb18030')
+    const encoder = new TextEncoder()
+    const parts: Uint8Array[] = []
+    let size = 0
+    for (let at = 0; at < bytes.length; at += CHUNK) {
+      const part = encoder.encode(gbk.decode(bytes.subarray(at, at + CHUNK), { stream: at + CHUNK < bytes.length }))
+      parts.push(part)
+      size += part.length
+      onProgress(Math.min(1, (at + CHUNK) / bytes.length))
+      if (bytes.length > CHUNK) await nextTask()
+    }
+    const out = new Uint8Array(size)
+    let offset = 0
+    for (const part of parts) {
+      out.set(part, offset)
+      offset += part.length
+    }
+    return { bytes: out, encoding: 'GB18030' }
+  }
+}
+
+/** The header row of UTF-8 bytes (what kind of file this is can be told before the whole file is read). */
+export function headerCells(utf8: Uint8Array): string[] {
+  const head = new TextDecoder('utf-8').decode(utf8.subarray(0, 64 << 10))
+  const cells: string[] = []
+  let cell = ''
+  let quoted = false
+  for (let i = 0; i < head.length; i++) {
+    const ch = head[i]
+    if (quoted) {
+      if (ch === '"' && head[i + 1] === '"') {
+        cell += '"'
+        i++
+      } else if (ch === '"') quoted = false
+      else cell += ch
+    } else if (ch === '"') quoted = true
+    else if (ch === ',') {
+      cells.push(cell)
+      cell = ''
+    } else if (ch === '\n' || ch === '\r') break
+    else cell += ch
+  }
+  cells.push(cell)
+  return cells.map((c) => c.trim())
+}

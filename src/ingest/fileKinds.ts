@@ -162,3 +162,16 @@ export function missingColumns(spec: FileKindSpec, headers: readonly string[]): 
   const matched = matchColumns(spec, headers)
   return spec.columns.filter((c) => c.required && !matched.has(c.key))
 }
+
+/**
+ * For headers that are no complete kind: the kind they most look like (two or more of its columns), so that the
+ * message can name the missing required columns instead of only "unrecognised".
+ */
+export function closestKind(headers: readonly string[]): FileKindSpec | null {
+  let best: { spec: FileKindSpec; matched: number } | null = null
+  for (const spec of Object.values(FILE_KINDS)) {
+    const matched = matchColumns(spec, headers).size
+    if (matched >= 2 && (!best || matched > best.matched)) best = { spec, matched }
+  }
+  return best?.spec ?? null
+}

@@ -3,7 +3,7 @@ import type { FileProblem, StagedFile } from './stageFile'
 
 type Lang = 'zh' | 'en'
 
-function columnLabel(staged: StagedFile, key: string, lang: Lang): string {
+function columnLabel(staged: Pick<StagedFile, 'spec'>, key: string, lang: Lang): string {
   if (key.includes('+')) {
     return key
       .split('+')
@@ -17,9 +17,11 @@ function columnLabel(staged: StagedFile, key: string, lang: Lang): string {
 }
 
 /** One sentence a clerk understands, with the line (header = 第1行) and the column. */
-export function describeProblem(staged: StagedFile, p: RowProblem, lang: Lang = 'zh'): string {
+export function describeProblem(staged: Pick<StagedFile, 'spec'>, p: RowProblem, lang: Lang = 'zh'): string {
   const col = columnLabel(staged, p.key, lang)
   const v = p.value ?? ''
+  // unit-mismatch: detail is `指标编码|三级指标|目标单位`
+  const [unitId = '', unitName = '', targetUnit = ''] = (p.detail ?? '').split('|')
   if (lang === 'en') {
     const at = `Line ${p.line}, ${col}`
     switch (p.rule) {
@@ -31,7 +33,7 @@ export function describeProblem(staged: StagedFile, p: RowProblem, lang: Lang = 
       case 'unknown-id': return `${at}: unknown indicator id "${v}".`
       case 'unknown-project': return `${at}: unknown project code "${v}".`
       case 'unknown-scope': return `${at}: "${v}" is neither 部门 nor a known project code.`
-      case 'unit-mismatch': return `${at}: "${v}" cannot be converted to the target's unit ${p.detail ?? '(none)'}.`
+      case 'unit-mismatch': return `${at}: "${v}" cannot be converted to the unit of indicator ${unitId} (${unitName}), ${targetUnit || '(none)'}.`
       case 'basis': return `${at}: "${v}" must be 累计 or 当月.`
       case 'status': return `${at}: "${v}" must be 达成, 部分达成 or 未达成.`
       case 'value-missing': return `${at}: a quantitative indicator needs a value.`
@@ -53,7 +55,7 @@ export function describeProblem(staged: StagedFile, p: RowProblem, lang: Lang = 
     case 'unknown-id': return `${at} 未知的指标编码 "${v}"。`
     case 'unknown-project': return `${at} 未知的项目编码 "${v}"。`
     case 'unknown-scope': return `${at} "${v}" 既不是"部门"，也不是已有的项目编码。`
-    case 'unit-mismatch': return `${at} "${v}" 无法换算为该指标的单位 ${p.detail ?? '（无单位）'}。`
+    case 'unit-mismatch': return `${at} "${v}" 无法换算为指标 ${unitId}（${unitName}）的单位 ${targetUnit || '（无单位）'}。`
     case 'basis': return `${at} "${v}" 应为"累计"或"当月"。`
     case 'status': return `${at} "${v}" 应为"达成""部分达成"或"未达成"。`
     case 'value-missing': return `${at} 定量指标须填写完成值。`

@@ -10,7 +10,7 @@ import {
 } from '@/engine/sql/ingest'
 import { ident } from '@/engine/sql/quote'
 import { decodeCsvBytes, type TextEncodingName } from './decode'
-import { detectKind, FILE_KINDS, matchColumns, missingColumns, type FileKind, type FileKindSpec } from './fileKinds'
+import { closestKind, detectKind, FILE_KINDS, matchColumns, missingColumns, type FileKind, type FileKindSpec } from './fileKinds'
 
 /** A problem with the file as a whole (no row to point at). */
 export interface FileProblem {
@@ -93,7 +93,7 @@ export async function stageText(
     await engine.dropFile(vfsName)
   }
   result.headers = (await engine.query<{ column_name: string }>(stagedHeadersSql(table))).map((r) => r.column_name)
-  const spec = expected ? FILE_KINDS[expected] : detectKind(result.headers)
+  const spec = expected ? FILE_KINDS[expected] : (detectKind(result.headers) ?? closestKind(result.headers))
   if (!spec) {
     result.fileProblems.push({ rule: 'unknown-kind', detail: result.headers.join(', ') })
     return result

@@ -9,7 +9,8 @@ export interface UploadContext {
   projectViews: string[]
 }
 
-const known = (table: string, column: string, views: string[]) =>
+/** Codes known to the store or to other files of the same upload, as a subquery. */
+export const knownCodesSql = (table: string, column: string, views: string[]) =>
   [`SELECT ${column} AS k FROM ${table}`, ...views.map((v) => `SELECT ${column} AS k FROM ${ident(v)}`)].join(' UNION ')
 
 const problem = (view: string, key: string, rule: string, value: string, where: string, detail = 'NULL::VARCHAR') =>
@@ -18,16 +19,17 @@ const problem = (view: string, key: string, rule: string, value: string, where: 
 /** The checks that look beyond one row: unknown codes, units that cannot be converted, words outside a list. */
 export function referenceProblemsSql(staged: StagedFile, context: UploadContext): string {
   const v = staged.view
-  const indicatorIds = known('indicators', 'id', context.indicatorViews)
-  const projectCodes = known('projects', 'code', context.projectViews)
+  const indicatorIds = knownCodesSql('indicators', 'id', context.indicatorViews)
+  const projectCodes = knownCodesSql('projects', 'code', context.projectViews)
   switch (staged.spec?.kind) {
     case 'actuals':
       return [
         problem(v, 'id', 'unknown-id', 'v.id', `v.id IS NOT NULL AND v.id NOT IN (${indicatorIds})`),
         problem(v, 'basis', 'basis', 'v.basis', `v.basis IS NOT NULL AND v.basis NOT IN ('累计', '当月')`),
         problem(v, 'status', 'status', 'v.status', `v.status IS NOT NULL AND v.status NOT IN ('达成', '部分达成', '未达成')`),
-        `SELECT v._line, 'unit' AS key, 'unit-mismatch' AS rule, v.unit AS value, t.target_unit AS detail
-         FROM ${ident(v)} v JOIN indicator_targets t ON t.id = v.id
+        `SELECT v._line, 'unit' AS key, 'unit-mismatch' AS rule, v.unit AS value,
+           concat_ws('|', t.id, i.name, t.target_unit) AS detail
+         FROM ${ident(v)} v JOIN indicator_targets t ON t.id = v.id JOIN indicators i ON i.id = v.id
          LEFT JOIN units uf ON uf.unit = ${unitExpr('v.unit')} LEFT JOIN units ut ON ut.unit = t.target_unit
          WHERE v.unit IS NOT NULL AND ${unitExpr('v.unit')} IS DISTINCT FROM t.target_unit
            AND (uf.family IS NULL OR ut.family IS NULL OR uf.family <> ut.family)`,

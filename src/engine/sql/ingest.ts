@@ -114,3 +114,57 @@ FROM (SELECT _line, ${keys}, min(_line) OVER (PARTITION BY ${keys}) AS first_lin
       WHERE ${keyColumns.map((k) => `${ident(k)} IS NOT NULL`).join(' AND ')})
 WHERE _line <> first_line`
 }
+
+/** The headers of the ledger's three columns as DuckDB's CSV reader names them. */
+export interface LedgerHeaders {
+  date: string
+  code: string
+  amount: string
+}
+
+/** DuckDB's CSV reader over a registered file, every cell as text. */
+export const readCsvSql = (file: string) =>
+  `read_csv(${literal(file)}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"', null_padding = true, auto_detect = true)`
+
+// Fast paths first (a plain cast reads `2024-03-15`, `2024/3/8` and `1305.07`); the regex forms only for the rest.
+const ledgerDate = (x: string) =>
+  `coalesce(TRY_CAST(${x} AS DATE), TRY_CAST(${x} AS TIMESTAMP)::DATE,
+    TRY_CAST(printf('%04d-%02d-%02d', ${dateYear(x)}, ${dateMonth(x)}, ${dateDay(x)}) AS DATE))`
+// 元 with at most 4 decimals, summed exactly as DECIMAL, so that 12,345.60 + 410,654.40 is 423,000.00 and not 422,999.99…
+const ledgerAmount = (x: string) =>
+  `coalesce(TRY_CAST(${x} AS DECIMAL(18, 4)), TRY_CAST(regexp_replace(trim(${x}), '[,，\\s]', '', 'g') AS DECIMAL(18, 4)))`
+
+/** The ledger's cells, typed, wholly empty rows left out; with `_line` when `withLine` (slower: a window over the file). */
+function ledgerRowsSql(file: string, h: LedgerHeaders, withLine: boolean): string {
+  const d = ident(h.date)
+  const c = ident(h.code)
+  const a = ident(h.amount)
+  const rows = withLine
+    ? `(SELECT (row_number() OVER () + 1)::INTEGER AS _line, * FROM ${readCsvSql(file)})`
+    : readCsvSql(file)
+  return `SELECT ${withLine ? '_line, ' : ''}NULLIF(trim(${c}), '') AS code, ${d} AS date__raw, ${a} AS amount__raw,
+    ${ledgerDate(d)} AS date, ${ledgerAmount(a)} AS amount
+  FROM ${rows}
+  WHERE NOT (${blank(d)} AND ${blank(c)} AND ${blank(a)})`
+}
+
+/**
+ * One pass over a payment ledger straight from the CSV reader (no staging table: a five-million-row file must fit):
+ * totals by project and month in 元, with how many rows had an unreadable date, code or amount.
+ */
+export function ledgerAggregateSql(table: string, file: string, h: LedgerHeaders): string {
+  return `CREATE OR REPLACE TABLE ${ident(table)} AS
+SELECT code, year(date)::INTEGER AS year, month(date)::INTEGER AS month,
+  sum(amount) AS amount_yuan, count(*)::INTEGER AS row_count, (count(*) - count(amount))::INTEGER AS bad_amounts
+FROM (${ledgerRowsSql(file, h, false)})
+GROUP BY ALL`
+}
+
+/** The ledger's problem rows, numbered as Excel numbers them (columns _line, key, rule, value, detail). */
+export function ledgerProblemsSql(file: string, h: LedgerHeaders, projectCodes: string): string {
+  return `WITH r AS (${ledgerRowsSql(file, h, true)})
+SELECT _line, 'code' AS key, 'required' AS rule, NULL::VARCHAR AS value, NULL::VARCHAR AS detail FROM r WHERE code IS NULL
+UNION ALL SELECT _line, 'code', 'unknown-project', code, NULL FROM r WHERE code IS NOT NULL AND code NOT IN (${projectCodes})
+UNION ALL SELECT _line, 'date', CASE WHEN ${blank('date__raw')} THEN 'required' ELSE 'date' END, date__raw, NULL FROM r WHERE date IS NULL
+UNION ALL SELECT _line, 'amount', CASE WHEN ${blank('amount__raw')} THEN 'required' ELSE 'number' END, amount__raw, NULL FROM r WHERE amount IS NULL`
+}

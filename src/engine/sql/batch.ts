@@ -1,0 +1,88 @@
+import type { Cell } from '@/engine/QueryEngine'
+import { ident, literal } from './quote'
+
+/** The key of each store table: what an upload upserts on and a batch is undone by. */
+export const TABLE_KEYS = {
+  indicators: ['id'],
+  projects: ['code'],
+  spending_plan: ['code', 'month'],
+  actuals: ['id', 'year', 'month'],
+  spending: ['code', 'year', 'month'],
+} as const
+
+export type StoreTable = keyof typeof TABLE_KEYS
+
+/** Columns that say where a row sits in its file, not what it holds: left out of the new/changed comparison. */
+const ORDER_COLUMNS = new Set(['ord'])
+
+export const valueColumns = (columns: readonly string[], table: StoreTable) =>
+  columns.filter((c) => !(TABLE_KEYS[table] as readonly string[]).includes(c) && !ORDER_COLUMNS.has(c))
+
+const joinOn = (table: StoreTable, a: string, b: string) =>
+  TABLE_KEYS[table].map((k) => `${a}.${ident(k)} = ${b}.${ident(k)}`).join(' AND ')
+
+/** Counts of rows of `canon` (shaped like `table`) that are new, changed or unchanged; and stored rows it would remove. */
+export function previewCountsSql(table: StoreTable, canon: string, columns: readonly string[], replaces: boolean): string {
+  const differs = valueColumns(columns, table).map((c) => `n.${ident(c)} IS DISTINCT FROM o.${ident(c)}`).join(' OR ') || 'false'
+  const firstKey = ident(TABLE_KEYS[table][0])
+  return `SELECT
+  count(*) FILTER (WHERE o.${firstKey} IS NULL)::INTEGER AS new,
+  count(*) FILTER (WHERE o.${firstKey} IS NOT NULL AND (${differs}))::INTEGER AS changed,
+  count(*) FILTER (WHERE o.${firstKey} IS NOT NULL AND NOT (${differs}))::INTEGER AS unchanged,
+  ${replaces ? `(SELECT count(*) FROM ${ident(table)} o ANTI JOIN ${ident(canon)} n ON ${joinOn(table, 'n', 'o')})::INTEGER` : '0'} AS removed
+FROM ${ident(canon)} n LEFT JOIN ${ident(table)} o ON ${joinOn(table, 'n', 'o')}`
+}
+
+/** Rows of `canon` that are new or changed, beside the stored row (`o__<column>`), for the preview table. */
+export function previewRowsSql(table: StoreTable, canon: string, columns: readonly string[], limit: number): string {
+  const values = valueColumns(columns, table)
+  const differs = values.map((c) => `n.${ident(c)} IS DISTINCT FROM o.${ident(c)}`).join(' OR ') || 'false'
+  const firstKey = ident(TABLE_KEYS[table][0])
+  return `SELECT ${columns.map((c) => `n.${ident(c)}`).join(', ')}, o.${firstKey} IS NULL AS is_new,
+  ${values.map((c) => `o.${ident(c)} AS ${ident(`o__${c}`)}`).join(', ')}
+FROM ${ident(canon)} n LEFT JOIN ${ident(table)} o ON ${joinOn(table, 'n', 'o')}
+WHERE o.${firstKey} IS NULL OR ${differs}
+ORDER BY o.${firstKey} IS NULL, ${TABLE_KEYS[table].map((k) => `n.${ident(k)}`).join(', ')}
+LIMIT ${limit}`
+}
+
+/** The stored rows a batch will overwrite (upsert) or the whole table (replace). */
+export function rowsBeforeSql(table: StoreTable, canon: string, columns: readonly string[], replaces: boolean): string {
+  const select = columns.map((c) => `o.${ident(c)}`).join(', ')
+  return replaces
+    ? `SELECT ${select} FROM ${ident(table)} o`
+    : `SELECT ${select} FROM ${ident(table)} o SEMI JOIN ${ident(canon)} n ON ${joinOn(table, 'n', 'o')}`
+}
+
+/**
+ * A cell as SQL: numbers through their shortest round-trip text and DuckDB's exact string-to-double cast, so that a
+ * value read out and written back is the same double (a bound parameter crosses the worker as JSON).
+ */
+const cellSql = (cell: Cell) =>
+  cell === null ? 'NULL' : typeof cell === 'boolean' ? String(cell) : literal(String(cell))
+
+// Keys are codes (text) or years and months (integers): integers unquoted, so that the join compares like with like.
+const keyCellSql = (cell: Cell) => (typeof cell === 'number' ? String(cell) : cellSql(cell))
+
+/** `INSERT OR REPLACE` of literal rows, in chunks (one statement each). */
+export function insertRowsSql(table: string, columns: readonly string[], rows: readonly Cell[][], chunk = 500): string[] {
+  const out: string[] = []
+  for (let i = 0; i < rows.length; i += chunk) {
+    const values = rows.slice(i, i + chunk).map((r) => `(${r.map(cellSql).join(', ')})`).join(',\n')
+    out.push(`INSERT OR REPLACE INTO ${ident(table)} (${columns.map(ident).join(', ')}) VALUES ${values}`)
+  }
+  return out
+}
+
+/** Deletes the rows of `table` whose keys appear in `rows` (shaped as `columns`). */
+export function deleteKeysSql(table: StoreTable, columns: readonly string[], rows: readonly Cell[][], chunk = 500): string[] {
+  const keys = TABLE_KEYS[table] as readonly string[]
+  const at = keys.map((k) => columns.indexOf(k))
+  const out: string[] = []
+  for (let i = 0; i < rows.length; i += chunk) {
+    const values = rows.slice(i, i + chunk).map((r) => `(${at.map((j) => keyCellSql(r[j] ?? null)).join(', ')})`).join(', ')
+    const on = keys.map((k) => `t.${ident(k)} = d.${ident(k)}`).join(' AND ')
+    out.push(`DELETE FROM ${ident(table)} t USING (VALUES ${values}) d(${keys.map(ident).join(', ')}) WHERE ${on}`)
+  }
+  return out
+}

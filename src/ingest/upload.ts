@@ -1,0 +1,339 @@
+import type { Cell, QueryEngine } from '@/engine/QueryEngine'
+import {
+  deleteKeysSql,
+  insertRowsSql,
+  previewCountsSql,
+  previewRowsSql,
+  rowsBeforeSql,
+  TABLE_KEYS,
+  type StoreTable,
+} from '@/engine/sql/batch'
+import { ledgerAggregateSql, ledgerProblemsSql, readCsvSql, type LedgerHeaders, type RowProblem } from '@/engine/sql/ingest'
+import { ident } from '@/engine/sql/quote'
+import { refreshTargets, storeRowsSql } from './apply'
+import { headerCells, toUtf8Bytes, type TextEncodingName } from './decode'
+import { detectKind, FILE_KINDS, matchColumns, type FileKind, type FileKindSpec } from './fileKinds'
+import { collectProblems, dropStage, hasProblems, stageText, type FileProblem, type StagedFile } from './stageFile'
+import { checkReferences, knownCodesSql, type UploadContext } from './validate'
+
+/** The store table each kind of file goes to; the ledger is aggregated into monthly spending. */
+export const KIND_TABLE: Record<FileKind, StoreTable> = {
+  indicators: 'indicators',
+  projects: 'projects',
+  spending_plan: 'spending_plan',
+  actuals: 'actuals',
+  spending: 'spending',
+  ledger: 'spending',
+}
+
+/**
+ * Target files replace the year's whole table (a department brings its own 指标, 项目 and 支出计划); measurements are
+ * upserted by (指标编码, 月份) or (项目编码, 月份).
+ */
+export const REPLACING_KINDS: ReadonlySet<FileKind> = new Set(['indicators', 'projects', 'spending_plan'])
+
+export type UploadPhase = 'reading' | 'decoding' | 'parsing' | 'checking'
+
+export interface PreviewCounts {
+  new: number
+  changed: number
+  unchanged: number
+  /** Stored rows a replacing file removes. */
+  removed: number
+}
+
+export interface PreviewRow {
+  isNew: boolean
+  /** The row as it will be stored, by store column. */
+  values: Record<string, Cell>
+  /** For a changed row: the stored value of each column that changes. */
+  old: Record<string, Cell>
+}
+
+/** A file read, checked and, when valid, turned into the rows it would store (`canon`), nothing stored yet. */
+export interface PreparedUpload {
+  fileName: string
+  encoding: TextEncodingName | null
+  spec: FileKindSpec | null
+  /** Data rows in the file (for a ledger: payments, before they are summed into months). */
+  sourceRows: number
+  problems: RowProblem[]
+  fileProblems: FileProblem[]
+  problemCount: number
+  table: StoreTable | null
+  replaces: boolean
+  /** The engine table holding the rows to store, in the store table's columns; null when the file has problems. */
+  canon: string | null
+  columns: string[]
+  counts: PreviewCounts | null
+  samples: PreviewRow[]
+}
+
+export const uploadIsValid = (u: PreparedUpload) => u.canon !== null && u.problemCount === 0 && !u.fileProblems.length
+
+const PREVIEW_ROWS = 200
+let counter = 0
+
+/**
+ * Reads a file the user picked: detects encoding and kind, validates every row (nothing is stored), and for a valid
+ * file builds the rows it would store with a preview against the store. A payment ledger never becomes a staging
+ * table: DuckDB reads it once, straight into totals by project and month.
+ */
+export async function prepareUpload(
+  engine: QueryEngine,
+  fileName: string,
+  bytes: Uint8Array,
+  context: UploadContext = { indicatorViews: [], projectViews: [] },
+  onProgress: (phase: UploadPhase, fraction: number | null) => void = () => {},
+): Promise<PreparedUpload> {
+  onProgress('decoding', 0)
+  const utf8 = await toUtf8Bytes(bytes, (f) => onProgress('decoding', f))
+  onProgress('parsing', null)
+  const kind = detectKind(headerCells(utf8.bytes))?.kind
+  const upload =
+    kind === 'ledger'
+      ? await prepareLedger(engine, fileName, utf8.bytes, utf8.encoding, context, onProgress)
+      : await prepareTable(engine, fileName, new TextDecoder().decode(utf8.bytes), utf8.encoding, context, onProgress)
+  if (uploadIsValid(upload)) await refreshPreview(engine, upload)
+  return upload
+}
+
+function emptyUpload(fileName: string, encoding: TextEncodingName): PreparedUpload {
+  return {
+    fileName, encoding, spec: null, sourceRows: 0, problems: [], fileProblems: [], problemCount: 0, table: null,
+    replaces: false, canon: null, columns: [], counts: null, samples: [],
+  }
+}
+
+async function storeColumns(engine: QueryEngine, table: StoreTable): Promise<string[]> {
+  const rows = await engine.query<{ column_name: string }>(`SELECT column_name FROM (DESCRIBE ${ident(table)})`)
+  return rows.map((r) => r.column_name)
+}
+
+/** The four small kinds and monthly spending: staged, typed and validated row by row in SQL (`stageFile.ts`). */
+async function prepareTable(
+  engine: QueryEngine,
+  fileName: string,
+  text: string,
+  encoding: TextEncodingName,
+  context: UploadContext,
+  onProgress: (phase: UploadPhase, fraction: number | null) => void,
+): Promise<PreparedUpload> {
+  const staged = await stageText(engine, fileName, text, encoding)
+  onProgress('checking', null)
+  try {
+    await checkReferences(engine, staged, context)
+    const upload = fromStaged(staged)
+    if (hasProblems(staged) || !staged.spec) return upload
+    const table = KIND_TABLE[staged.spec.kind]
+    const canon = `canon_${++counter}`
+    upload.columns = await storeColumns(engine, table)
+    await engine.exec(`CREATE OR REPLACE TABLE ${ident(canon)} AS SELECT * FROM ${ident(table)} LIMIT 0`)
+    await engine.exec(`INSERT INTO ${ident(canon)} ${storeRowsSql(staged).select}`)
+    upload.canon = canon
+    return upload
+  } finally {
+    await dropStage(engine, staged)
+  }
+}
+
+function fromStaged(staged: StagedFile): PreparedUpload {
+  const kind = staged.spec?.kind
+  return {
+    ...emptyUpload(staged.fileName, staged.encoding),
+    spec: staged.spec,
+    sourceRows: staged.rowCount,
+    problems: staged.problems,
+    fileProblems: staged.fileProblems,
+    problemCount: staged.problemCount,
+    table: kind ? KIND_TABLE[kind] : null,
+    replaces: kind ? REPLACING_KINDS.has(kind) : false,
+  }
+}
+
+/** The payment ledger: 支付日期, 项目编码, 金额 (元) summed by DuckDB into 万元 by project and month. */
+async function prepareLedger(
+  engine: QueryEngine,
+  fileName: string,
+  utf8: Uint8Array,
+  encoding: TextEncodingName,
+  context: UploadContext,
+  onProgress: (phase: UploadPhase, fraction: number | null) => void,
+): Promise<PreparedUpload> {
+  const spec = FILE_KINDS.ledger
+  const upload: PreparedUpload = { ...emptyUpload(fileName, encoding), spec, table: 'spending' }
+  const n = ++counter
+  const file = `f_ledger_${n}.csv`
+  const totals = `ledger_${n}`
+  await engine.registerBuffer(file, utf8)
+  try {
+    const described = await engine.query<{ column_name: string }>(`SELECT column_name FROM (DESCRIBE SELECT * FROM ${readCsvSql(file)})`)
+    const matched = matchColumns(spec, described.map((r) => r.column_name))
+    const missing = spec.columns.filter((c) => c.required && !matched.has(c.key))
+    if (missing.length) {
+      upload.fileProblems.push({ rule: 'missing-columns', detail: missing.map((c) => c.zh).join('、') })
+      return upload
+    }
+    const headers: LedgerHeaders = { date: matched.get('date')!, code: matched.get('code')!, amount: matched.get('amount')! }
+    await engine.exec(ledgerAggregateSql(totals, file, headers))
+    onProgress('checking', null)
+    const projects = knownCodesSql('projects', 'code', context.projectViews)
+    const [check] = await engine.query<{ rows: number; bad: number }>(
+      `SELECT coalesce(sum(row_count), 0)::INTEGER AS rows,
+        (coalesce(sum(row_count) FILTER (WHERE code IS NULL OR year IS NULL OR code NOT IN (${projects})), 0)
+         + coalesce(sum(bad_amounts), 0))::INTEGER AS bad
+       FROM ${ident(totals)}`,
+    )
+    upload.sourceRows = check?.rows ?? 0
+    if (upload.sourceRows === 0) upload.fileProblems.push({ rule: 'empty', detail: '' })
+    if ((check?.bad ?? 0) > 0) {
+      // Only a file with problems is read a second time, numbered, to say where they are.
+      await collectProblems(engine, upload, ledgerProblemsSql(file, headers, projects))
+    }
+    if (!upload.fileProblems.length && !upload.problemCount) {
+      const canon = `canon_${n}`
+      upload.columns = await storeColumns(engine, 'spending')
+      // 元 → 万元 on exact decimals, divided once: the double nearest the true total.
+      await engine.exec(`CREATE OR REPLACE TABLE ${ident(canon)} AS SELECT * FROM spending LIMIT 0;
+        INSERT INTO ${ident(canon)} SELECT code, year, month, CAST(sum(amount_yuan) * 10000 AS HUGEINT)::DOUBLE / 100000000
+        FROM ${ident(totals)} GROUP BY code, year, month`)
+      upload.canon = canon
+    }
+    return upload
+  } catch (error) {
+    upload.fileProblems.push({ rule: 'unreadable', detail: (error as Error).message.split('\n')[0] ?? '' })
+    return upload
+  } finally {
+    await engine.exec(`DROP TABLE IF EXISTS ${ident(totals)}`)
+    await engine.dropFile(file)
+  }
+}
+
+/** New, changed and unchanged rows against what is stored now (again after another batch was applied). */
+export async function refreshPreview(engine: QueryEngine, upload: PreparedUpload): Promise<void> {
+  if (!upload.canon || !upload.table) return
+  const [counts] = await engine.query<{ new: number; changed: number; unchanged: number; removed: number }>(
+    previewCountsSql(upload.table, upload.canon, upload.columns, upload.replaces),
+  )
+  upload.counts = counts ?? { new: 0, changed: 0, unchanged: 0, removed: 0 }
+  const rows = await engine.query(previewRowsSql(upload.table, upload.canon, upload.columns, PREVIEW_ROWS))
+  upload.samples = rows.map((r) => {
+    const values: Record<string, Cell> = {}
+    const old: Record<string, Cell> = {}
+    for (const c of upload.columns) {
+      values[c] = r[c] ?? null
+      const before = r[`o__${c}`]
+      if (!r.is_new && before !== undefined && before !== values[c]) old[c] = before
+    }
+    return { isNew: Boolean(r.is_new), values, old }
+  })
+}
+
+export async function discardUpload(engine: QueryEngine, upload: PreparedUpload): Promise<void> {
+  if (upload.canon) await engine.exec(`DROP TABLE IF EXISTS ${ident(upload.canon)}`)
+  upload.canon = null
+}
+
+/** An applied upload, as kept in IndexedDB: enough to replay it at start-up and to undo it exactly. */
+export interface BatchRecord {
+  id: string
+  fileName: string
+  kind: FileKind
+  table: StoreTable
+  mode: 'upsert' | 'replace'
+  appliedAt: string
+  counts: PreviewCounts & { rows: number; sourceRows: number }
+  encoding: TextEncodingName | null
+  /** The store table's columns, the shape of `rows` and `before`. */
+  columns: string[]
+  /** The rows the batch stored. */
+  rows: Cell[][]
+  /** What was stored before for the keys it touched (the whole table for a replacing batch); new keys have none. */
+  before: Cell[][]
+  undoneAt: string | null
+}
+
+const toArrays = (rows: Record<string, Cell>[], columns: readonly string[]) => rows.map((r) => columns.map((c) => r[c] ?? null))
+
+async function inTransaction(engine: QueryEngine, statements: string[]): Promise<void> {
+  await engine.exec('BEGIN TRANSACTION')
+  try {
+    for (const sql of statements) await engine.exec(sql)
+    await engine.exec('COMMIT')
+  } catch (error) {
+    await engine.exec('ROLLBACK')
+    throw error
+  }
+}
+
+/** Applies a valid upload atomically and returns its batch record (the caller persists it). */
+export async function applyUpload(engine: QueryEngine, upload: PreparedUpload, id: string, now = new Date()): Promise<BatchRecord> {
+  if (!uploadIsValid(upload) || !upload.canon || !upload.table || !upload.spec) throw new Error('only a valid file can be applied')
+  await refreshPreview(engine, upload)
+  const { table, canon, columns, replaces } = upload
+  const list = columns.map(ident).join(', ')
+  const rows = toArrays(await engine.query(`SELECT ${list} FROM ${ident(canon)}`), columns)
+  const before = toArrays(await engine.query(rowsBeforeSql(table, canon, columns, replaces)), columns)
+  await inTransaction(engine, [
+    ...(replaces ? [`DELETE FROM ${ident(table)}`] : []),
+    `INSERT OR REPLACE INTO ${ident(table)} (${list}) SELECT ${list} FROM ${ident(canon)}`,
+  ])
+  if (table === 'indicators') await refreshTargets(engine)
+  await discardUpload(engine, upload)
+  return {
+    id,
+    fileName: upload.fileName,
+    kind: upload.spec.kind,
+    table,
+    mode: replaces ? 'replace' : 'upsert',
+    appliedAt: now.toISOString(),
+    counts: { ...(upload.counts as PreviewCounts), rows: rows.length, sourceRows: upload.sourceRows },
+    encoding: upload.encoding,
+    columns,
+    rows,
+    before,
+    undoneAt: null,
+  }
+}
+
+const keyOf = (record: BatchRecord, row: Cell[]) =>
+  JSON.stringify((TABLE_KEYS[record.table] as readonly string[]).map((k) => row[record.columns.indexOf(k)] ?? null))
+
+/**
+ * The later batches still in force that changed some of the same rows: undoing `record` under them would bring back
+ * values they had already replaced, so they must be undone first.
+ */
+export function laterOverlapping(record: BatchRecord, history: readonly BatchRecord[]): BatchRecord[] {
+  const at = history.findIndex((b) => b.id === record.id)
+  const keys = new Set(record.rows.map((r) => keyOf(record, r)))
+  return history.slice(at + 1).filter(
+    (b) =>
+      !b.undoneAt &&
+      b.table === record.table &&
+      (b.mode === 'replace' || record.mode === 'replace' || b.rows.some((r) => keys.has(keyOf(b, r)))),
+  )
+}
+
+/** Restores exactly what was stored before the batch: its prior rows back, its new keys gone. */
+export async function undoBatch(engine: QueryEngine, record: BatchRecord): Promise<void> {
+  const table = record.table
+  await inTransaction(engine, [
+    ...(record.mode === 'replace' ? [`DELETE FROM ${ident(table)}`] : deleteKeysSql(table, record.columns, record.rows)),
+    ...insertRowsSql(table, record.columns, record.before),
+  ])
+  if (table === 'indicators') await refreshTargets(engine)
+}
+
+/** Applies stored batches again, in order, onto a freshly loaded data folder (start-up, reload). */
+export async function replayBatches(engine: QueryEngine, records: readonly BatchRecord[]): Promise<void> {
+  let targetsChanged = false
+  for (const record of records) {
+    if (record.undoneAt) continue
+    await inTransaction(engine, [
+      ...(record.mode === 'replace' ? [`DELETE FROM ${ident(record.table)}`] : []),
+      ...insertRowsSql(record.table, record.columns, record.rows),
+    ])
+    targetsChanged ||= record.table === 'indicators'
+  }
+  if (targetsChanged) await refreshTargets(engine)
+}
