@@ -52,6 +52,33 @@ export async function fetchDataFolder(base = 'data/'): Promise<{ files: DatasetF
   return { files, about }
 }
 
+/** FNV-1a over the bytes: enough to tell a changed file from an unchanged one, and needs no secure context. */
+function hashBytes(bytes: Uint8Array): string {
+  let h = 0x811c9dc5
+  for (const b of bytes) h = Math.imul(h ^ b, 0x01000193)
+  return `${bytes.length}-${(h >>> 0).toString(16)}`
+}
+
+/**
+ * A cheap fingerprint of the deployed folder for the wall screen's change check: each file's ETag or Last-Modified
+ * from a HEAD request, or a hash of its bytes when the server sends neither. Throws when the server cannot be reached.
+ */
+export async function folderSignature(base = 'data/'): Promise<string> {
+  const names = [...DATA_FOLDER_KINDS.map((kind) => FILE_KINDS[kind].fileName), 'about.json']
+  const parts = await Promise.all(
+    names.map(async (name) => {
+      const url = `${base}${name}`
+      const head = await fetch(url, { method: 'HEAD', cache: 'no-cache' })
+      if (!head.ok || (head.headers.get('content-type') ?? '').includes('text/html')) return `${name}:-`
+      const tag = head.headers.get('etag') ?? head.headers.get('last-modified')
+      if (tag) return `${name}:${tag}`
+      const body = await fetch(url, { cache: 'no-cache' })
+      return `${name}:${hashBytes(new Uint8Array(await body.arrayBuffer()))}`
+    }),
+  )
+  return parts.join('|')
+}
+
 type Status = 'idle' | 'loading' | 'ready' | 'error'
 
 /** The stored dataset as the views see it: targets, projects, plans and the whole year's series. */
@@ -120,7 +147,10 @@ export const useDatasetStore = defineStore('dataset', () => {
       reloadError.value = null
     } catch (err) {
       reloadError.value = err instanceof DatasetError ? `${err.fileName}: ${err.messages[0] ?? ''}` : (err as Error).message
+      // the figures on screen are still those of the last good load: say when that was, not when they were rebuilt
+      const current = loadedAt.value
       if (lastGood) await rebuild(lastGood)
+      loadedAt.value = current
     }
   }
   let lastGood: DatasetFiles | null = null

@@ -1,6 +1,7 @@
 import common from './common'
 import monitor from './monitor'
 import overview from './overview'
+import screen from './screen'
 
 /** One namespace per feature; a leaf is `{ zh, en }`. */
-export const messages = { common, monitor, overview }
+export const messages = { common, monitor, overview, screen }
