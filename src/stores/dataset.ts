@@ -8,6 +8,8 @@ import { dataYearSql, indicatorSeriesSql, spendingSeriesSql } from '@/engine/sql
 import { readIndicatorRows } from '@/ingest/apply'
 import { FILE_KINDS, type FileKind } from '@/ingest/fileKinds'
 import { DatasetError, loadDataset, type DatasetFiles } from '@/ingest/loadDataset'
+import { replayBatches } from '@/ingest/upload'
+import { batchStore } from '@/persist/batchStore'
 
 /** What `data/about.json` says of the deployed dataset: whose it is, and which files are 示例数据. */
 export interface DatasetAbout {
@@ -102,6 +104,8 @@ export const useDatasetStore = defineStore('dataset', () => {
   const loadedAt = ref<Date | null>(null)
   /** A failed reload keeps the last good figures; this says what went wrong. */
   const reloadError = ref<string | null>(null)
+  /** Uploaded batches that could not be applied again onto the data folder (the rest are in force). */
+  const replayError = ref<string | null>(null)
 
   /** Starts the engine, loads the deployed dataset and reads every series; once. */
   function init(): Promise<void> {
@@ -125,10 +129,16 @@ export const useDatasetStore = defineStore('dataset', () => {
     return started
   }
 
-  /** Rebuilds every table from a dataset folder's files, then re-reads the series. */
+  /** Rebuilds every table from a dataset folder's files and the uploads kept in IndexedDB, then re-reads the series. */
   async function rebuild(files: DatasetFiles): Promise<void> {
     if (!engine) throw new Error('DuckDB is not available')
     await loadDataset(engine, files)
+    try {
+      await replayBatches(engine, await batchStore().list())
+      replayError.value = null
+    } catch (err) {
+      replayError.value = (err as Error).message
+    }
     await refresh()
     loadedAt.value = new Date()
   }
@@ -218,6 +228,6 @@ export const useDatasetStore = defineStore('dataset', () => {
 
   return {
     status, error, about, indicators, projects, plans, year, latestMonth, indicatorSeries, spendingSeries, version,
-    loadedAt, reloadError, init, rebuild, reloadFolder, refresh, engineReady,
+    loadedAt, reloadError, replayError, init, rebuild, reloadFolder, refresh, engineReady,
   }
 })
