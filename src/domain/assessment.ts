@@ -198,7 +198,7 @@ export function buildAssessmentForm(input: AssessmentInput): AssessmentForm {
       spent: onlyFiscal ? spent : null,
     },
     { label: '上年结转资金', initial: null, annual: null, spent: null },
-    { label: '其他资金', initial: project.other, annual: project.adjustedBudget === null ? project.other : null, spent: project.other ? null : onlyFiscal ? 0 : null },
+    { label: '其他资金', initial: project.other, annual: project.adjustedBudget === null ? project.other : null, spent: null },
   ]
 
   const pending = rows.filter((r) => r.score === null).map((r) => r.indicator.id)

@@ -1,7 +1,8 @@
+import assessment from './assessment'
 import common from './common'
 import monitor from './monitor'
 import overview from './overview'
 import screen from './screen'
 
 /** One namespace per feature; a leaf is `{ zh, en }`. */
-export const messages = { common, monitor, overview, screen }
+export const messages = { assessment, common, monitor, overview, screen }

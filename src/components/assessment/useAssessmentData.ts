@@ -1,0 +1,30 @@
+import { computed } from 'vue'
+import { assessDepartment, type AssessmentData } from '@/domain/assessment'
+import { useDatasetStore } from '@/stores/dataset'
+import { useJudgementsStore } from '@/stores/judgements'
+import { useSettingsStore } from '@/stores/settings'
+
+/** The stored data as the assessment forms read them, and the forms themselves, recomputed on every judgement. */
+export function useAssessmentData() {
+  const dataset = useDatasetStore()
+  const settings = useSettingsStore()
+  const judgements = useJudgementsStore()
+  const data = computed<AssessmentData | null>(() =>
+    dataset.year === null || dataset.latestMonth === null
+      ? null
+      : {
+          indicators: dataset.indicators,
+          projects: dataset.projects,
+          indicatorSeries: dataset.indicatorSeries,
+          spendingSeries: dataset.spendingSeries,
+          year: dataset.year,
+          latestMonth: dataset.latestMonth,
+        },
+  )
+  const assessed = computed(() =>
+    data.value
+      ? assessDepartment(data.value, settings.scoring, settings.monitor, { indicators: judgements.indicators, projects: judgements.projects })
+      : null,
+  )
+  return { data, assessed, judgements, settings, dataset }
+}
