@@ -58,6 +58,7 @@ export function screenProgressOption(curves: readonly ScreenProgressCurve[], tim
           ),
           symbolSize: 8,
           lineStyle: { width: 4 },
+          labelLayout: { moveOverlap: 'shiftY' },
           connectNulls: false,
         }
       }),
