@@ -33,7 +33,7 @@ export function trendChartOption(points: readonly TrendPoint[], target: number |
     yAxis: {
       type: 'value',
       axisLabel: { formatter: (v: number) => v.toLocaleString('zh-CN', { maximumFractionDigits: 2 }) },
-      max: target === null ? undefined : (v: { max: number }) => (v.max < target * 1.05 ? target * 1.1 : null),
+      max: target === null || target <= 0 ? undefined : (v: { max: number }) => Math.ceil(Math.max(v.max, target * 1.1)),
     },
     series: [
       {
