@@ -1,8 +1,9 @@
 import assessment from './assessment'
 import common from './common'
+import data from './data'
 import monitor from './monitor'
 import overview from './overview'
 import screen from './screen'
 
 /** One namespace per feature; a leaf is `{ zh, en }`. */
-export const messages = { assessment, common, monitor, overview, screen }
+export const messages = { assessment, common, data, monitor, overview, screen }

@@ -1,0 +1,90 @@
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, expect, inject, it } from 'vitest'
+import { repoRoot } from '../support'
+import { launchBrowser, openPage, screenshot, waitReady } from './browser'
+
+let browser: Browser
+const fixturePath = (name: string) => join(repoRoot, 'tests/fixtures', name)
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+/** Picks a file through the page's real <input type=file> and waits until its card is checked. */
+async function pick(page: Page, name: string): Promise<void> {
+  await page.setInputFiles('[data-role="file-input"]', fixturePath(name))
+  await page.waitForSelector(`[data-role="upload-card"][data-file="${name}"]:is([data-status="ready"], [data-status="invalid"])`)
+}
+const counts = (page: Page) => page.locator('[data-role="upload-card"][data-status="ready"] [data-role="counts"]').first().textContent()
+
+it('applies an upload, keeps it across a reload, and undoes it', async () => {
+  const opened = await openPage(browser, inject('baseUrl'), '#/data')
+  const { page } = opened
+  try {
+    await waitReady(page)
+    await pick(page, 'actuals_gbk_crlf.csv')
+    expect(await page.locator('[data-role="encoding"]').first().textContent()).toContain('GB18030')
+    expect(await counts(page)).toBe('新增 6 行，修改 0 行，不变 0 行')
+    await screenshot(page, 'data-preview')
+    await page.click('[data-role="apply"]')
+    await page.waitForSelector('[data-role="upload-card"][data-status="applied"]')
+    await page.waitForSelector('[data-role="batch"]')
+
+    await page.reload()
+    await waitReady(page)
+    await page.waitForSelector('[data-role="batch"] [data-role="undo"]')
+    await pick(page, 'actuals_utf8_bom.csv')
+    expect(await counts(page)).toBe('新增 0 行，修改 0 行，不变 6 行')
+    await page.click('[data-role="upload-card"] [data-role="cancel"]')
+
+    await page.click('[data-role="batch"] [data-role="undo"]')
+    await page.waitForSelector('[data-role="batch"].undone')
+    await page.reload()
+    await waitReady(page)
+    await page.waitForSelector('[data-role="batch"].undone')
+    await pick(page, 'actuals_english_headers.csv')
+    expect(await counts(page)).toBe('新增 6 行，修改 0 行，不变 0 行')
+    await screenshot(page, 'data-after-undo')
+    expect(opened.pageErrors).toEqual([])
+    expect(opened.foreignRequests()).toEqual([])
+  } finally {
+    await opened.close()
+  }
+})
+
+it('lists every error of a bad file and stores nothing', async () => {
+  const opened = await openPage(browser, inject('baseUrl'), '#/data')
+  const { page } = opened
+  try {
+    await waitReady(page)
+    await pick(page, 'actuals_bad.csv')
+    const card = page.locator('[data-role="upload-card"][data-status="invalid"]')
+    expect(await card.locator('[data-role="problem"] td:last-child').allTextContents()).toEqual([
+      '第3行 指标编码 未知的指标编码 "D-99"。',
+      '第4行 完成值 "约3亿" 不是数字。',
+      '第5行 月份 "2024-13" 无效，请写成 2024-07、2024/7 或 2024年7月。',
+      '第7行 指标编码+月份 重复的 指标编码+月份（D05, 2024, 11），与第6行重复。',
+      '第8行 单位 "亿美元" 无法换算为指标 D07（固定资产投资）的单位 亿元。',
+    ])
+    expect(await card.locator('[data-role="apply"]').count()).toBe(0)
+    await screenshot(page, 'data-errors')
+    expect(await page.locator('[data-role="batch"]').count()).toBe(0)
+    await page.reload()
+    await waitReady(page)
+    // the bad file's valid rows (D01 and D05 of November) were not stored either
+    await page.setInputFiles('[data-role="file-input"]', {
+      name: 'check.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('指标编码,月份,完成值,单位\nD01,2024-11,16,个\nD05,2024-11,571,亿元\n'),
+    })
+    await page.waitForSelector('[data-role="upload-card"][data-status="ready"]')
+    expect(await counts(page)).toBe('新增 2 行，修改 0 行，不变 0 行')
+    expect(opened.pageErrors).toEqual([])
+  } finally {
+    await opened.close()
+  }
+})
