@@ -2,6 +2,7 @@ import { init, use } from 'echarts/core'
 import { SVGRenderer } from 'echarts/renderers'
 import { describe, expect, it } from 'vitest'
 import '../../../src/charts/echarts'
+import type { ChartOption } from '../../../src/charts/echarts'
 import { spendingCurveChartOption } from '../../../src/charts/options/spendingCurveChart'
 import { trendChartOption } from '../../../src/charts/options/trendChart'
 import { toIndicator } from '../../../src/domain/indicator'
@@ -12,7 +13,7 @@ use([SVGRenderer])
 
 const text = { title: '投资额', actual: '累计完成', target: '目标值', expected: '序时进度线', forecast: '按当前进度预计', unit: '亿元', monthLabel: (m: number) => `${m}月` }
 
-function render(option: object): string {
+function render(option: ChartOption): string {
   const chart = init(null, null, { renderer: 'svg', ssr: true, width: 800, height: 400 })
   chart.setOption(option)
   const svg = chart.renderToSVGString()
@@ -35,7 +36,7 @@ describe('trendChartOption', () => {
     expect(option.series[2]?.data[11]).toBeCloseTo((61 / 7) * 12, 3)
   })
   it('renders without a DOM and labels the target with its unit', () => {
-    expect(render(option)).toContain('目标值 120 亿元')
+    expect(render(option as ChartOption)).toContain('目标值 120 亿元')
   })
 })
 
@@ -55,6 +56,6 @@ describe('spendingCurveChartOption', () => {
     expect(option.series[0]?.data.slice(0, 2)).toEqual([10, null])
     expect(option.series[1]?.data[7]).toBe(45)
     expect(option.series[2]?.data[5]).toBe(50)
-    expect(render(option)).toContain('资金支出计划')
+    expect(render(option as ChartOption)).toContain('资金支出计划')
   })
 })
