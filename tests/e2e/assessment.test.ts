@@ -1,0 +1,126 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
+import ExcelJS from 'exceljs'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, expect, inject, it } from 'vitest'
+import { launchBrowser, openPage, screenshot, waitReady } from './browser'
+
+const P3 = '13020924P00984510001C'
+const artifacts = fileURLToPath(new URL('./.artifacts/', import.meta.url))
+let browser: Browser
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+const row = (page: Page, id: string) => page.locator(`tr[data-indicator="${id}"]`)
+
+async function judge(page: Page, id: string, band: string, score: string) {
+  await row(page, id).locator('[data-role="band"]').selectOption(band)
+  await row(page, id).locator('[data-role="score"]').fill(score)
+  await row(page, id).locator('[data-role="score"]').press('Tab')
+}
+
+it('keeps a qualitative band, score and reason across a reload and exports them in the .xlsx', async () => {
+  const opened = await openPage(browser, inject('baseUrl'), `#/assessment/project/${P3}`)
+  const { page } = opened
+  try {
+    await waitReady(page)
+    await expect.poll(() => page.locator('[data-role="total"]').textContent()).toBe('待评价')
+
+    // a score outside the band is refused with the sentence of scoreQualitative
+    await judge(page, 'P3-01', '部分达成', '11')
+    await expect.poll(() => row(page, 'P3-01').locator('[data-role="row-problems"]').textContent()).toContain('7.5–10 分之间')
+
+    await judge(page, 'P3-01', '部分达成', '9')
+    await row(page, 'P3-01').locator('[data-role="reason"]').fill('四季度招商活动推迟，签约项目少于计划；下年按季度分解签约任务')
+    for (const id of ['P3-02', 'P3-03', 'P3-04']) await judge(page, id, '达成', '12.5')
+    for (const id of ['P3-05', 'P3-06', 'P3-07', 'P3-08']) await judge(page, id, '达成', '10')
+    // 3.81 (57.10 of 150.00 万元) + 9 + 3 × 12.5 + 4 × 10
+    await expect.poll(() => page.locator('[data-role="total"]').textContent()).toBe('90.31')
+    expect(await page.locator('[data-role="grade"]').textContent()).toContain('优')
+
+    await page.reload()
+    await waitReady(page)
+    expect(await row(page, 'P3-01').locator('[data-role="band"]').inputValue()).toBe('部分达成')
+    expect(await row(page, 'P3-01').locator('[data-role="score"]').inputValue()).toBe('9')
+    expect(await row(page, 'P3-01').locator('[data-role="reason"]').inputValue()).toContain('四季度招商活动推迟')
+    expect(await page.locator('[data-role="total"]').textContent()).toBe('90.31')
+    await screenshot(page, 'assessment-form-p3')
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-role="export-xlsx"]').click()])
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load((await readFile((await download.path()) as string)) as unknown as ArrayBuffer)
+    const ws = wb.worksheets[0]!
+    const rows: ExcelJS.Row[] = []
+    ws.eachRow((r) => rows.push(r))
+    const p301 = rows.find((r) => r.getCell(4).value === '项目数量')!
+    expect(p301.getCell(7).value).toBe(12.5)
+    expect(p301.getCell(8).value).toBe(9)
+    expect(p301.getCell(9).value).toContain('四季度招商活动推迟')
+    const funds = rows.find((r) => r.getCell(2).value === '年度资金总额')!
+    expect(funds.getCell(5).value).toBeCloseTo(57.1, 10)
+    expect(funds.getCell(8).value).toBe(3.81)
+    const total = rows.find((r) => r.getCell(1).value === '总分')!
+    expect(total.getCell(8).value).toBe(90.31)
+    expect(total.getCell(9).value).toBe('等级：优')
+
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('[data-role="export-csv"]').click()])
+    const bytes = await readFile((await csv.path()) as string)
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    expect(bytes.toString('utf8')).toContain('项目数量,完成任务,部分达成并具有一定效果（数据：部分达成，10月）,12.50,9.00,四季度招商活动推迟')
+
+    // the A4 print layout, kept for a person to look at (pdftoppm -png)
+    await page.emulateMedia({ media: 'print' })
+    const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true })
+    await mkdir(artifacts, { recursive: true })
+    await writeFile(`${artifacts}assessment-form-p3.pdf`, pdf)
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+
+    expect(opened.pageErrors).toEqual([])
+    expect(opened.consoleErrors).toEqual([])
+    expect(opened.foreignRequests()).toEqual([])
+  } finally {
+    await opened.close()
+  }
+})
+
+it('loads exceljs only when someone exports', async () => {
+  const opened = await openPage(browser, inject('baseUrl'), '#/assessment')
+  try {
+    await waitReady(opened.page)
+    expect(opened.requests.some((u) => /exceljs/.test(u))).toBe(false)
+    expect(await opened.page.locator('[data-role="summary-projects"] tbody tr').count()).toBe(3)
+  } finally {
+    await opened.close()
+  }
+})
+
+it('shows the seed’s own target problems in the audit, each with what to write instead', async () => {
+  const opened = await openPage(browser, inject('baseUrl'), '#/assessment/audit')
+  try {
+    await waitReady(opened.page)
+    const unreadable = opened.page.locator('tr[data-finding="unreadable"][data-indicator="P1-02"]')
+    expect(await unreadable.textContent()).toContain('100100%')
+    expect(await opened.page.locator('tr[data-finding="unmeasurable"][data-indicator="P3-01"]').textContent()).toContain('完成任务')
+    await screenshot(opened.page, 'assessment-audit')
+  } finally {
+    await opened.close()
+  }
+})
+
+it('fills the 1–7月 monitoring form by default', async () => {
+  const opened = await openPage(browser, inject('baseUrl'), '#/assessment/monitoring')
+  try {
+    await waitReady(opened.page)
+    expect(await opened.page.locator('[data-role="monitoring-month"]').inputValue()).toBe('7')
+    expect(await opened.page.locator(`article[data-project="${P3}"] [data-role="monitoring-spent"]`).textContent()).toBe('33.50')
+    await screenshot(opened.page, 'assessment-monitoring')
+  } finally {
+    await opened.close()
+  }
+})
