@@ -1,6 +1,7 @@
 import { init, use } from 'echarts/core'
 import { SVGRenderer } from 'echarts/renderers'
 import { describe, expect, it } from 'vitest'
+import type { ChartOption } from '../../../src/charts/echarts'
 import { screenLightsOption } from '../../../src/charts/options/screenLights'
 import { screenProgressOption } from '../../../src/charts/options/screenProgress'
 import { screenSpendingOption } from '../../../src/charts/options/screenSpending'
@@ -10,7 +11,7 @@ import { DEFAULT_MONITOR_SETTINGS } from '../../../src/domain/settings'
 
 use([SVGRenderer])
 
-function render(option: object): string {
+function render(option: ChartOption): string {
   const chart = init(null, SCREEN_THEME, { renderer: 'svg', ssr: true, width: 1200, height: 600 })
   chart.setOption(option)
   const svg = chart.renderToSVGString()
