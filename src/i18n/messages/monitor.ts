@@ -90,6 +90,7 @@ export default {
     actual: { zh: '完成情况', en: 'Actual' },
     progress: { zh: '完成率 / 与序时进度比较', en: 'Achieved / vs time elapsed' },
     reason: { zh: '偏差原因（说明）', en: 'Reason (remark)' },
+    likelihood: { zh: '完成可能性', en: 'Likelihood' },
     noReason: { zh: '未填写原因', en: 'no reason given' },
     vsTime: { zh: '与序时进度比较', en: 'vs time elapsed' },
     lightsRule: {
