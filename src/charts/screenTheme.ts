@@ -1,9 +1,10 @@
 // The wall screen's dark theme: light text on a near-black stage, grid lines faint, type sized for five metres.
 import { PieChart } from 'echarts/charts'
+import { LabelLayout } from 'echarts/features'
 import { echarts } from './echarts'
 
-// Registered here, not in echarts.ts: only the screen's lazy chunk needs the lights donut.
-echarts.use([PieChart])
+// Registered here, not in echarts.ts: only the screen's lazy chunk needs the lights donut and label shifting.
+echarts.use([PieChart, LabelLayout])
 
 export const SCREEN_THEME = 'jx-screen'
 

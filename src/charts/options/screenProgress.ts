@@ -45,23 +45,23 @@ export function screenProgressOption(curves: readonly ScreenProgressCurve[], tim
         lineStyle: { color: SCREEN_COLORS.timeShare, type: 'dashed', width: 3 },
         itemStyle: { color: SCREEN_COLORS.timeShare },
       },
-      ...curves.map((c) => {
-        const values = c.completion.map(pct)
-        const last = values.reduce<number>((found, v, i) => (v === null ? found : i), -1)
-        return {
-          name: c.name,
-          type: 'line',
-          data: values.map((value, i) =>
-            i === last
-              ? { value, symbolSize: 18, itemStyle: { color: LIGHT_COLORS[c.light], borderColor: '#fff', borderWidth: 2 }, label: { show: true, position: 'right', fontSize: 22, formatter: `${(value ?? 0).toFixed(2)}%`, color: SCREEN_COLORS.text } }
-              : value,
-          ),
-          symbolSize: 8,
-          lineStyle: { width: 4 },
-          labelLayout: { moveOverlap: 'shiftY' },
-          connectNulls: false,
-        }
-      }),
+      ...curves.map((c) => ({
+        name: c.name,
+        type: 'line',
+        data: c.completion.map(pct),
+        symbolSize: 8,
+        lineStyle: { width: 4 },
+        // the latest 完成率 at the line's end, in its light's colour; labels of close values are moved apart
+        endLabel: {
+          show: true,
+          fontSize: 22,
+          color: LIGHT_COLORS[c.light],
+          fontWeight: 700,
+          formatter: (p: { value: number | null }) => (p.value === null ? '' : `${p.value.toFixed(2)}%`),
+        },
+        labelLayout: { moveOverlap: 'shiftY' },
+        emphasis: { disabled: true },
+      })),
     ],
   }
 }
