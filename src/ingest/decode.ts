@@ -25,21 +25,33 @@ export function encodeCsvForExcel(text: string): Uint8Array {
 }
 
 const CHUNK = 8 << 20
+const SAMPLE = 1 << 20
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
 /**
  * The file as UTF-8 bytes for DuckDB's CSV reader, without holding it as one JS string (a 250 MB ledger would not fit
  * comfortably): UTF-8 is checked chunk by chunk and passed on as is (DuckDB skips the BOM); GBK is decoded and
- * re-encoded chunk by chunk. Yields between chunks so that the page keeps responding; `onProgress` gets 0…1.
+ * re-encoded chunk by chunk. `sampleOnly` checks four 1 MB samples of a big file, for a reader that itself refuses
+ * invalid UTF-8 (DuckDB's CSV reader): the caller converts the whole file when that reader fails. Yields between chunks so that the page keeps responding; `onProgress` gets 0…1.
  */
 export async function toUtf8Bytes(
   bytes: Uint8Array,
   onProgress: (fraction: number) => void = () => {},
+  { sampleOnly = false } = {},
 ): Promise<{ bytes: Uint8Array; encoding: TextEncodingName }> {
   const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
   const strict = new TextDecoder('utf-8', { fatal: true })
   try {
+    if (sampleOnly && bytes.length > 4 * SAMPLE) {
+      for (const at of [0, bytes.length / 3, (2 * bytes.length) / 3, bytes.length - SAMPLE].map(Math.floor)) {
+        let start = at
+        while (start < bytes.length && ((bytes[start] ?? 0) & 0xc0) === 0x80) start++
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start, start + SAMPLE), { stream: true })
+      }
+      onProgress(1)
+      return { bytes, encoding: hasBom ? 'UTF-8 (BOM)' : 'UTF-8' }
+    }
     for (let at = 0; at < bytes.length; at += CHUNK) {
       strict.decode(bytes.subarray(at, at + CHUNK), { stream: at + CHUNK < bytes.length })
       onProgress(Math.min(1, (at + CHUNK) / bytes.length))

@@ -87,13 +87,21 @@ export async function prepareUpload(
   onProgress: (phase: UploadPhase, fraction: number | null) => void = () => {},
 ): Promise<PreparedUpload> {
   onProgress('decoding', 0)
-  const utf8 = await toUtf8Bytes(bytes, (f) => onProgress('decoding', f))
+  const sampled = await toUtf8Bytes(bytes, (f) => onProgress('decoding', f), { sampleOnly: true })
   onProgress('parsing', null)
-  const kind = detectKind(headerCells(utf8.bytes))?.kind
-  const upload =
-    kind === 'ledger'
-      ? await prepareLedger(engine, fileName, utf8.bytes, utf8.encoding, context, onProgress)
-      : await prepareTable(engine, fileName, new TextDecoder().decode(utf8.bytes), utf8.encoding, context, onProgress)
+  const kind = detectKind(headerCells(sampled.bytes))?.kind
+  let upload: PreparedUpload
+  if (kind === 'ledger') {
+    // The reader transfers the bytes it is given: keep the original for a second try as GBK.
+    upload = await prepareLedger(engine, fileName, sampled.bytes.slice(), sampled.encoding, context, onProgress)
+    if (upload.fileProblems.some((p) => p.rule === 'unreadable' && /unicode|utf-?8/i.test(p.detail))) {
+      const utf8 = await toUtf8Bytes(bytes, (f) => onProgress('decoding', f))
+      upload = await prepareLedger(engine, fileName, utf8.bytes, utf8.encoding, context, onProgress)
+    }
+  } else {
+    const utf8 = await toUtf8Bytes(bytes, (f) => onProgress('decoding', f))
+    upload = await prepareTable(engine, fileName, new TextDecoder().decode(utf8.bytes), utf8.encoding, context, onProgress)
+  }
   if (uploadIsValid(upload)) await refreshPreview(engine, upload)
   return upload
 }

@@ -36,10 +36,11 @@ export interface UploadCard {
 }
 
 const APPLY_ORDER: FileKind[] = [...LOAD_ORDER, 'ledger']
-const READ_CHUNK = 4 << 20
+const READ_CHUNK = 64 << 20
 
 /** The file's bytes, read in slices so that a 250 MB ledger shows its progress. */
 async function readFile(file: File, onProgress: (fraction: number) => void): Promise<Uint8Array> {
+  if (file.size <= READ_CHUNK) return new Uint8Array(await file.arrayBuffer())
   const out = new Uint8Array(file.size)
   for (let at = 0; at < file.size; at += READ_CHUNK) {
     out.set(new Uint8Array(await file.slice(at, at + READ_CHUNK).arrayBuffer()), at)
@@ -96,9 +97,11 @@ export const useUploadsStore = defineStore('uploads', () => {
 
   async function prepare(id: number, bytes: Uint8Array) {
     const engine = await dataset.engineReady()
-    const upload = await prepareUpload(engine, card(id)?.fileName ?? '', bytes, context(id), (phase, fraction) =>
-      update(id, { phase, progress: fraction, status: phase === 'checking' ? 'checking' : 'reading' }),
-    )
+    let last: UploadPhase | null = null
+    const upload = await prepareUpload(engine, card(id)?.fileName ?? '', bytes, context(id), (phase, fraction) => {
+      if (phase !== last) performance.mark(`jx:upload-${(last = phase)}`)
+      update(id, { phase, progress: fraction, status: phase === 'checking' ? 'checking' : 'reading' })
+    })
     update(id, { upload: markRaw(upload), status: uploadIsValid(upload) ? 'ready' : 'invalid', phase: null, progress: null })
   }
 
@@ -117,6 +120,7 @@ export const useUploadsStore = defineStore('uploads', () => {
     for (const { id, file } of added) {
       try {
         const bytes = await readFile(file, (progress) => update(id, { progress }))
+        performance.mark('jx:upload-read')
         if (file.size < 4 << 20) kept.set(id, bytes.slice())
         await prepare(id, bytes)
       } catch (error) {

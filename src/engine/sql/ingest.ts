@@ -126,13 +126,19 @@ export interface LedgerHeaders {
 export const readCsvSql = (file: string) =>
   `read_csv(${literal(file)}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"', null_padding = true, auto_detect = true)`
 
-// Fast paths first (a plain cast reads `2024-03-15`, `2024/3/8` and `1305.07`); the regex forms only for the rest.
+// Fast paths first (a plain cast reads `2024-03-15`, `2024/3/8` and `1305.07`), the regex forms only for the rest.
+// CASE, not coalesce: coalesce evaluates every argument on every row, which made a million-row ledger 20× slower.
+const firstOf = (...forms: string[]) =>
+  `CASE ${forms.slice(0, -1).map((f) => `WHEN ${f} IS NOT NULL THEN ${f}`).join(' ')} ELSE ${forms.at(-1)} END`
 const ledgerDate = (x: string) =>
-  `coalesce(TRY_CAST(${x} AS DATE), TRY_CAST(${x} AS TIMESTAMP)::DATE,
-    TRY_CAST(printf('%04d-%02d-%02d', ${dateYear(x)}, ${dateMonth(x)}, ${dateDay(x)}) AS DATE))`
+  firstOf(
+    `TRY_CAST(${x} AS DATE)`,
+    `TRY_CAST(TRY_CAST(${x} AS TIMESTAMP) AS DATE)`,
+    `TRY_CAST(printf('%04d-%02d-%02d', ${dateYear(x)}, ${dateMonth(x)}, ${dateDay(x)}) AS DATE)`,
+  )
 // 元 with at most 4 decimals, summed exactly as DECIMAL, so that 12,345.60 + 410,654.40 is 423,000.00 and not 422,999.99…
 const ledgerAmount = (x: string) =>
-  `coalesce(TRY_CAST(${x} AS DECIMAL(18, 4)), TRY_CAST(regexp_replace(trim(${x}), '[,，\\s]', '', 'g') AS DECIMAL(18, 4)))`
+  firstOf(`TRY_CAST(${x} AS DECIMAL(18, 4))`, `TRY_CAST(regexp_replace(trim(${x}), '[,，\\s]', '', 'g') AS DECIMAL(18, 4))`)
 
 /** The ledger's cells, typed, wholly empty rows left out; with `_line` when `withLine` (slower: a window over the file). */
 function ledgerRowsSql(file: string, h: LedgerHeaders, withLine: boolean): string {
@@ -142,10 +148,11 @@ function ledgerRowsSql(file: string, h: LedgerHeaders, withLine: boolean): strin
   const rows = withLine
     ? `(SELECT (row_number() OVER () + 1)::INTEGER AS _line, * FROM ${readCsvSql(file)})`
     : readCsvSql(file)
-  return `SELECT ${withLine ? '_line, ' : ''}NULLIF(trim(${c}), '') AS code, ${d} AS date__raw, ${a} AS amount__raw,
-    ${ledgerDate(d)} AS date, ${ledgerAmount(a)} AS amount
+  // The CSV reader reads an empty cell as NULL: the cheap test for Excel's trailing `,,,` rows.
+  return `SELECT ${withLine ? '_line, ' : ''}${firstOf(`CASE WHEN ${c} NOT LIKE ' %' AND ${c} NOT LIKE '% ' THEN ${c} END`, `NULLIF(trim(${c}), '')`)} AS code,
+    ${d} AS date__raw, ${a} AS amount__raw, ${ledgerDate(d)} AS date, ${ledgerAmount(a)} AS amount
   FROM ${rows}
-  WHERE NOT (${blank(d)} AND ${blank(c)} AND ${blank(a)})`
+  WHERE ${d} IS NOT NULL OR ${c} IS NOT NULL OR ${a} IS NOT NULL`
 }
 
 /**
