@@ -3,7 +3,7 @@ import type { FileProblem, StagedFile } from './stageFile'
 
 type Lang = 'zh' | 'en'
 
-function columnLabel(staged: Pick<StagedFile, 'spec'>, key: string, lang: Lang): string {
+export function columnLabel(staged: Pick<StagedFile, 'spec'>, key: string, lang: Lang): string {
   if (key.includes('+')) {
     return key
       .split('+')
