@@ -46,6 +46,10 @@ export function suggestLikelihood(input: LikelihoodInput, s: MonitorSettings = D
     return Math.min(estimate / target, target / estimate) < s.likelihood.impossible ? '完全不可能' : '有可能'
   }
   if (actual >= target || estimate >= target) return '确定能'
+  if (measure === '累计' && month > 0 && month < 12 && actual > 0) {
+    const needed = (target - actual) / (12 - month)
+    if (needed >= s.likelihood.paceRatio * (actual / month)) return '完全不可能'
+  }
   if (estimate >= s.likelihood.likely * target) return '有可能'
   return estimate < s.likelihood.impossible * target ? '完全不可能' : '有可能'
 }

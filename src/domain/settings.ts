@@ -8,7 +8,7 @@ export const DEFAULT_MONITOR_SETTINGS: MonitorSettings = {
   cumulative: { red: 0.6, yellow: 0.8, blue: 1.2 },
   pointTolerance: 0.1,
   overAchievementMark: 1.3,
-  likelihood: { likely: 0.9, impossible: 0.5 },
+  likelihood: { likely: 0.9, impossible: 0.5, paceRatio: 5 },
 }
 
 /** 项目支出绩效自评 defaults (财预〔2020〕10号). */

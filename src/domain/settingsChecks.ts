@@ -14,7 +14,7 @@ const pct = (x: number) => Math.round(x * 10000) / 100
 export function checkMonitorSettings(s: MonitorSettings): SettingsProblem[] {
   const out: SettingsProblem[] = []
   const { execution: e, cumulative: c, likelihood: l } = s
-  if (![e.red, e.yellow, c.red, c.yellow, c.blue, s.pointTolerance, s.overAchievementMark, l.likely, l.impossible].every(ok)) {
+  if (![e.red, e.yellow, c.red, c.yellow, c.blue, s.pointTolerance, s.overAchievementMark, l.likely, l.impossible, l.paceRatio].every(ok)) {
     out.push({ field: 'monitor', key: 'notNumber', params: {} })
     return out
   }
@@ -26,6 +26,7 @@ export function checkMonitorSettings(s: MonitorSettings): SettingsProblem[] {
   if (c.blue <= 1) out.push({ field: 'cumulative.blue', key: 'blueAbove100', params: { blue: pct(c.blue) } })
   if (s.pointTolerance < 0 || s.pointTolerance >= 1) out.push({ field: 'pointTolerance', key: 'toleranceRange', params: { value: pct(s.pointTolerance) } })
   if (s.overAchievementMark <= 1) out.push({ field: 'overAchievementMark', key: 'markAbove100', params: { value: pct(s.overAchievementMark) } })
+  if (l.paceRatio <= 1) out.push({ field: 'likelihood', key: 'paceRatioAboveOne', params: {} })
   if (l.impossible <= 0 || l.likely > 1 || l.impossible >= l.likely)
     out.push({ field: 'likelihood', key: 'likelihoodOrder', params: { impossible: pct(l.impossible), likely: pct(l.likely) } })
   return out

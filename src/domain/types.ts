@@ -97,8 +97,11 @@ export interface MonitorSettings {
   pointTolerance: number
   /** an actual at or above this multiple of its target must be explained (10号文 allows deducting points). */
   overAchievementMark: number
-  /** 完成目标可能性 suggestion: forecast ÷ target at or above `likely` → 有可能 (met → 确定能); below `impossible` → 完全不可能. */
-  likelihood: { likely: number; impossible: number }
+  /**
+   * 完成目标可能性 suggestion: forecast ÷ target at or above `likely` → 有可能 (met → 确定能); below `impossible` →
+   * 完全不可能; so is a cumulative goal whose 剩余月均需完成 is `paceRatio` times the monthly pace so far or more.
+   */
+  likelihood: { likely: number; impossible: number; paceRatio: number }
 }
 
 export interface ScoringSettings {

@@ -138,6 +138,7 @@ export default {
     likelihoodTitle: { zh: '完成目标可能性建议（全年预计 ÷ 目标值）', en: 'Likelihood suggestion (estimate ÷ target)' },
     likely: { zh: '"有可能"：不低于', en: '“Possible” from' },
     impossible: { zh: '"完全不可能"：低于', en: '“Impossible” below' },
+    paceRatio: { zh: '"完全不可能"：剩余月均需完成达到已完成月均的', en: '“Impossible” when the pace still needed reaches this multiple of the pace so far' },
     scoringTitle: { zh: '绩效自评评分（财预〔2020〕10号）', en: 'Self-assessment scoring (Cai Yu [2020] No. 10)' },
     weights: { zh: '分值（权重）', en: 'Weights' },
     points: { zh: '分', en: 'pts' },
@@ -185,6 +186,7 @@ export default {
         zh: '"完全不可能"线（{impossible}%）须低于"有可能"线（{likely}%），且都在 0% 至 100% 之间。',
         en: '“Impossible” ({impossible}%) must be below “possible” ({likely}%), both within 0–100%.',
       },
+      paceRatioAboveOne: { zh: '"完全不可能"的倍数须大于 1。', en: 'The “impossible” pace multiple must be above 1.' },
       weightsNegative: { zh: '分值不能为负数。', en: 'Weights cannot be negative.' },
       weightsSum: { zh: '四项分值合计须为 100 分（当前 {sum} 分），修改未生效。', en: 'The four weights must add up to 100 (now {sum}); nothing was applied.' },
       gradesOrder: {

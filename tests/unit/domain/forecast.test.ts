@@ -49,3 +49,12 @@ describe('suggestLikelihood', () => {
     expect(suggestLikelihood({ direction: '≥', measure: '累计', target: 100, actual: null, month: 7 }, S)).toBeNull()
   })
 })
+
+describe('完成目标可能性 from the pace still needed', () => {
+  it('says 完全不可能 when 剩余月均需完成 is five times the pace so far: 52 of 120 亿元 by October needs 34 a month against 5.2', () => {
+    expect(suggestLikelihood({ direction: '≥', measure: '累计', target: 120, actual: 52, month: 10 })).toBe('完全不可能')
+  })
+  it('keeps 有可能 for a lumpy count: 5 of 9 家 by October needs 2 a month against 0.5', () => {
+    expect(suggestLikelihood({ direction: '≥', measure: '累计', target: 9, actual: 5, month: 10 })).toBe('有可能')
+  })
+})

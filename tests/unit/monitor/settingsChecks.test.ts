@@ -19,7 +19,7 @@ describe('checkMonitorSettings', () => {
     expect(keys(checkMonitorSettings({ ...DEFAULT_MONITOR_SETTINGS, pointTolerance: Number.NaN }))).toEqual(['notNumber'])
   })
   it('refuses 完全不可能 above 有可能', () => {
-    expect(keys(checkMonitorSettings({ ...DEFAULT_MONITOR_SETTINGS, likelihood: { likely: 0.5, impossible: 0.9 } }))).toEqual(['likelihoodOrder'])
+    expect(keys(checkMonitorSettings({ ...DEFAULT_MONITOR_SETTINGS, likelihood: { likely: 0.5, impossible: 0.9, paceRatio: 5 } }))).toEqual(['likelihoodOrder'])
   })
 })
 
