@@ -36,6 +36,8 @@ function datasetFolder(): Plugin {
 
 export default defineConfig({
   base: './',
+  // keys the figures cached for the next reload (src/persist/snapshotCache.ts) to this build
+  define: { __BUILD_ID__: JSON.stringify(Date.now().toString(36)) },
   plugins: [vue(), datasetFolder()],
   resolve: { alias: { '@': resolve(import.meta.dirname, 'src') } },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },

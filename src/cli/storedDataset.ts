@@ -1,14 +1,9 @@
 import type { AssessmentData } from '@/domain/assessment'
-import { toIndicator } from '@/domain/indicator'
-import type { SeriesPoint, SpendingPoint } from '@/domain/monitor'
-import type { Indicator, PlanPoint, Project, QualitativeStatus } from '@/domain/types'
+import type { Indicator, PlanPoint, Project } from '@/domain/types'
 import type { QueryEngine } from '@/engine/QueryEngine'
-import { dataYearSql, indicatorSeriesSql, spendingSeriesSql } from '@/engine/sql/analysis'
-import { readIndicatorRows } from '@/ingest/apply'
+import { readStore } from '@/ingest/readStore'
 
-/**
- * The stored tables read back as the domain's plain data — the same SQL the browser's dataset store runs.
- */
+/** The stored tables as the assessment needs them — read by the same code as the browser's dataset store. */
 export interface StoredDataset {
   indicators: Indicator[]
   projects: Project[]
@@ -18,43 +13,14 @@ export interface StoredDataset {
 }
 
 export async function readStoredDataset(e: QueryEngine): Promise<StoredDataset> {
-  const indicators = (await readIndicatorRows(e)).map(toIndicator)
-  const projectRows = await e.query<{
-    code: string; name: string; department: string | null; unit_name: string | null; budget: number
-    adjusted_budget: number | null; fiscal: number | null; other: number | null; purpose: string | null; goal: string | null
-  }>('SELECT * EXCLUDE (ord) FROM projects ORDER BY ord, code')
-  const planRows = await e.query<{ code: string; month: number; share: number }>('SELECT code, month, share FROM spending_plan ORDER BY code, month')
-  const [ym] = await e.query<{ year: number; month: number }>(dataYearSql)
-  const seriesRows = ym ? await e.query<Record<string, never>>(indicatorSeriesSql, [ym.year]) : []
-  const spendRows = ym ? await e.query<{ code: string; month: number; spent: number; cumulative: number; has_data: boolean }>(spendingSeriesSql, [ym.year]) : []
-
-  const indicatorSeries: Record<string, SeriesPoint[]> = {}
-  for (const r of seriesRows as Record<string, unknown>[]) {
-    ;(indicatorSeries[r.id as string] ??= []).push({
-      month: r.month as number,
-      ytd: r.ytd as number | null,
-      latestValue: r.latest_value as number | null,
-      valueMonth: r.value_month as number | null,
-      status: r.status as QualitativeStatus | null,
-      statusMonth: r.status_month as number | null,
-      dataMonth: r.data_month as number | null,
-      monthValue: r.month_value as number | null,
-      monthBasis: r.month_basis as string | null,
-      note: r.note as string | null,
-    })
-  }
-  const spendingSeries: Record<string, SpendingPoint[]> = {}
-  for (const r of spendRows) (spendingSeries[r.code] ??= []).push({ month: r.month, spent: r.spent, cumulative: r.cumulative, hasData: r.has_data })
-  const plans = new Map<string, PlanPoint[]>()
-  for (const r of planRows) plans.set(r.code, [...(plans.get(r.code) ?? []), { month: r.month, share: r.share }])
-  const projects: Project[] = projectRows.map((r) => ({
-    code: r.code, name: r.name, department: r.department, unitName: r.unit_name, budget: r.budget,
-    adjustedBudget: r.adjusted_budget, fiscal: r.fiscal, other: r.other, purpose: r.purpose, goal: r.goal,
-  }))
+  const s = await readStore(e)
   return {
-    indicators,
-    projects,
-    plans,
-    data: ym ? { indicators, projects, indicatorSeries, spendingSeries, year: ym.year, latestMonth: ym.month } : null,
+    indicators: s.indicators,
+    projects: s.projects,
+    plans: new Map(Object.entries(s.plans)),
+    data:
+      s.year !== null && s.latestMonth !== null
+        ? { indicators: s.indicators, projects: s.projects, indicatorSeries: s.indicatorSeries, spendingSeries: s.spendingSeries, year: s.year, latestMonth: s.latestMonth }
+        : null,
   }
 }

@@ -1,15 +1,14 @@
 import { defineStore } from 'pinia'
 import { markRaw, ref, shallowRef } from 'vue'
-import { toIndicator } from '@/domain/indicator'
 import type { SeriesPoint, SpendingPoint } from '@/domain/monitor'
-import type { Indicator, PlanPoint, Project, QualitativeStatus } from '@/domain/types'
+import type { Indicator, PlanPoint, Project } from '@/domain/types'
 import type { QueryEngine } from '@/engine/QueryEngine'
-import { dataYearSql, indicatorSeriesSql, spendingSeriesSql } from '@/engine/sql/analysis'
-import { readIndicatorRows } from '@/ingest/apply'
 import { FILE_KINDS, type FileKind } from '@/ingest/fileKinds'
 import { DatasetError, loadDataset, type DatasetFiles } from '@/ingest/loadDataset'
+import { readStore, type StoreSnapshot } from '@/ingest/readStore'
 import { replayBatches } from '@/ingest/upload'
 import { batchStore } from '@/persist/batchStore'
+import { readSnapshot, snapshotKey, writeSnapshot } from '@/persist/snapshotCache'
 
 /** What `data/about.json` says of the deployed dataset: whose it is, and which files are 示例数据. */
 export interface DatasetAbout {
@@ -112,11 +111,21 @@ export const useDatasetStore = defineStore('dataset', () => {
     started ??= (async () => {
       status.value = 'loading'
       try {
-        const [e, folder] = await Promise.all([getEngine(), fetchDataFolder()])
-        engine = markRaw(e)
-        await rebuild(folder.files)
+        const enginePromise = getEngine()
+        const [folder, batches] = await Promise.all([fetchDataFolder(), batchStore().list()])
+        // Same inputs as last time: draw last time's figures now; DuckDB recomputes them below.
+        const cached = readSnapshot<DatasetAbout>(snapshotKey(folder.files, batches))
+        if (cached) {
+          about.value = cached.about
+          applySnapshot(cached.snapshot)
+          loadedAt.value = new Date(cached.savedAt)
+          status.value = 'ready'
+          performance.mark('jx:snapshot-shown')
+        }
+        engine = markRaw(await enginePromise)
         about.value = folder.about
         lastGood = folder.files
+        await rebuild(folder.files)
         status.value = 'ready'
       } catch (err) {
         status.value = 'error'
@@ -133,13 +142,16 @@ export const useDatasetStore = defineStore('dataset', () => {
   async function rebuild(files: DatasetFiles): Promise<void> {
     if (!engine) throw new Error('DuckDB is not available')
     await loadDataset(engine, files)
+    performance.mark('jx:dataset-loaded')
     try {
       await replayBatches(engine, await batchStore().list())
       replayError.value = null
     } catch (err) {
       replayError.value = (err as Error).message
     }
+    performance.mark('jx:batches-replayed')
     await refresh()
+    performance.mark('jx:store-read')
     loadedAt.value = new Date()
   }
 
@@ -150,16 +162,18 @@ export const useDatasetStore = defineStore('dataset', () => {
   async function reloadFolder(): Promise<void> {
     await init()
     const folder = await fetchDataFolder()
+    const previous = lastGood
+    lastGood = folder.files
     try {
       await rebuild(folder.files)
       about.value = folder.about
-      lastGood = folder.files
       reloadError.value = null
     } catch (err) {
       reloadError.value = err instanceof DatasetError ? `${err.fileName}: ${err.messages[0] ?? ''}` : (err as Error).message
       // the figures on screen are still those of the last good load: say when that was, not when they were rebuilt
       const current = loadedAt.value
-      if (lastGood) await rebuild(lastGood)
+      lastGood = previous
+      if (previous) await rebuild(previous)
       loadedAt.value = current
     }
   }
@@ -168,54 +182,22 @@ export const useDatasetStore = defineStore('dataset', () => {
   /** Re-reads everything from the engine after the stored data changed. */
   async function refresh(): Promise<void> {
     if (!engine) return
-    const e = engine
-    const inds = (await readIndicatorRows(e)).map(toIndicator)
-    const projectRows = await e.query<{
-      code: string; name: string; department: string | null; unit_name: string | null; budget: number
-      adjusted_budget: number | null; fiscal: number | null; other: number | null; purpose: string | null; goal: string | null
-    }>('SELECT * EXCLUDE (ord) FROM projects ORDER BY ord, code')
-    const planRows = await e.query<{ code: string; month: number; share: number }>(
-      'SELECT code, month, share FROM spending_plan ORDER BY code, month',
-    )
-    const [ym] = await e.query<{ year: number; month: number }>(dataYearSql)
-    const y = ym?.year ?? null
-    const seriesRows = y === null ? [] : await e.query<Record<string, never>>(indicatorSeriesSql, [y])
-    const spendRows =
-      y === null ? [] : await e.query<{ code: string; month: number; spent: number; cumulative: number; has_data: boolean }>(spendingSeriesSql, [y])
-
-    const bySeries: Record<string, SeriesPoint[]> = {}
-    for (const r of seriesRows as Record<string, unknown>[]) {
-      const point: SeriesPoint = {
-        month: r.month as number,
-        ytd: r.ytd as number | null,
-        latestValue: r.latest_value as number | null,
-        valueMonth: r.value_month as number | null,
-        status: r.status as QualitativeStatus | null,
-        statusMonth: r.status_month as number | null,
-        dataMonth: r.data_month as number | null,
-        monthValue: r.month_value as number | null,
-        monthBasis: r.month_basis as string | null,
-        note: r.note as string | null,
-      }
-      ;(bySeries[r.id as string] ??= []).push(point)
+    const snapshot = await readStore(engine)
+    applySnapshot(snapshot)
+    if (lastGood) {
+      const key = snapshotKey(lastGood, await batchStore().list())
+      writeSnapshot({ key, savedAt: new Date().toISOString(), about: about.value, snapshot })
     }
-    const bySpending: Record<string, SpendingPoint[]> = {}
-    for (const r of spendRows) {
-      ;(bySpending[r.code] ??= []).push({ month: r.month, spent: r.spent, cumulative: r.cumulative, hasData: r.has_data })
-    }
-    const byPlan: Record<string, PlanPoint[]> = {}
-    for (const r of planRows) (byPlan[r.code] ??= []).push({ month: r.month, share: r.share })
+  }
 
-    indicators.value = inds
-    projects.value = projectRows.map((r) => ({
-      code: r.code, name: r.name, department: r.department, unitName: r.unit_name, budget: r.budget,
-      adjustedBudget: r.adjusted_budget, fiscal: r.fiscal, other: r.other, purpose: r.purpose, goal: r.goal,
-    }))
-    plans.value = byPlan
-    year.value = y
-    latestMonth.value = ym?.month ?? null
-    indicatorSeries.value = bySeries
-    spendingSeries.value = bySpending
+  function applySnapshot(snapshot: StoreSnapshot): void {
+    indicators.value = snapshot.indicators
+    projects.value = snapshot.projects
+    plans.value = snapshot.plans
+    year.value = snapshot.year
+    latestMonth.value = snapshot.latestMonth
+    indicatorSeries.value = snapshot.indicatorSeries
+    spendingSeries.value = snapshot.spendingSeries
     version.value++
   }
 
