@@ -6,6 +6,7 @@ import type { QueryEngine } from '@/engine/QueryEngine'
 import { FILE_KINDS, type FileKind } from '@/ingest/fileKinds'
 import { DatasetError, loadDataset, type DatasetFiles } from '@/ingest/loadDataset'
 import { readStore, type StoreSnapshot } from '@/ingest/readStore'
+import { getEngine } from './engine'
 import { replayBatches } from '@/ingest/upload'
 import { batchStore } from '@/persist/batchStore'
 import { readSnapshot, snapshotKey, writeSnapshot } from '@/persist/snapshotCache'
@@ -18,18 +19,6 @@ export interface DatasetAbout {
 
 /** The files a deployed data folder holds (the payment ledger is an upload, aggregated into spending). */
 const DATA_FOLDER_KINDS: FileKind[] = ['indicators', 'projects', 'spending_plan', 'actuals', 'spending']
-
-let enginePromise: Promise<QueryEngine> | null = null
-
-/** duckdb-wasm, started once and lazily: the shell paints before the 34 MB wasm is fetched. */
-export function getEngine(): Promise<QueryEngine> {
-  enginePromise ??= import('@/engine/duckdbBrowser').then(async (m) => {
-    const engine = await m.createBrowserEngine()
-    performance.mark('jx:duckdb-ready')
-    return engine
-  })
-  return enginePromise
-}
 
 /** The deployed dataset folder, fetched at run time so a department replaces its CSVs without a rebuild. */
 export async function fetchDataFolder(base = 'data/'): Promise<{ files: DatasetFiles; about: DatasetAbout | null }> {
