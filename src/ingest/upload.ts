@@ -159,6 +159,13 @@ function fromStaged(staged: StagedFile): PreparedUpload {
   }
 }
 
+/** A copy of the first whole lines of `bytes` within `limit` bytes (all of it when shorter). */
+function headLines(bytes: Uint8Array, limit: number): Uint8Array {
+  if (bytes.length <= limit) return bytes.slice()
+  const end = bytes.lastIndexOf(0x0a, limit)
+  return bytes.slice(0, end > 0 ? end + 1 : limit)
+}
+
 /** The payment ledger: 支付日期, 项目编码, 金额 (元) summed by DuckDB into 万元 by project and month. */
 async function prepareLedger(
   engine: QueryEngine,
@@ -173,9 +180,14 @@ async function prepareLedger(
   const n = ++counter
   const file = `f_ledger_${n}.csv`
   const totals = `ledger_${n}`
+  // The header is read from the first 64 KiB alone: DESCRIBE over the whole file would sniff it a second time.
+  const head = `f_ledger_${n}_head.csv`
+  await engine.registerBuffer(head, headLines(utf8, 64 << 10))
   await engine.registerBuffer(file, utf8)
   try {
-    const described = await engine.query<{ column_name: string }>(`SELECT column_name FROM (DESCRIBE SELECT * FROM ${readCsvSql(file)})`)
+    const described = await engine
+      .query<{ column_name: string }>(`SELECT column_name FROM (DESCRIBE SELECT * FROM ${readCsvSql(head)})`)
+      .finally(() => engine.dropFile(head))
     const matched = matchColumns(spec, described.map((r) => r.column_name))
     const missing = spec.columns.filter((c) => c.required && !matched.has(c.key))
     if (missing.length) {
