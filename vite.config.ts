@@ -16,7 +16,7 @@ function datasetFolder(): Plugin {
     if (!url.startsWith('/data/')) return next()
     const file = join(dataDir, url.slice('/data/'.length))
     if (!file.startsWith(dataDir) || !statSync(file, { throwIfNoEntry: false })?.isFile()) return next()
-    res.setHeader('Content-Type', file.endsWith('.csv') ? 'text/csv; charset=utf-8' : 'application/octet-stream')
+    res.setHeader('Content-Type', file.endsWith('.csv') ? 'text/csv; charset=utf-8' : file.endsWith('.json') ? 'application/json' : 'application/octet-stream')
     res.setHeader('Cache-Control', 'no-cache')
     res.end(readFileSync(file))
   }
