@@ -1,5 +1,6 @@
 import type { BatchRecord } from '@/ingest/upload'
 import type { StoreSnapshot } from '@/ingest/readStore'
+import { FNV_OFFSET, fnv1a } from './fnv1a'
 
 /**
  * The figures DuckDB computed last time, keyed by everything they depend on: the data folder's bytes, the applied
@@ -11,19 +12,9 @@ const KEY = 'jixiao:snapshot'
 
 declare const __BUILD_ID__: string
 
-// FNV-1a, 32 bits: crypto.subtle is missing on a plain-http intranet host (not a secure context).
-function fnv1a(hash: number, bytes: Uint8Array): number {
-  let h = hash
-  for (let i = 0; i < bytes.length; i++) {
-    h ^= bytes[i] as number
-    h = Math.imul(h, 0x01000193)
-  }
-  return h >>> 0
-}
-
 export function snapshotKey(files: Readonly<Record<string, Uint8Array | undefined>>, batches: readonly BatchRecord[]): string {
   const encoder = new TextEncoder()
-  let h = 0x811c9dc5
+  let h = FNV_OFFSET
   const parts: string[] = [typeof __BUILD_ID__ === 'string' ? __BUILD_ID__ : 'dev']
   for (const name of Object.keys(files).sort()) {
     const bytes = files[name]

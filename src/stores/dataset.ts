@@ -7,8 +7,9 @@ import { FILE_KINDS, type FileKind } from '@/ingest/fileKinds'
 import { DatasetError, loadDataset, type DatasetFiles } from '@/ingest/loadDataset'
 import { readStore, type StoreSnapshot } from '@/ingest/readStore'
 import { getEngine } from './engine'
-import { replayBatches } from '@/ingest/upload'
+import { replayBatches, type BatchRecord } from '@/ingest/upload'
 import { batchStore } from '@/persist/batchStore'
+import { FNV_OFFSET, fnv1a } from '@/persist/fnv1a'
 import { readSnapshot, snapshotKey, writeSnapshot } from '@/persist/snapshotCache'
 
 /** What `data/about.json` says of the deployed dataset: whose it is, and which files are 示例数据. */
@@ -42,13 +43,6 @@ export async function fetchDataFolder(base = 'data/'): Promise<{ files: DatasetF
   return { files, about }
 }
 
-/** FNV-1a over the bytes: enough to tell a changed file from an unchanged one, and needs no secure context. */
-function hashBytes(bytes: Uint8Array): string {
-  let h = 0x811c9dc5
-  for (const b of bytes) h = Math.imul(h ^ b, 0x01000193)
-  return `${bytes.length}-${(h >>> 0).toString(16)}`
-}
-
 /**
  * A cheap fingerprint of the deployed folder for the wall screen's change check: each file's ETag or Last-Modified
  * from a HEAD request, or a hash of its bytes when the server sends neither. Throws when the server cannot be reached.
@@ -63,7 +57,8 @@ export async function folderSignature(base = 'data/'): Promise<string> {
       const tag = head.headers.get('etag') ?? head.headers.get('last-modified')
       if (tag) return `${name}:${tag}`
       const body = await fetch(url, { cache: 'no-cache' })
-      return `${name}:${hashBytes(new Uint8Array(await body.arrayBuffer()))}`
+      const bytes = new Uint8Array(await body.arrayBuffer())
+      return `${name}:${bytes.length}-${fnv1a(FNV_OFFSET, bytes).toString(16)}`
     }),
   )
   return parts.join('|')
@@ -114,7 +109,7 @@ export const useDatasetStore = defineStore('dataset', () => {
         engine = markRaw(await enginePromise)
         about.value = folder.about
         lastGood = folder.files
-        await rebuild(folder.files)
+        await rebuild(folder.files, batches)
         status.value = 'ready'
       } catch (err) {
         status.value = 'error'
@@ -128,18 +123,19 @@ export const useDatasetStore = defineStore('dataset', () => {
   }
 
   /** Rebuilds every table from a dataset folder's files and the uploads kept in IndexedDB, then re-reads the series. */
-  async function rebuild(files: DatasetFiles): Promise<void> {
+  async function rebuild(files: DatasetFiles, stored?: BatchRecord[]): Promise<void> {
     if (!engine) throw new Error('DuckDB is not available')
     await loadDataset(engine, files)
     performance.mark('jx:dataset-loaded')
+    const batches = stored ?? (await batchStore().list())
     try {
-      await replayBatches(engine, await batchStore().list())
+      await replayBatches(engine, batches)
       replayError.value = null
     } catch (err) {
       replayError.value = (err as Error).message
     }
     performance.mark('jx:batches-replayed')
-    await refresh()
+    await refresh(batches)
     performance.mark('jx:store-read')
     loadedAt.value = new Date()
   }
@@ -168,13 +164,13 @@ export const useDatasetStore = defineStore('dataset', () => {
   }
   let lastGood: DatasetFiles | null = null
 
-  /** Re-reads everything from the engine after the stored data changed. */
-  async function refresh(): Promise<void> {
+  /** Re-reads everything from the engine after the stored data changed (`batches`: the stored list, when known). */
+  async function refresh(batches?: BatchRecord[]): Promise<void> {
     if (!engine) return
     const snapshot = await readStore(engine)
     applySnapshot(snapshot)
     if (lastGood) {
-      const key = snapshotKey(lastGood, await batchStore().list())
+      const key = snapshotKey(lastGood, batches ?? (await batchStore().list()))
       writeSnapshot({ key, savedAt: new Date().toISOString(), about: about.value, snapshot })
     }
   }
