@@ -2,8 +2,6 @@ import { UNIT_FACTORS } from '@/domain/units'
 import { literal } from './quote'
 
 /** The stored dataset: one table per DATA.md file kind (the ledger is aggregated into `spending`). */
-export const STORE_TABLES = ['indicators', 'indicator_targets', 'projects', 'spending_plan', 'actuals', 'spending'] as const
-
 export function createStoreSchemaSql(): string {
   return `
 CREATE OR REPLACE TABLE indicators (
