@@ -1,10 +1,13 @@
-// 绩效看板 from the command line: the 自评 rules and the indicator audit over a folder of DATA.md CSVs, with the
+// 绩效看板 from the command line: the 自评 rules and the indicator audit over a folder of CSVs (docs/formats.md), with the
 // same DuckDB (duckdb-wasm under Node) and the same domain code as the browser.
 //   npm run cli -- assess <folder> [--json] [--out <dir>] [--judgements <file.json>]
 //   npm run cli -- audit <folder> [--json]
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { assessDepartment, readStoredJudgements, type AssessmentForm } from '@/domain/assessment'
+import { assessDepartment } from '@/domain/departmentSummary'
+import { isQualitative } from '@/domain/indicator'
+import type { AssessmentForm } from '@/domain/selfAssessment'
+import { readStoredJudgements } from '@/persist/judgements'
 import { auditTargets, type Finding } from '@/domain/audit'
 import { round2 } from '@/domain/scoring'
 import { DEFAULT_MONITOR_SETTINGS, DEFAULT_SCORING_SETTINGS, mergeSettings } from '@/domain/settings'
@@ -55,7 +58,7 @@ export function parseArgs(argv: readonly string[]): Options {
   return opts
 }
 
-/** The DATA.md files a folder holds, by their standard names. */
+/** The files (docs/formats.md) a folder holds, by their standard names. */
 export function readFolder(folder: string): DatasetFiles {
   if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`找不到数据文件夹 “${folder}”`)
   const files: DatasetFiles = {}
@@ -120,7 +123,7 @@ export function auditJson(indicators: readonly Indicator[], findings: readonly F
     direction: i.target.direction,
     value: i.target.value,
     unit: i.target.unit,
-    qualitative: i.target.qualitative || i.target.direction === '定性',
+    qualitative: isQualitative(i),
     findings: findings
       .filter((f) => f.indicatorId === i.id || (f.indicatorId === null && f.projectCode !== null && f.projectCode === i.scope))
       .map(finding),

@@ -1,4 +1,4 @@
-import type { AssessmentData } from '@/domain/assessment'
+import type { AssessmentData } from '@/domain/departmentSummary'
 import type { Indicator, PlanPoint, Project } from '@/domain/types'
 import type { QueryEngine } from '@/engine/QueryEngine'
 import { readStore } from '@/ingest/readStore'

@@ -4,7 +4,8 @@ import { folderSignature, useDatasetStore } from '@/stores/dataset'
 /**
  * Checks the deployed `data/` folder every `seconds` and reloads the dataset when a file changed, so a wall screen
  * left running shows the month's new figures after an analyst exports them into the folder. A failed check or
- * reload keeps the figures on screen; `failed` says so (the dataset store's reloadError says why a reload failed).
+ * reload keeps the figures on screen: `unreachable` says the server could not be asked, the dataset store's
+ * reloadError why a reload failed.
  */
 export function useFolderWatch(seconds: number) {
   const dataset = useDatasetStore()

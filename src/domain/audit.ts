@@ -1,3 +1,4 @@
+import { DEPARTMENT_SCOPE } from './indicator'
 import { round2 } from './scoring'
 import { DEFAULT_SCORING_SETTINGS } from './settings'
 import { normalizeDirection } from './targetText'
@@ -73,7 +74,7 @@ function measurableExample(ind: Indicator): Bilingual {
 }
 
 /**
- * Indicator quality checks when targets are loaded (DOMAIN.md "Indicator quality"; 财预〔2015〕88号).
+ * Indicator quality checks when targets are loaded (docs/rules.md "Indicator quality"; 财预〔2015〕88号).
  * 分值: when a project gives any, they must all be given and add up to 100 − the 预算执行率 weight (90 by default),
  * since 预算执行率 is scored separately (财预〔2020〕10号).
  */
@@ -83,7 +84,7 @@ export function auditTargets(input: AuditInput): Finding[] {
   const findings: Finding[] = []
 
   for (const ind of input.indicators) {
-    const projectCode = ind.scope === '部门' ? null : ind.scope
+    const projectCode = ind.scope === DEPARTMENT_SCOPE ? null : ind.scope
     const owner = projectCode === null ? { zh: '部门整体目标', en: 'department goal' } : { zh: projectName.get(projectCode) ?? projectCode, en: projectName.get(projectCode) ?? projectCode }
     const label = { zh: `「${ind.name}」（${owner.zh}）`, en: `"${ind.name}" (${owner.en})` }
     const add = (kind: FindingKind, severity: Finding['severity'], message: Bilingual, suggestion: Bilingual) =>
@@ -157,10 +158,10 @@ export function auditTargets(input: AuditInput): Finding[] {
     const quality = inds.filter((i) => (i.level2 ?? '').includes('质量'))
     if (quality.length > 0 && quality.every((i) => i.target.value === 100 && i.target.unit === '%')) {
       for (const ind of quality) {
-        const owner = projectName.get(scope) ?? (scope === '部门' ? '部门整体目标' : scope)
+        const owner = projectName.get(scope) ?? (scope === DEPARTMENT_SCOPE ? '部门整体目标' : scope)
         findings.push({
           indicatorId: ind.id,
-          projectCode: scope === '部门' ? null : scope,
+          projectCode: scope === DEPARTMENT_SCOPE ? null : scope,
           kind: 'default-100-quality',
           severity: 'warning',
           message: {
@@ -175,7 +176,7 @@ export function auditTargets(input: AuditInput): Finding[] {
       }
     }
 
-    if (scope === '部门') continue
+    if (scope === DEPARTMENT_SCOPE) continue
     const weighted = inds.filter((i) => i.weight !== null)
     if (weighted.length > 0) {
       const expected = 100 - s.weights.execution

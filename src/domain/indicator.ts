@@ -27,3 +27,25 @@ export function toIndicator(row: IndicatorRow): Indicator {
   }
   return { ...row, target, measureResolved: resolveMeasure(row.measure, target.unit) }
 }
+
+/** 所属 of a department-wide goal (部门整体绩效目标); any other 所属 is the 项目编码 of a budget project. */
+export const DEPARTMENT_SCOPE = '部门'
+
+export const isDepartmentGoal = (ind: Pick<IndicatorRow, 'scope'>) => ind.scope === DEPARTMENT_SCOPE
+
+/** Judged by a person, not computed (docs/rules.md "定性"): 定性 by its 指标值 or by its 指标性质 column. */
+export const isQualitative = (ind: Pick<Indicator, 'target'>) => ind.target.qualitative || ind.target.direction === '定性'
+
+/**
+ * How an indicator is read and shown: judged (定性), a target the parser could not read, a count that must stay at
+ * zero (`≤0`, 不发生), a cumulative `≥` goal measured against 序时进度, or a point value against its target.
+ */
+export type IndicatorKind = 'qualitative' | 'unreadable' | 'zero-event' | 'cumulative' | 'point'
+
+export function indicatorKind(ind: Pick<Indicator, 'target' | 'measureResolved'>): IndicatorKind {
+  const { target } = ind
+  if (isQualitative(ind)) return 'qualitative'
+  if (target.value === null) return 'unreadable'
+  if (target.direction === '≤' && target.value === 0) return 'zero-event'
+  return ind.measureResolved === '累计' && target.direction === '≥' ? 'cumulative' : 'point'
+}

@@ -1,4 +1,5 @@
 // 双监控 as of one month: how far each indicator has come against 序时进度, and how fast each project spends.
+import { DEPARTMENT_SCOPE, isQualitative } from './indicator'
 import { requiredMonthlyPace, suggestLikelihood, yearEndEstimate } from './forecast'
 import { executionLight, indicatorLight, worstLight } from './lights'
 import { planShareAt, progressGap, timeElapsedShare } from './progress'
@@ -65,7 +66,7 @@ export function indicatorProgress(
   const timeShare = timeElapsedShare(asOf, s.timeShareMode)
   const point = series.find((p) => p.month === asOf.month)
   const { target } = indicator
-  const qualitative = target.qualitative || target.direction === '定性'
+  const qualitative = isQualitative(indicator)
   const actual = qualitative ? null : indicator.measureResolved === '累计' ? (point?.ytd ?? null) : (point?.latestValue ?? null)
   const status = point?.status ?? null
   const t = target.value
@@ -160,7 +161,7 @@ export function spendingProgress(
     timeShare,
     gapVsPlan: rate !== null && planShare !== null ? progressGap(rate, planShare) : null,
     gapVsTime: rate !== null ? progressGap(rate, timeShare) : null,
-    // DOMAIN.md: execution rate ÷ 序时进度 by default; a department may judge against each project's own plan.
+    // docs/rules.md: execution rate ÷ 序时进度 by default; a department may judge against each project's own plan.
     light: executionLight(rate, s.executionBaseline === 'plan' && planShare !== null ? planShare : timeShare, s),
     curve: months.map((m) =>
       m > asOf.month || budget <= 0 ? null : (series.find((p) => p.month === m)?.cumulative ?? 0) / budget,
@@ -199,7 +200,7 @@ export function departmentSpending(
     ? months.map((m, i) => ({ month: m, share: Math.round((cumulative[i]! - (i ? cumulative[i - 1]! : 0)) * 1e8) / 1e6 }))
     : []
   return {
-    project: { code: '部门', name: '部门合计', budget, adjustedBudget: null },
+    project: { code: DEPARTMENT_SCOPE, name: '部门合计', budget, adjustedBudget: null },
     plan,
     series: months.map((m) => ({
       month: m,
@@ -226,7 +227,48 @@ export interface TrendPoint {
   forecast: number | null
 }
 
-/** The monthly cumulative actuals against the target and 序时 lines, with the forecast to December. */
+/**
+ * The figure of each month 1–12 as reported for that month: 累计 the 1–N月 total, 时点 the value reported then; null
+ * after `upTo` and in months with no report, so that no page carries a figure into a month it was not reported for.
+ * The indicator page, the wall screen and the report all draw from this.
+ */
+export function reportedCurve(
+  indicator: Pick<Indicator, 'measureResolved'>,
+  series: readonly SeriesPoint[],
+  upTo: number,
+): (number | null)[] {
+  const cumulative = indicator.measureResolved === '累计'
+  return Array.from({ length: 12 }, (_, i) => {
+    const month = i + 1
+    const p = series.find((x) => x.month === month)
+    if (month > upTo || !p) return null
+    if (cumulative) return p.dataMonth === month ? p.ytd : null
+    return p.valueMonth === month ? p.latestValue : null
+  })
+}
+
+/** 完成率 (figure ÷ target) of each month as reported; null where the figure is or the target cannot be divided by. */
+export function completionCurve(
+  indicator: Pick<Indicator, 'measureResolved' | 'target'>,
+  series: readonly SeriesPoint[],
+  upTo: number,
+): (number | null)[] {
+  const target = indicator.target.value
+  return reportedCurve(indicator, series, upTo).map((v) => (v === null || target === null || target === 0 ? null : v / target))
+}
+
+/** One month of an indicator's trend chart, in the target's unit. */
+export interface TrendPoint {
+  month: number
+  /** the figure reported for this month (reportedCurve); null after 数据截至 or without a report */
+  actual: number | null
+  /** 累计 `≥`: target × 序时进度 at the end of the month (the 序时 line). */
+  expected: number | null
+  /** 累计: the year-end course at the current run rate, from 数据截至 to December. */
+  forecast: number | null
+}
+
+/** The monthly actuals against the target and 序时 lines, with the forecast to December. */
 export function indicatorTrend(
   indicator: Indicator,
   series: readonly SeriesPoint[],
@@ -238,15 +280,11 @@ export function indicatorTrend(
   const at = series.find((p) => p.month === asOf.month)
   const actualAtAsOf = cumulative ? (at?.ytd ?? null) : null
   const runRate = actualAtAsOf !== null && asOf.month > 0 ? actualAtAsOf / asOf.month : null
-  return Array.from({ length: 12 }, (_, i) => {
+  const actuals = reportedCurve(indicator, series, asOf.month)
+  const timeCurve = timeShareCurve(asOf.year, s.timeShareMode)
+  return actuals.map((actual, i) => {
     const month = i + 1
-    const p = series.find((x) => x.month === month)
-    const actual =
-      month > asOf.month || !p ? null : cumulative ? p.ytd : p.valueMonth === month ? p.latestValue : null
-    const expected =
-      cumulative && indicator.target.direction === '≥' && target !== null
-        ? target * timeElapsedShare({ year: asOf.year, month }, s.timeShareMode)
-        : null
+    const expected = cumulative && indicator.target.direction === '≥' && target !== null ? target * (timeCurve[i] ?? 0) : null
     const forecast =
       runRate !== null && actualAtAsOf !== null && month >= asOf.month ? actualAtAsOf + runRate * (month - asOf.month) : null
     return { month, actual, expected, forecast }
@@ -268,4 +306,12 @@ export function countLights(items: readonly { light: Light }[]): Record<Light, n
   const counts: Record<Light, number> = { red: 0, yellow: 0, green: 0, blue: 0, none: 0 }
   for (const i of items) counts[i.light]++
   return counts
+}
+
+/** The overview's and the wall screen's 预警概况: every indicator's light and every project's execution light. */
+export function lightSummary(
+  progress: readonly { light: Light }[],
+  spending: readonly { light: Light }[],
+): Record<Light, number> {
+  return countLights([...progress, ...spending])
 }

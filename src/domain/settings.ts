@@ -1,6 +1,6 @@
 import type { MonitorSettings, ScoringSettings } from './types'
 
-/** Defaults seen in a deployed provincial monitoring system (DOMAIN.md "Warning lights"); no national standard. */
+/** Defaults seen in a deployed provincial monitoring system (docs/rules.md "Warning lights"); no national standard. */
 export const DEFAULT_MONITOR_SETTINGS: MonitorSettings = {
   timeShareMode: 'month',
   executionBaseline: 'time',

@@ -78,7 +78,7 @@ function read(s: string): Reading {
 }
 
 /**
- * Reads a 指标值 as written (DATA.md §1). A value it cannot read with confidence is flagged, never "fixed":
+ * Reads a 指标值 as written (docs/formats.md, docs/rules.md). A value it cannot read with confidence is flagged, never "fixed":
  * `100100%` keeps its text, gets value null and the flag `unreadable`.
  */
 export function parseTargetText(text: string, overrides: TargetOverrides = {}): ParsedTarget {

@@ -27,7 +27,7 @@ export interface ParsedTarget {
   flags: TargetFlag[]
 }
 
-/** One row of indicators.csv (DATA.md §1), as the user wrote it. */
+/** One row of indicators.csv (docs/formats.md), as the user wrote it. */
 export interface IndicatorRow {
   id: string
   /** `部门` for a department-wide goal, else a 项目编码. */
@@ -83,11 +83,11 @@ export interface YearMonth {
   month: number
 }
 
-/** Every rule with a default in DOMAIN.md, as a setting a department can change. */
+/** Every rule with a default in docs/rules.md, as a setting a department can change. */
 export interface MonitorSettings {
   /** 序时进度 by month (month / 12, the default) or by day (days elapsed / days in year). */
   timeShareMode: 'month' | 'day'
-  /** what a project's execution rate is judged against: 序时进度 (DOMAIN.md default) or its own 资金支出计划. */
+  /** what a project's execution rate is judged against: 序时进度 (docs/rules.md default) or its own 资金支出计划. */
   executionBaseline: 'time' | 'plan'
   /** budget execution: R = execution rate ÷ 序时进度; R < red → red, R < yellow → yellow, else green. */
   execution: { red: number; yellow: number }

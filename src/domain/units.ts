@@ -6,7 +6,7 @@ export type UnitFamily = 'cny' | 'usd' | 'percent' | 'count' | 'other'
 /**
  * Units that convert within their family, with the multiplier to the family's base (元, 美元, %).
  * Counts and other units have no factor: they convert only to themselves.
- * 亿美元 and 元 are different families: never converted without an explicit exchange rate (DOMAIN.md).
+ * 亿美元 and 元 are different families: never converted without an explicit exchange rate (docs/rules.md).
  */
 export const UNIT_FACTORS: ReadonlyArray<{ unit: string; family: UnitFamily; factor: number }> = [
   { unit: '元', family: 'cny', factor: 1 },

@@ -1,15 +1,14 @@
 // The official layouts as sheets: 项目支出绩效自评表 (财预〔2020〕10号), the department summary, the 绩效运行监控表
 // (财预〔2019〕136号) and the indicator quality audit. Chinese only: these are the forms handed in.
+import { BAND_LABELS } from '@/domain/scoring'
 import {
-  BAND_LABELS,
-  DEVIATION_CAUSES,
   describeJudgedWhy,
   describeRowProblem,
   type AssessmentForm,
   type AssessmentRow,
-  type DepartmentSummary,
-  type MonitoringForm,
-} from '@/domain/assessment'
+} from '@/domain/selfAssessment'
+import type { DepartmentSummary } from '@/domain/departmentSummary'
+import { DEVIATION_CAUSES, type MonitoringForm } from '@/domain/monitoringForm'
 import type { Finding } from '@/domain/audit'
 import type { Indicator } from '@/domain/types'
 import { formatValue } from '@/i18n/format'

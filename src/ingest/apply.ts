@@ -39,7 +39,7 @@ export function storeRowsSql(staged: StagedFile): { table: string; select: strin
   }
 }
 
-/** Upserts a staged file into its store table (keyed as DATA.md says). */
+/** Upserts a staged file into its store table (keyed as docs/formats.md says). */
 export async function applyStaged(engine: QueryEngine, staged: StagedFile): Promise<void> {
   const { table, select } = storeRowsSql(staged)
   await engine.exec(`INSERT OR REPLACE INTO ${ident(table)} ${select}`)

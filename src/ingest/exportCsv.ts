@@ -1,3 +1,4 @@
+import { DEPARTMENT_SCOPE } from '@/domain/indicator'
 import type { Cell, QueryEngine } from '@/engine/QueryEngine'
 import { EXPORT_SQL } from '@/engine/sql/export'
 import { FILE_KINDS, type FileKind } from './fileKinds'
@@ -16,7 +17,7 @@ export function toCsv(header: readonly string[], rows: readonly Cell[][]): strin
   return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n'
 }
 
-/** A store table as its DATA.md file, for the 导出 button and for a lossless round trip through an upload. */
+/** A store table as its file (docs/formats.md), for the 导出 button and for a lossless round trip through an upload. */
 export async function exportCsv(engine: QueryEngine, kind: ExportKind): Promise<string> {
   const rows = await engine.query(EXPORT_SQL[kind])
   const header = FILE_KINDS[kind].columns.map((c) => c.zh)
@@ -25,7 +26,7 @@ export async function exportCsv(engine: QueryEngine, kind: ExportKind): Promise<
 
 const EXAMPLES: Record<FileKind, Record<string, string>> = {
   indicators: {
-    id: 'D01', scope: '部门', group: '招商引资', name: '新签约亿元以上项目', target: '20个以上', unit: '个',
+    id: 'D01', scope: DEPARTMENT_SCOPE, group: '招商引资', name: '新签约亿元以上项目', target: '20个以上', unit: '个',
     direction: '≥', measure: '累计', basis: '部门整体绩效目标',
   },
   projects: {
@@ -38,7 +39,7 @@ const EXAMPLES: Record<FileKind, Record<string, string>> = {
   ledger: { date: '2024-07-15', code: '13020924P000000000001', amount: '12345.60' },
 }
 
-/** A template per kind: the DATA.md headers and one example row. */
+/** A template per kind: the headers of docs/formats.md and one example row. */
 export function templateCsv(kind: FileKind): string {
   const columns = FILE_KINDS[kind].columns
   const extra = kind === 'ledger' ? ['凭证号', '收款人', '摘要'] : []

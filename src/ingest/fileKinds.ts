@@ -1,4 +1,4 @@
-// The CSV contract of shared/docs/DATA.md: Chinese headers, English keys as aliases in any letter case.
+// The CSV contract of docs/formats.md: Chinese headers, English keys as aliases in any letter case.
 
 export type FileKind = 'indicators' | 'projects' | 'spending_plan' | 'actuals' | 'spending' | 'ledger'
 

@@ -1,3 +1,4 @@
+import { DEPARTMENT_SCOPE } from '@/domain/indicator'
 import type { QueryEngine } from '@/engine/QueryEngine'
 import { unitExpr } from '@/engine/sql/ingest'
 import { ident, literal } from '@/engine/sql/quote'
@@ -51,7 +52,7 @@ export function referenceProblemsSql(staged: StagedFile, context: UploadContext)
       ].join('\nUNION ALL\n')
     case 'indicators':
       return [
-        problem(v, 'scope', 'unknown-scope', 'v.scope', `v.scope IS NOT NULL AND v.scope <> '部门' AND v.scope NOT IN (${projectCodes})`),
+        problem(v, 'scope', 'unknown-scope', 'v.scope', `v.scope IS NOT NULL AND v.scope <> ${literal(DEPARTMENT_SCOPE)} AND v.scope NOT IN (${projectCodes})`),
         problem(v, 'direction', 'direction', 'v.direction',
           `v.direction IS NOT NULL AND v.direction NOT IN ('≥', '≤', '=', '定性', '>=', '<=', '正向', '反向', '＝')`),
         problem(v, 'measure', 'measure', 'v.measure', `v.measure IS NOT NULL AND v.measure NOT IN ('累计', '时点')`),

@@ -1,15 +1,13 @@
 import { defineStore } from 'pinia'
 import { ref, watch } from 'vue'
+import { emptyMonitoringJudgement, type MonitoringJudgement } from '@/domain/monitoringForm'
 import {
   emptyIndicatorJudgement,
-  emptyMonitoringJudgement,
   emptyProjectJudgement,
-  readStoredJudgements,
   type IndicatorJudgement,
-  type MonitoringJudgement,
   type ProjectJudgement,
-  type StoredJudgements,
-} from '@/domain/assessment'
+} from '@/domain/selfAssessment'
+import { readStoredJudgements, type StoredJudgements } from '@/persist/judgements'
 
 export const JUDGEMENTS_KEY = 'jixiao:judgements'
 

@@ -1,13 +1,11 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { departmentSpending, groupLight, indicatorProgress, spendingProgress } from '@/domain/monitor'
+import { DEPARTMENT_SCOPE } from '@/domain/indicator'
+import { departmentSpending, groupLight, indicatorProgress, lightSummary, spendingProgress } from '@/domain/monitor'
 import type { IndicatorProgress, SpendingProgress } from '@/domain/monitor'
 import type { YearMonth } from '@/domain/types'
 import { useDatasetStore } from './dataset'
 import { useSettingsStore } from './settings'
-
-/** The 分项 of the department-wide goals, in the order the 绩效目标 document gives them. */
-export const DEPARTMENT_SCOPE = '部门'
 
 /** Progress as of 数据截至 (the latest month with data unless the user picks another), recomputed from the series. */
 export const useMonitorStore = defineStore('monitor', () => {
@@ -66,5 +64,10 @@ export const useMonitorStore = defineStore('monitor', () => {
     }),
   )
 
-  return { pickedMonth, asOf, progress, progressById, departmentGroups, projectSpending, departmentTotal, projectGroups }
+  /** 预警概况: how many indicators and projects show each light. */
+  const lightCounts = computed(() => lightSummary(progress.value, projectSpending.value))
+
+  return {
+    pickedMonth, asOf, progress, progressById, departmentGroups, projectSpending, departmentTotal, projectGroups, lightCounts,
+  }
 })

@@ -20,7 +20,7 @@ function readStored(): Partial<StoredSettings> {
   }
 }
 
-/** Every rule with a default in DOMAIN.md, kept across reloads; reset returns to the defaults. */
+/** Every rule with a default in docs/rules.md, kept across reloads; reset returns to the defaults. */
 export const useSettingsStore = defineStore('settings', () => {
   const stored = typeof localStorage === 'undefined' ? {} : readStored()
   const lang = ref<Lang>(stored.lang === 'en' ? 'en' : 'zh')

@@ -232,7 +232,7 @@ export const useUploadsStore = defineStore('uploads', () => {
     saveFile(FILE_KINDS[kind].fileName, withBom(await exportCsv(engine, kind)))
   }
 
-  /** 全部导出: one download per DATA.md file (no zip library in the app). */
+  /** 全部导出: one download per file of docs/formats.md (no zip library in the app). */
   async function exportAll(): Promise<void> {
     for (const kind of EXPORT_KINDS) await exportKind(kind)
   }

@@ -1,5 +1,5 @@
 import { computed } from 'vue'
-import { assessDepartment, type AssessmentData } from '@/domain/assessment'
+import { assessDepartment, type AssessmentData } from '@/domain/departmentSummary'
 import { useDatasetStore } from '@/stores/dataset'
 import { useJudgementsStore } from '@/stores/judgements'
 import { useSettingsStore } from '@/stores/settings'

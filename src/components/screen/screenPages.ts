@@ -1,11 +1,12 @@
 // What the wall screen shows on which page: pure, so the page plan and the lagging list are unit-tested.
-import type { IndicatorProgress, SeriesPoint, SpendingProgress } from '@/domain/monitor'
+import { isDepartmentGoal } from '@/domain/indicator'
+import type { IndicatorProgress, SpendingProgress } from '@/domain/monitor'
 import type { Light } from '@/domain/types'
 
 /** A headline goal: a department-wide `≥` goal with a number, e.g. 新签约亿元以上项目 20个以上, 投资额 120亿元以上. */
-export function isHeadlineGoal(p: IndicatorProgress, departmentScope: string): boolean {
+export function isHeadlineGoal(p: IndicatorProgress): boolean {
   const { indicator } = p
-  return indicator.scope === departmentScope && indicator.target.direction === '≥' && indicator.target.value !== null
+  return isDepartmentGoal(indicator) && indicator.target.direction === '≥' && indicator.target.value !== null
 }
 
 /** Something behind: an indicator or a project's execution with a red or yellow light. */
@@ -57,19 +58,4 @@ export function screenPages(input: {
     pages.push({ kind: 'lagging', items, part: part + 1, parts })
   }
   return pages
-}
-
-/**
- * 完成率 at the end of each month 1–12 (null after `asOfMonth` or before the first figure): the year-to-date sum
- * for a 累计 goal, the latest value for a 时点 goal, over the target.
- */
-export function completionCurve(p: Pick<IndicatorProgress, 'indicator'>, series: readonly SeriesPoint[], asOfMonth: number): (number | null)[] {
-  const target = p.indicator.target.value
-  return Array.from({ length: 12 }, (_, i) => {
-    const month = i + 1
-    const point = series.find((s) => s.month === month)
-    if (month > asOfMonth || !point || target === null || target === 0) return null
-    const actual = p.indicator.measureResolved === '累计' ? point.ytd : point.latestValue
-    return actual === null ? null : actual / target
-  })
 }

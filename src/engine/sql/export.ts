@@ -1,6 +1,6 @@
 const month = `printf('%04d-%02d', year, month) AS "月份"`
 
-/** Each store table back in its DATA.md file's columns, Chinese headers, in the order the files list rows. */
+/** Each store table back in its file's columns (docs/formats.md), Chinese headers, in the order the files list rows. */
 export const EXPORT_SQL: Record<'indicators' | 'projects' | 'spending_plan' | 'actuals' | 'spending', string> = {
   indicators: `SELECT id AS "指标编码", scope AS "所属", "group" AS "分项", level1 AS "一级指标", level2 AS "二级指标",
     name AS "三级指标", target AS "指标值", unit AS "单位", direction AS "指标性质", measure AS "口径", weight AS "分值",

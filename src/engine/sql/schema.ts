@@ -1,7 +1,7 @@
 import { UNIT_FACTORS } from '@/domain/units'
 import { literal } from './quote'
 
-/** The stored dataset: one table per DATA.md file kind (the ledger is aggregated into `spending`). */
+/** The stored dataset: one table per file kind of docs/formats.md (the ledger is aggregated into `spending`). */
 export function createStoreSchemaSql(): string {
   return `
 CREATE OR REPLACE TABLE indicators (

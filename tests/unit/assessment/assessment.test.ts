@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { buildAssessmentForm, buildMonitoringForm, departmentSummary, goalAchievement, type IndicatorJudgement } from '@/domain/assessment'
+import { departmentSummary, goalAchievement } from '@/domain/departmentSummary'
+import { buildMonitoringForm } from '@/domain/monitoringForm'
+import { buildAssessmentForm, type IndicatorJudgement } from '@/domain/selfAssessment'
 import { toIndicator } from '@/domain/indicator'
 import type { SeriesPoint, SpendingPoint } from '@/domain/monitor'
 import { grade, scoreExecution, scoreQuantitative } from '@/domain/scoring'

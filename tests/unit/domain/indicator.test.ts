@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { toIndicator, unitFromName } from '../../../src/domain/indicator'
+import { indicatorKind, isDepartmentGoal, isQualitative, toIndicator, unitFromName } from '../../../src/domain/indicator'
 import type { IndicatorRow } from '../../../src/domain/types'
 
 const base: IndicatorRow = {
@@ -45,5 +45,26 @@ describe('unitFromName', () => {
     expect(unitFromName('完成及时率（%）')).toBe('%')
     expect(unitFromName('培训人数(人)')).toBe('人')
     expect(unitFromName('项目数量')).toBeNull()
+  })
+})
+
+describe('indicatorKind', () => {
+  const row = { id: 'X', scope: '部门', group: null, level1: null, level2: null, name: '指标', unit: null, direction: null, measure: null, weight: null, basis: null }
+  const kind = (targetText: string, extra = {}) => indicatorKind(toIndicator({ ...row, targetText, ...extra }))
+  it('tells each kind of indicator by its target and 口径', () => {
+    expect(kind('建立长效管理机制')).toBe('qualitative')
+    expect(kind('100100%')).toBe('unreadable')
+    expect(kind('不发生', { unit: '起' })).toBe('zero-event')
+    expect(kind('120亿元以上')).toBe('cumulative')
+    expect(kind('10%以上')).toBe('point')
+  })
+  it('takes a 定性 指标性质 column as qualitative whatever the value says', () => {
+    const ind = toIndicator({ ...row, targetText: '≥90%', direction: '定性' })
+    expect(isQualitative(ind)).toBe(true)
+    expect(indicatorKind(ind)).toBe('qualitative')
+  })
+  it('knows a department-wide goal by its 所属', () => {
+    expect(isDepartmentGoal({ scope: '部门' })).toBe(true)
+    expect(isDepartmentGoal({ scope: '13020924P009874100020' })).toBe(false)
   })
 })

@@ -5,7 +5,9 @@ import {
   departmentSpending,
   groupLight,
   indicatorProgress,
+  completionCurve,
   indicatorTrend,
+  reportedCurve,
   spendingProgress,
   type SeriesPoint,
   type SpendingPoint,
@@ -231,5 +233,32 @@ describe('进度通报 order', () => {
       { id: 'd', light: 'blue' as const }, { id: 'e', light: 'red' as const }, { id: 'f', light: 'none' as const },
     ]
     expect(byLag(items).map((i) => i.id)).toEqual(['c', 'e', 'b', 'a', 'd', 'f'])
+  })
+})
+
+describe('reportedCurve and completionCurve', () => {
+  const invest = indicator('120亿元以上')
+  const growth = indicator('10%以上', { measure: '时点' })
+  it('divides the 1–N月 total by the target up to the as-of month', () => {
+    const curve = completionCurve(invest, cumulativeSeries([6, 12, 18, 24, 30, 36, 42]), 6)
+    expect(curve.slice(0, 7)).toEqual([0.05, 0.1, 0.15, 0.2, 0.25, 0.3, null])
+    expect(curve).toHaveLength(12)
+  })
+  it('takes the value a 时点 goal reported in each month', () => {
+    expect(completionCurve(growth, pointSeries({ 1: 9, 2: 9.5 }), 2).slice(0, 2)).toEqual([0.9, 0.95])
+  })
+  it('leaves a month without a report empty instead of carrying the last value into it', () => {
+    expect(reportedCurve(growth, pointSeries({ 1: 9, 3: 9.6 }), 4).slice(0, 4)).toEqual([9, null, 9.6, null])
+    expect(reportedCurve(invest, cumulativeSeries([10, null, 30]), 4).slice(0, 4)).toEqual([10, null, 30, null])
+  })
+  it('gives the wall screen and the indicator page the same figures for the same indicator', () => {
+    for (const [ind, series] of [
+      [growth, pointSeries({ 1: 9, 3: 9.6, 4: 9.8 })],
+      [invest, cumulativeSeries([10, null, 30, 40])],
+    ] as const) {
+      const trend = indicatorTrend(ind, series, { year: 2024, month: 4 }, s).map((p) => p.actual)
+      const target = ind.target.value as number
+      expect(completionCurve(ind, series, 4)).toEqual(trend.map((v) => (v === null ? null : v / target)))
+    }
   })
 })

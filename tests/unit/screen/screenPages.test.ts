@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { completionCurve, isHeadlineGoal, laggingItems, LAGGING_PER_PAGE, screenPages } from '../../../src/components/screen/screenPages'
+import { isHeadlineGoal, laggingItems, LAGGING_PER_PAGE, screenPages } from '../../../src/components/screen/screenPages'
 import { toIndicator } from '../../../src/domain/indicator'
 import { indicatorProgress, spendingProgress, type SeriesPoint } from '../../../src/domain/monitor'
 import { DEFAULT_MONITOR_SETTINGS } from '../../../src/domain/settings'
@@ -31,11 +31,11 @@ const projectGoal = indicatorProgress(toIndicator(goal('P1-01', '组织培训、
 
 describe('isHeadlineGoal', () => {
   it('takes department-wide ≥ goals with a number, in any unit', () => {
-    expect([signed, invest, growth].every((p) => isHeadlineGoal(p, '部门'))).toBe(true)
+    expect([signed, invest, growth].every((p) => isHeadlineGoal(p))).toBe(true)
   })
   it('leaves out ≤ 0 goals and project indicators', () => {
-    expect(isHeadlineGoal(accidents, '部门')).toBe(false)
-    expect(isHeadlineGoal(projectGoal, '部门')).toBe(false)
+    expect(isHeadlineGoal(accidents)).toBe(false)
+    expect(isHeadlineGoal(projectGoal)).toBe(false)
   })
 })
 
@@ -66,16 +66,5 @@ describe('screenPages', () => {
       `1/2:${LAGGING_PER_PAGE}`,
       '2/2:1',
     ])
-  })
-})
-
-describe('completionCurve', () => {
-  it('divides the year-to-date sum by the target up to the as-of month', () => {
-    const curve = completionCurve(invest, ytdSeries([5, 10, 15, 20, 25, 30, 36]), 6)
-    expect(curve.slice(0, 7)).toEqual([5 / 120, 10 / 120, 15 / 120, 20 / 120, 25 / 120, 30 / 120, null])
-    expect(curve).toHaveLength(12)
-  })
-  it('takes the latest value of a 时点 goal', () => {
-    expect(completionCurve(growth, ytdSeries([9, 9.5]), 2).slice(0, 2)).toEqual([0.9, 0.95])
   })
 })

@@ -1,0 +1,232 @@
+// The year-end 项目支出绩效自评表 (财预〔2020〕10号; docs/rules.md "自评"): one project's form built from its targets,
+// its monthly series and what the evaluator judged. Scores are computed here, never copied.
+import { indicatorProgress, annualBudget, type SeriesPoint, type SpendingPoint } from './monitor'
+import { isQualitative } from './indicator'
+import { grade, round2, scoreExecution, scoreQualitative, scoreQuantitative, splitPoints, type Grade } from './scoring'
+import type { Indicator, MonitorSettings, Project, QualitativeStatus, ScoringSettings, YearMonth } from './types'
+
+/** What the evaluator wrote for one indicator of the 自评表. */
+export interface IndicatorJudgement {
+  band: QualitativeStatus | null
+  /** the score typed, kept as typed even when outside its band (the form then refuses it) */
+  score: number | null
+  /** 偏差原因分析及改进措施 */
+  reason: string
+}
+
+/** What the evaluator wrote for a project as a whole. */
+export interface ProjectJudgement {
+  /** 偏差原因 of a low 预算执行率 */
+  executionReason: string
+  /** 年度总体目标: 实际完成情况 */
+  goalActual: string
+}
+
+export const emptyIndicatorJudgement = (): IndicatorJudgement => ({ band: null, score: null, reason: '' })
+export const emptyProjectJudgement = (): ProjectJudgement => ({ executionReason: '', goalActual: '' })
+
+/** Why an indicator is scored by the evaluator rather than computed. */
+export type JudgedWhy = 'qualitative' | 'unreadable-target' | 'no-actual'
+
+export type RowProblem =
+  | { kind: 'band' }
+  | { kind: 'score' }
+  | { kind: 'out-of-band'; message: string }
+  | { kind: 'reason'; why: 'lost-points' | 'over-achieved' | 'low-execution' }
+
+export interface AssessmentRow {
+  indicator: Indicator
+  /** 实际完成值 in the target's unit (累计: 1–N月累计, 时点: latest), null for qualitative indicators or no data */
+  actual: number | null
+  /** 完成情况 as the monthly data last recorded it (qualitative indicators) */
+  dataStatus: QualitativeStatus | null
+  /** the month the actual comes from */
+  dataMonth: number | null
+  points: number
+  /** null until the evaluator has judged an indicator that is not computed */
+  score: number | null
+  /** null: computed by the scoring rules; else why a person must judge it */
+  judged: JudgedWhy | null
+  band: QualitativeStatus | null
+  overAchieved: boolean
+  needsReason: boolean
+  reason: string
+  problems: RowProblem[]
+}
+
+export interface FundsRow {
+  label: '年度资金总额' | '其中：当年财政拨款' | '上年结转资金' | '其他资金'
+  initial: number | null
+  annual: number | null
+  spent: number | null
+}
+
+export interface AssessmentForm {
+  project: Project
+  asOf: YearMonth
+  /** the data stop before December: the form says 截至N月 */
+  partialYear: boolean
+  funds: FundsRow[]
+  execution: {
+    budget: number
+    spent: number
+    rate: number
+    points: number
+    score: number
+    needsReason: boolean
+    reason: string
+    problems: RowProblem[]
+  }
+  goal: { expected: string; actual: string }
+  rows: AssessmentRow[]
+  /** execution + indicators, to two decimals; null while any indicator awaits a judgement */
+  total: number | null
+  /** the sum of what is scored so far */
+  scoredSoFar: number
+  grade: Grade | null
+  /** ids of indicators that still need a band or a valid score */
+  pending: string[]
+  /** every row (and execution) with something missing */
+  problemCount: number
+}
+
+export interface AssessmentInput {
+  project: Project
+  /** the project's indicators, in the order of its 绩效目标表 */
+  indicators: readonly Indicator[]
+  series: Readonly<Record<string, readonly SeriesPoint[]>>
+  spending: readonly SpendingPoint[]
+  /** the latest month of the data year */
+  asOf: YearMonth
+  scoring: ScoringSettings
+  monitor: MonitorSettings
+  judgements?: Readonly<Record<string, IndicatorJudgement>>
+  projectJudgement?: ProjectJudgement | null
+}
+
+const hasText = (s: string | null | undefined) => (s ?? '').trim() !== ''
+
+function judgedScore(j: IndicatorJudgement, points: number, s: ScoringSettings): { score: number | null; problems: RowProblem[] } {
+  if (j.band === null) return { score: null, problems: [{ kind: 'band' }] }
+  if (j.score === null) return { score: null, problems: [{ kind: 'score' }] }
+  const result = scoreQualitative(j.band, j.score, points, s)
+  return result.ok ? { score: result.score, problems: [] } : { score: null, problems: [{ kind: 'out-of-band', message: result.reason }] }
+}
+
+/** Cumulative spending at the as-of month, 万元. */
+export function spentBy(spending: readonly SpendingPoint[], month: number): number {
+  return spending.find((p) => p.month === month)?.cumulative ?? 0
+}
+
+export function buildAssessmentForm(input: AssessmentInput): AssessmentForm {
+  const { project, asOf, scoring: s } = input
+  const points = splitPoints(input.indicators, s)
+  const rows = input.indicators.map((indicator, i): AssessmentRow => {
+    const p = indicatorProgress(indicator, input.series[indicator.id] ?? [], asOf, input.monitor)
+    const pts = points[i] ?? 0
+    const j = input.judgements?.[indicator.id] ?? emptyIndicatorJudgement()
+    const t = indicator.target
+    const judged: JudgedWhy | null =
+      isQualitative(indicator) ? 'qualitative' : t.value === null ? 'unreadable-target' : p.actual === null ? 'no-actual' : null
+    let score: number | null
+    let overAchieved = false
+    let needsReason: boolean
+    const problems: RowProblem[] = []
+    if (judged === null) {
+      const q = scoreQuantitative(t.direction, t.value as number, p.actual as number, pts, s)
+      score = q.score
+      overAchieved = q.overAchieved
+      needsReason = q.needsReason
+    } else {
+      const r = judgedScore(j, pts, s)
+      score = r.score
+      problems.push(...r.problems)
+      needsReason = score !== null && score < round2(pts)
+    }
+    if (needsReason && !hasText(j.reason)) problems.push({ kind: 'reason', why: overAchieved && score === round2(pts) ? 'over-achieved' : 'lost-points' })
+    return {
+      indicator,
+      actual: p.actual,
+      dataStatus: p.status,
+      dataMonth: p.dataMonth,
+      points: pts,
+      score,
+      judged,
+      band: judged === null ? null : j.band,
+      overAchieved,
+      needsReason,
+      reason: j.reason,
+      problems,
+    }
+  })
+
+  const budget = annualBudget(project)
+  const spent = spentBy(input.spending, asOf.month)
+  const ex = scoreExecution(budget, spent, s.weights.execution, s)
+  const pj = input.projectJudgement ?? emptyProjectJudgement()
+  const executionProblems: RowProblem[] = ex.needsReason && !hasText(pj.executionReason) ? [{ kind: 'reason', why: 'low-execution' }] : []
+
+  const onlyFiscal = !project.other && project.fiscal !== null && Math.abs(project.fiscal - project.budget) < 0.005
+  const funds: FundsRow[] = [
+    { label: '年度资金总额', initial: project.budget, annual: budget, spent },
+    {
+      label: '其中：当年财政拨款',
+      initial: project.fiscal,
+      annual: onlyFiscal ? budget : project.adjustedBudget === null ? project.fiscal : null,
+      spent: onlyFiscal ? spent : null,
+    },
+    { label: '上年结转资金', initial: null, annual: null, spent: null },
+    { label: '其他资金', initial: project.other, annual: project.adjustedBudget === null ? project.other : null, spent: null },
+  ]
+
+  const pending = rows.filter((r) => r.score === null).map((r) => r.indicator.id)
+  const scoredSoFar = round2(ex.score + rows.reduce((sum, r) => sum + (r.score ?? 0), 0))
+  const total = pending.length === 0 ? scoredSoFar : null
+  return {
+    project,
+    asOf,
+    partialYear: asOf.month < 12,
+    funds,
+    execution: {
+      budget,
+      spent,
+      rate: ex.rate,
+      points: s.weights.execution,
+      score: ex.score,
+      needsReason: ex.needsReason,
+      reason: pj.executionReason,
+      problems: executionProblems,
+    },
+    goal: { expected: project.goal ?? '', actual: pj.goalActual },
+    rows,
+    total,
+    scoredSoFar,
+    grade: total === null ? null : grade(total, s),
+    pending,
+    problemCount: rows.filter((r) => r.problems.length > 0).length + (executionProblems.length > 0 ? 1 : 0),
+  }
+}
+
+/** A problem of a 自评表 row in a sentence, Chinese first. */
+export function describeRowProblem(p: RowProblem, lang: 'zh' | 'en' = 'zh'): string {
+  const zh = lang === 'zh'
+  switch (p.kind) {
+    case 'band':
+      return zh ? '请选择档次（达成年度指标 / 部分达成并具有一定效果 / 未达成且效果较差）' : 'pick a band'
+    case 'score':
+      return zh ? '请在所选档次内填写得分' : 'enter a score inside the band'
+    case 'out-of-band':
+      return p.message
+    case 'reason':
+      if (p.why === 'over-achieved') return zh ? '实际完成值远超年度指标值，需说明原因（目标是否定得过低）' : 'far above target: explain (was the target set too low?)'
+      if (p.why === 'low-execution') return zh ? '预算执行率偏低，需填写偏差原因分析及改进措施' : 'low execution: a reason is required'
+      return zh ? '未得满分，需填写偏差原因分析及改进措施' : 'points lost: a reason is required'
+  }
+}
+
+export const describeJudgedWhy: Record<JudgedWhy, string> = {
+  qualitative: '定性指标，由评价人选择档次并在档次内打分',
+  'unreadable-target': '指标值无法识别，不能自动计分，由评价人判断',
+  'no-actual': '没有完成值数据，不能自动计分，由评价人判断',
+}
+
