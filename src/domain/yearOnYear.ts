@@ -1,0 +1,152 @@
+// 上年同期 and 同比 (docs/rules.md "Across years"): last year's figure for the same months, and how this year
+// compares — a growth rate for amounts and counts, a difference in 个百分点 for rates.
+import { toHalfWidth } from './halfWidth'
+import { DEPARTMENT_SCOPE } from './indicator'
+import { reportedCurve, type SeriesPoint } from './monitor'
+import type { Indicator, Project } from './types'
+import { convertValue, normalizeUnit } from './units'
+
+/** How this year's figure compares with 上年同期. */
+export type YearOnYear =
+  /** an amount or a count: change = (this year − last year) ÷ last year, as a fraction */
+  | { kind: 'pct'; lastYear: number; change: number }
+  /** a rate (unit %): change = this year − last year, in percentage points */
+  | { kind: 'points'; lastYear: number; change: number }
+  /** last year has no figure for those months: 无上年同期数据, never 0 or 100% */
+  | { kind: 'no-last-year' }
+  /** 上年同期为0: no percentage can be given */
+  | { kind: 'last-year-zero'; lastYear: 0 }
+  /** nothing this year to compare yet */
+  | { kind: 'no-current'; lastYear: number | null }
+
+export const isRateUnit = (unit: string | null) => normalizeUnit(unit) === '%'
+
+export function yearOnYear(current: number | null, lastYear: number | null, unit: string | null): YearOnYear {
+  if (lastYear === null || !Number.isFinite(lastYear)) return { kind: 'no-last-year' }
+  if (current === null || !Number.isFinite(current)) return { kind: 'no-current', lastYear }
+  if (isRateUnit(unit)) return { kind: 'points', lastYear, change: current - lastYear }
+  if (lastYear === 0) return { kind: 'last-year-zero', lastYear: 0 }
+  return { kind: 'pct', lastYear, change: (current - lastYear) / Math.abs(lastYear) }
+}
+
+/**
+ * 上年同期 of an indicator as of `month`: the figure last year's matched indicator reported for the same months
+ * (累计: its 1–N月 total; 时点: its value of month N), in this year's target unit. Null when last year has no figure
+ * for month N or its unit does not convert.
+ */
+export function sameMonthLastYear(
+  lastYear: Pick<Indicator, 'measureResolved' | 'target'>,
+  lastYearSeries: readonly SeriesPoint[],
+  month: number,
+  unit: string | null,
+): number | null {
+  const value = reportedCurve(lastYear, lastYearSeries, month)[month - 1] ?? null
+  return value === null ? null : convertValue(value, lastYear.target.unit, unit)
+}
+
+/** 上年同期 of each month 1–12 (the comparison line on a trend chart). */
+export function lastYearCurve(
+  lastYear: Pick<Indicator, 'measureResolved' | 'target'>,
+  lastYearSeries: readonly SeriesPoint[],
+  unit: string | null,
+): (number | null)[] {
+  return reportedCurve(lastYear, lastYearSeries, 12).map((v) => (v === null ? null : convertValue(v, lastYear.target.unit, unit)))
+}
+
+// ——— which of last year's indicators is this one ———
+
+/** How an indicator was matched with last year's: same 指标编码, same 所属 and name, or a link a person made. */
+export type LinkHow = 'code' | 'name' | 'manual'
+
+export interface IndicatorLink {
+  id: string
+  lastYearId: string
+  how: LinkHow
+}
+
+/** A link a person made or removed (indicator_links.csv): `lastYearId` null removes the automatic match. */
+export interface ManualLink {
+  id: string
+  lastYearId: string | null
+}
+
+/** Text as compared across years: half-width, no spaces, no leading year (`2024年装备园区专项经费` → `装备园区专项经费`). */
+export function matchText(text: string): string {
+  return toHalfWidth(text)
+    .replace(/\s+/g, '')
+    .replace(/^(19|20)\d{2}年(度)?/, '')
+}
+
+function scopeKey(ind: Pick<Indicator, 'scope'>, projectNames: ReadonlyMap<string, string>): string {
+  if (ind.scope === DEPARTMENT_SCOPE) return DEPARTMENT_SCOPE
+  return `p:${matchText(projectNames.get(ind.scope) ?? ind.scope)}`
+}
+
+/**
+ * Matches this year's indicators with last year's (docs/formats.md "Across years"): a manual link wins (or removes
+ * the match); else the same 指标编码; else the same 所属 (部门, or the project's name) and 三级指标 name after
+ * folding. Each of last year's indicators is matched at most once.
+ */
+export function matchIndicators(input: {
+  current: readonly Pick<Indicator, 'id' | 'scope' | 'name'>[]
+  lastYear: readonly Pick<Indicator, 'id' | 'scope' | 'name'>[]
+  currentProjects: readonly Pick<Project, 'code' | 'name'>[]
+  lastYearProjects: readonly Pick<Project, 'code' | 'name'>[]
+  manual?: readonly ManualLink[]
+}): Map<string, IndicatorLink> {
+  const links = new Map<string, IndicatorLink>()
+  const lastIds = new Set(input.lastYear.map((i) => i.id))
+  const taken = new Set<string>()
+  const manual = new Map((input.manual ?? []).map((l) => [l.id, l.lastYearId]))
+  for (const ind of input.current) {
+    if (!manual.has(ind.id)) continue
+    const lastYearId = manual.get(ind.id) ?? null
+    if (lastYearId !== null && lastIds.has(lastYearId) && !taken.has(lastYearId)) {
+      links.set(ind.id, { id: ind.id, lastYearId, how: 'manual' })
+      taken.add(lastYearId)
+    }
+  }
+  const pending = input.current.filter((i) => !manual.has(i.id))
+  for (const ind of pending) {
+    if (lastIds.has(ind.id) && !taken.has(ind.id)) {
+      links.set(ind.id, { id: ind.id, lastYearId: ind.id, how: 'code' })
+      taken.add(ind.id)
+    }
+  }
+  const currentNames = new Map(input.currentProjects.map((p) => [p.code, p.name]))
+  const lastNames = new Map(input.lastYearProjects.map((p) => [p.code, p.name]))
+  const byName = new Map<string, string>()
+  for (const ind of input.lastYear) {
+    if (taken.has(ind.id)) continue
+    const key = `${scopeKey(ind, lastNames)}|${matchText(ind.name)}`
+    if (!byName.has(key)) byName.set(key, ind.id)
+  }
+  for (const ind of pending) {
+    if (links.has(ind.id)) continue
+    const lastYearId = byName.get(`${scopeKey(ind, currentNames)}|${matchText(ind.name)}`)
+    if (lastYearId !== undefined && !taken.has(lastYearId)) {
+      links.set(ind.id, { id: ind.id, lastYearId, how: 'name' })
+      taken.add(lastYearId)
+    }
+  }
+  return links
+}
+
+/** A project's counterpart last year: the same 项目编码, else the same name without its year. */
+export function matchProjects(
+  current: readonly Pick<Project, 'code' | 'name'>[],
+  lastYear: readonly Pick<Project, 'code' | 'name'>[],
+): Map<string, string> {
+  const codes = new Set(lastYear.map((p) => p.code))
+  const byName = new Map(lastYear.map((p) => [matchText(p.name), p.code]))
+  const out = new Map<string, string>()
+  const taken = new Set<string>()
+  for (const p of current) {
+    const code = codes.has(p.code) ? p.code : byName.get(matchText(p.name))
+    if (code !== undefined && !taken.has(code)) {
+      out.set(p.code, code)
+      taken.add(code)
+    }
+  }
+  return out
+}
