@@ -1,59 +1,61 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createNodeEngine } from '@/engine/duckdbNode'
+import { ENGINES } from '../../engines'
 import type { QueryEngine } from '@/engine/QueryEngine'
 import { dataYearSql, indicatorSeriesSql, spendingSeriesSql } from '@/engine/sql/analysis'
 import { loadDataset } from '@/ingest/loadDataset'
 import { readDataFolder } from '../../support'
 
-let engine: QueryEngine
-beforeAll(async () => {
-  engine = await createNodeEngine()
-  await loadDataset(engine, readDataFolder())
-})
-afterAll(() => engine.close())
-
-const series = async (id: string) =>
-  (await engine.query<{ id: string; month: number; ytd: number | null; latest_value: number | null; status: string | null }>(
-    indicatorSeriesSql,
-    [2024],
-  )).filter((r) => r.id === id)
-
-describe('analysis SQL on the embedded dataset', () => {
-  it('takes the year and latest month from the data', async () => {
-    expect(await engine.query(dataYearSql)).toEqual([{ year: 2024, month: 10 }])
+describe.each(ENGINES)('on $name', ({ create }) => {
+  let engine: QueryEngine
+  beforeAll(async () => {
+    engine = await create()
+    await loadDataset(engine, readDataFolder())
   })
+  afterAll(() => engine.close())
 
-  it('reads a 累计 row as the year-to-date total', async () => {
-    const d01 = await series('D01')
-    expect(d01.find((r) => r.month === 10)?.ytd).toBe(15)
-    expect(d01.find((r) => r.month === 12)?.ytd).toBe(15)
-  })
+  const series = async (id: string) =>
+    (await engine.query<{ id: string; month: number; ytd: number | null; latest_value: number | null; status: string | null }>(
+      indicatorSeriesSql,
+      [2024],
+    )).filter((r) => r.id === id)
 
-  it('sums 当月 rows and converts 万元 to the target unit 亿元', async () => {
-    const d06 = await series('D06')
-    expect(d06.find((r) => r.month === 1)?.ytd).toBeCloseTo(0.32154, 8)
-    expect(d06.find((r) => r.month === 10)?.ytd).toBeCloseTo(3.1451, 6)
-  })
+  describe('analysis SQL on the embedded dataset', () => {
+    it('takes the year and latest month from the data', async () => {
+      expect(await engine.query(dataYearSql)).toEqual([{ year: 2024, month: 10 }])
+    })
 
-  it('converts 万美元 rows to an 亿美元 target, never to 元', async () => {
-    const d04 = await series('D04')
-    expect(d04.find((r) => r.month === 7)?.ytd).toBeCloseTo(0.68, 10)
-    expect(d04.find((r) => r.month === 10)?.ytd).toBeCloseTo(1.08, 10)
-  })
+    it('reads a 累计 row as the year-to-date total', async () => {
+      const d01 = await series('D01')
+      expect(d01.find((r) => r.month === 10)?.ytd).toBe(15)
+      expect(d01.find((r) => r.month === 12)?.ytd).toBe(15)
+    })
 
-  it('has no value before the first month with data', async () => {
-    const d04 = await series('D04')
-    expect(d04.find((r) => r.month === 2)?.ytd).toBeNull()
-  })
+    it('sums 当月 rows and converts 万元 to the target unit 亿元', async () => {
+      const d06 = await series('D06')
+      expect(d06.find((r) => r.month === 1)?.ytd).toBeCloseTo(0.32154, 8)
+      expect(d06.find((r) => r.month === 10)?.ytd).toBeCloseTo(3.1451, 6)
+    })
 
-  it('keeps the latest value of a 时点 indicator', async () => {
-    const d09 = await series('D09')
-    expect(d09.find((r) => r.month === 10)?.latest_value).toBeTypeOf('number')
-  })
+    it('converts 万美元 rows to an 亿美元 target, never to 元', async () => {
+      const d04 = await series('D04')
+      expect(d04.find((r) => r.month === 7)?.ytd).toBeCloseTo(0.68, 10)
+      expect(d04.find((r) => r.month === 10)?.ytd).toBeCloseTo(1.08, 10)
+    })
 
-  it('accumulates spending by project in 万元', async () => {
-    const rows = await engine.query<{ code: string; month: number; cumulative: number }>(spendingSeriesSql, [2024])
-    const oct = rows.filter((r) => r.month === 10)
-    expect(oct.map((r) => Math.round(r.cumulative * 100) / 100).sort()).toEqual([199.3, 265.2, 57.1].sort())
+    it('has no value before the first month with data', async () => {
+      const d04 = await series('D04')
+      expect(d04.find((r) => r.month === 2)?.ytd).toBeNull()
+    })
+
+    it('keeps the latest value of a 时点 indicator', async () => {
+      const d09 = await series('D09')
+      expect(d09.find((r) => r.month === 10)?.latest_value).toBeTypeOf('number')
+    })
+
+    it('accumulates spending by project in 万元', async () => {
+      const rows = await engine.query<{ code: string; month: number; cumulative: number }>(spendingSeriesSql, [2024])
+      const oct = rows.filter((r) => r.month === 10)
+      expect(oct.map((r) => Math.round(r.cumulative * 100) / 100).sort()).toEqual([199.3, 265.2, 57.1].sort())
+    })
   })
 })
