@@ -41,7 +41,13 @@ export default defineConfig({
   plugins: [vue(), datasetFolder()],
   resolve: { alias: { '@': resolve(import.meta.dirname, 'src') } },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
-  build: { target: 'es2022', chunkSizeWarningLimit: 1200, assetsInlineLimit: 0 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 1200,
+    assetsInlineLimit: 0,
+    // the Word library under its own name, so that a test can tell it is fetched only when a report is generated
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'docx-library', test: /[\\/]node_modules[\\/]docx[\\/]/ }] } } },
+  },
   test: {
     projects: [
       {

@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from 'fflate'
 import { readFileSync, existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { FILE_KINDS, type FileKind } from '@/ingest/fileKinds'
@@ -14,4 +15,12 @@ export function readDataFolder(dir = join(repoRoot, 'data')): DatasetFiles {
     if (existsSync(path)) files[kind] = new Uint8Array(readFileSync(path))
   }
   return files
+}
+
+/** The body of a .docx, word/document.xml, read out of the zip as Word reads it. */
+export function docxDocumentXml(bytes: Uint8Array): string {
+  const files = unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' })
+  const xml = files['word/document.xml']
+  if (!xml) throw new Error('word/document.xml is missing from the .docx')
+  return strFromU8(xml)
 }

@@ -1,6 +1,6 @@
 // 绩效看板 from the command line: the 自评 rules and the indicator audit over a folder of CSVs (docs/formats.md), with the
 // same DuckDB (duckdb-wasm under Node) and the same domain code as the browser.
-//   npm run cli -- assess <folder> [--json] [--out <dir>] [--judgements <file.json>]
+//   npm run cli -- assess <folder> [--json] [--out <dir> [--docx]] [--judgements <file.json>]
 //   npm run cli -- audit <folder> [--json]
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -14,13 +14,15 @@ import { DEFAULT_MONITOR_SETTINGS, DEFAULT_SCORING_SETTINGS, mergeSettings } fro
 import type { Indicator, MonitorSettings, ScoringSettings } from '@/domain/types'
 import { createNodeEngine } from '@/engine/duckdbNode'
 import { sheetToCsv } from '@/export/csv'
+import { reportToDocx } from '@/export/docx'
 import { assessmentSheet, auditSheet, summarySheet } from '@/export/forms'
+import { selfAssessmentReport } from '@/export/report'
 import { FILE_KINDS, type FileKind } from '@/ingest/fileKinds'
 import { DatasetError, loadDataset, type DatasetFiles } from '@/ingest/loadDataset'
 import { readStoredDataset } from './storedDataset'
 
 const USAGE = `用法 usage:
-  npm run cli -- assess <文件夹> [--json] [--out <输出文件夹>] [--judgements <评价.json>] [--settings <设置.json>]
+  npm run cli -- assess <文件夹> [--json] [--out <输出文件夹> [--docx]] [--judgements <评价.json>] [--settings <设置.json>]
   npm run cli -- audit <文件夹> [--json] [--out <输出文件夹>] [--settings <设置.json>]`
 
 export class UsageError extends Error {}
@@ -30,6 +32,8 @@ interface Options {
   folder: string
   json: boolean
   out: string | null
+  /** also write each project's 绩效自评报告 as .docx into `out` */
+  docx: boolean
   judgements: string | null
   settings: string | null
 }
@@ -37,7 +41,7 @@ interface Options {
 export function parseArgs(argv: readonly string[]): Options {
   const [command, ...rest] = argv
   if (command !== 'assess' && command !== 'audit') throw new UsageError(command ? `未知的命令 “${command}”` : '缺少命令')
-  const opts: Options = { command, folder: '', json: false, out: null, judgements: null, settings: null }
+  const opts: Options = { command, folder: '', json: false, out: null, docx: false, judgements: null, settings: null }
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i] as string
     const value = () => {
@@ -47,6 +51,7 @@ export function parseArgs(argv: readonly string[]): Options {
     }
     if (a === '--json') opts.json = true
     else if (a === '--out') opts.out = value()
+    else if (a === '--docx') opts.docx = true
     else if (a === '--judgements') opts.judgements = value()
     else if (a === '--settings') opts.settings = value()
     else if (a.startsWith('--')) throw new UsageError(`未知的选项 “${a}”`)
@@ -55,6 +60,7 @@ export function parseArgs(argv: readonly string[]): Options {
   }
   if (!opts.folder) throw new UsageError('缺少数据文件夹')
   if (!opts.json && !opts.out) throw new UsageError('请给出 --json 或 --out <输出文件夹>')
+  if (opts.docx && (command !== 'assess' || !opts.out)) throw new UsageError('--docx 只用于 assess，并需同时给出 --out <输出文件夹>')
   return opts
 }
 
@@ -79,6 +85,16 @@ function readJson(path: string, what: string): unknown {
   } catch (err) {
     throw new UsageError(`${what} “${path}” 不是有效的 JSON：${(err as Error).message}`)
   }
+}
+
+/** The organisation named in the folder's about.json (as the browser's header shows it), if there is one. */
+function readOrganisation(folder: string): string | null {
+  const path = join(folder, 'about.json')
+  if (!existsSync(path)) return null
+  const about = readJson(path, '说明文件')
+  return typeof about === 'object' && about !== null && typeof (about as { organisation?: unknown }).organisation === 'string'
+    ? (about as { organisation: string }).organisation
+    : null
 }
 
 const round4 = (x: number) => Math.round(x * 1e4) / 1e4
@@ -158,6 +174,10 @@ export async function run(argv: readonly string[], out: (s: string) => void): Pr
       mkdirSync(opts.out, { recursive: true })
       for (const f of forms) writeFileSync(join(opts.out, `自评表_${f.project.code}.csv`), sheetToCsv(assessmentSheet(f)))
       writeFileSync(join(opts.out, '部门汇总.csv'), sheetToCsv(summarySheet(summary)))
+      if (opts.docx) {
+        const organisation = readOrganisation(opts.folder) ?? forms[0]?.project.department ?? ''
+        for (const f of forms) writeFileSync(join(opts.out, `自评报告_${f.project.code}.docx`), await reportToDocx(selfAssessmentReport(f, { organisation })))
+      }
     }
   } finally {
     await engine.close()

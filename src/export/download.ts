@@ -11,4 +11,5 @@ export function downloadBytes(bytes: Uint8Array, fileName: string, type: string)
 }
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 export const CSV_TYPE = 'text/csv;charset=utf-8'

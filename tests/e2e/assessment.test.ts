@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import ExcelJS from 'exceljs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, inject, it } from 'vitest'
+import { docxDocumentXml } from '../support'
 import { launchBrowser, openPage, screenshot, waitReady } from './browser'
 
 const P3 = '13020924P00984510001C'
@@ -24,6 +25,17 @@ async function judge(page: Page, id: string, band: string, score: string) {
   await row(page, id).locator('[data-role="score"]').press('Tab')
 }
 
+const P3_REASON = '四季度招商活动推迟，签约项目少于计划；下年按季度分解签约任务'
+
+/** The P3 judgements of the worked example: 3.81 (57.10 of 150.00 万元) + 9 + 3 × 12.5 + 4 × 10 = 90.31. */
+async function judgeP3(page: Page) {
+  await judge(page, 'P3-01', '部分达成', '9')
+  await row(page, 'P3-01').locator('[data-role="reason"]').fill(P3_REASON)
+  for (const id of ['P3-02', 'P3-03', 'P3-04']) await judge(page, id, '达成', '12.5')
+  for (const id of ['P3-05', 'P3-06', 'P3-07', 'P3-08']) await judge(page, id, '达成', '10')
+  await expect.poll(() => page.locator('[data-role="total"]').textContent()).toBe('90.31')
+}
+
 it('keeps a qualitative band, score and reason across a reload and exports them in the .xlsx', async () => {
   const opened = await openPage(browser, inject('baseUrl'), `#/assessment/project/${P3}`)
   const { page } = opened
@@ -35,12 +47,7 @@ it('keeps a qualitative band, score and reason across a reload and exports them 
     await judge(page, 'P3-01', '部分达成', '11')
     await expect.poll(() => row(page, 'P3-01').locator('[data-role="row-problems"]').textContent()).toContain('7.5–10 分之间')
 
-    await judge(page, 'P3-01', '部分达成', '9')
-    await row(page, 'P3-01').locator('[data-role="reason"]').fill('四季度招商活动推迟，签约项目少于计划；下年按季度分解签约任务')
-    for (const id of ['P3-02', 'P3-03', 'P3-04']) await judge(page, id, '达成', '12.5')
-    for (const id of ['P3-05', 'P3-06', 'P3-07', 'P3-08']) await judge(page, id, '达成', '10')
-    // 3.81 (57.10 of 150.00 万元) + 9 + 3 × 12.5 + 4 × 10
-    await expect.poll(() => page.locator('[data-role="total"]').textContent()).toBe('90.31')
+    await judgeP3(page)
     expect(await page.locator('[data-role="grade"]').textContent()).toContain('优')
 
     await page.reload()
@@ -89,12 +96,62 @@ it('keeps a qualitative band, score and reason across a reload and exports them 
   }
 })
 
-it('loads exceljs only when someone exports', async () => {
+it('loads exceljs and the Word library only when someone exports', async () => {
   const opened = await openPage(browser, inject('baseUrl'), '#/assessment')
   try {
     await waitReady(opened.page)
-    expect(opened.requests.some((u) => /exceljs/.test(u))).toBe(false)
+    expect(opened.requests.filter((u) => /exceljs|docx-library/.test(u))).toEqual([])
     expect(await opened.page.locator('[data-role="summary-projects"] tbody tr').count()).toBe(3)
+  } finally {
+    await opened.close()
+  }
+})
+
+it('writes the 自评报告 as .docx with the total and the reason typed, loading the Word library only on the click', async () => {
+  const opened = await openPage(browser, inject('baseUrl'), `#/assessment/project/${P3}`)
+  const { page } = opened
+  const wordLibrary = () => opened.requests.filter((u) => /docx-library/.test(u))
+  try {
+    await waitReady(page)
+    await judgeP3(page)
+    expect(wordLibrary()).toEqual([])
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-role="export-docx"]').click()])
+    expect(download.suggestedFilename()).toBe('2024年装备园区专项预算（招商引资）_绩效自评报告.docx')
+    const bytes = await readFile((await download.path()) as string)
+    const xml = docxDocumentXml(new Uint8Array(bytes))
+    expect(xml).toContain('2024年装备园区专项预算（招商引资）')
+    expect(xml).toContain('自评总分90.31分，等级为“优”')
+    expect(xml).toContain(P3_REASON)
+    expect(wordLibrary()).toHaveLength(1)
+    await mkdir(artifacts, { recursive: true })
+    await writeFile(`${artifacts}self-assessment-report-p3.docx`, bytes)
+
+    expect(opened.pageErrors).toEqual([])
+    expect(opened.consoleErrors).toEqual([])
+    expect(opened.foreignRequests()).toEqual([])
+  } finally {
+    await opened.close()
+  }
+})
+
+it('writes the 1–7月 监控报告 as .docx with the explanation typed on the 监控表', async () => {
+  const opened = await openPage(browser, inject('baseUrl'), '#/assessment/monitoring')
+  const { page } = opened
+  try {
+    await waitReady(page)
+    const explanation = '上半年企业投资意向变化，签约进度滞后；下一步集中在三季度举办专题招商推介会'
+    await page.locator(`article[data-project="${P3}"] tr[data-indicator="P3-01"] textarea`).fill(explanation)
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-role="export-docx"]').click()])
+    expect(download.suggestedFilename()).toBe('曹妃甸区装备制造园区管理委员会_2024年1-7月绩效运行监控报告.docx')
+    const bytes = await readFile((await download.path()) as string)
+    const xml = docxDocumentXml(new Uint8Array(bytes))
+    expect(xml).toContain('2024年1–7月项目支出绩效运行监控报告')
+    expect(xml).toContain(explanation)
+    await mkdir(artifacts, { recursive: true })
+    await writeFile(`${artifacts}monitoring-report-1-7.docx`, bytes)
+    expect(opened.pageErrors).toEqual([])
+    expect(opened.consoleErrors).toEqual([])
   } finally {
     await opened.close()
   }

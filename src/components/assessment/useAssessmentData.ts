@@ -26,5 +26,7 @@ export function useAssessmentData() {
       ? assessDepartment(data.value, settings.scoring, settings.monitor, { indicators: judgements.indicators, projects: judgements.projects })
       : null,
   )
-  return { data, assessed, judgements, settings, dataset }
+  /** whose reports these are: about.json's organisation, else the first project's 主管部门 */
+  const organisation = computed(() => dataset.about?.organisation ?? dataset.projects[0]?.department ?? '')
+  return { data, assessed, judgements, settings, dataset, organisation }
 }

@@ -29,6 +29,8 @@ export default {
   missingHeading: { zh: '尚需补充', en: 'Still missing' },
   exportXlsx: { zh: '导出 Excel', en: 'Export .xlsx' },
   exportCsv: { zh: '导出 CSV', en: 'Export CSV' },
+  exportSelfReport: { zh: '导出自评报告（Word）', en: 'Self-assessment report (Word)' },
+  exportMonitoringReport: { zh: '导出监控报告（Word）', en: 'Monitoring report (Word)' },
   print: { zh: '打印 / 存为 PDF', en: 'Print / PDF' },
   exporting: { zh: '正在生成…', en: 'Preparing…' },
   month: { zh: '监控月份', en: 'Months covered' },

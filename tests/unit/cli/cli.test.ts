@@ -3,7 +3,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { repoRoot } from '../../support'
+import { parseArgs, UsageError } from '@/cli/main'
+import { docxDocumentXml, repoRoot } from '../../support'
 
 interface Result {
   code: number | null
@@ -98,6 +99,34 @@ describe('npm run cli -- assess', () => {
     expect(text).toContain('全年执行数（截至10月）')
     expect(text).toContain('年度资金总额,150.00,150.00,57.10,10.00,38.07%,3.81')
   }, 60_000)
+
+  it('writes each project’s 绩效自评报告 as .docx with --docx, with the judgements’ total and reason', async () => {
+    const file = join(tmp, 'judgements-docx.json')
+    const reason = '四季度招商活动推迟，签约项目少于计划；下年按季度分解签约任务'
+    const judged = (band: string, score: number, why = '') => ({ band, score, reason: why })
+    writeFileSync(file, JSON.stringify({
+      indicators: {
+        'P3-01': judged('部分达成', 9, reason),
+        ...Object.fromEntries(['P3-02', 'P3-03', 'P3-04'].map((id) => [id, judged('达成', 12.5)])),
+        ...Object.fromEntries(['P3-05', 'P3-06', 'P3-07', 'P3-08'].map((id) => [id, judged('达成', 10)])),
+      },
+    }))
+    const out = join(tmp, 'out-docx')
+    const r = await cli('assess', 'data', '--out', out, '--docx', '--judgements', file)
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    expect(readdirSync(out).filter((f) => f.endsWith('.docx')).sort()).toEqual([P1, '13020924P00986710002R', P3].map((c) => `自评报告_${c}.docx`).sort())
+    const xml = docxDocumentXml(new Uint8Array(readFileSync(join(out, `自评报告_${P3}.docx`))))
+    expect(xml).toContain('2024年装备园区专项预算（招商引资）')
+    expect(xml).toContain('曹妃甸区装备制造园区管理委员会')
+    // 3.81 (57.10 of 150.00 万元) + 9 + 3 × 12.5 + 4 × 10
+    expect(xml).toContain('自评总分90.31分，等级为“优”')
+    expect(xml).toContain(reason)
+  }, 60_000)
+
+  it('refuses --docx without --out', () => {
+    expect(() => parseArgs(['assess', 'data', '--json', '--docx'])).toThrow(UsageError)
+  })
 })
 
 describe('npm run cli -- audit', () => {
