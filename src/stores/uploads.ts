@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia'
 import { markRaw, ref, shallowRef } from 'vue'
+import { CSV_TYPE, downloadBytes } from '@/export/download'
 import { exportCsv, EXPORT_KINDS, templateCsv, withBom, type ExportKind } from '@/ingest/exportCsv'
 import { FILE_KINDS, type FileKind } from '@/ingest/fileKinds'
 import { LOAD_ORDER } from '@/ingest/loadDataset'
@@ -47,17 +48,6 @@ async function readFile(file: File, onProgress: (fraction: number) => void): Pro
     onProgress(Math.min(1, (at + READ_CHUNK) / file.size))
   }
   return out
-}
-
-function saveFile(name: string, bytes: Uint8Array): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'text/csv;charset=utf-8' }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = name
-  document.body.append(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
 
 const timeLabel = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false })
@@ -229,7 +219,7 @@ export const useUploadsStore = defineStore('uploads', () => {
 
   async function exportKind(kind: ExportKind): Promise<void> {
     const engine = await dataset.engineReady()
-    saveFile(FILE_KINDS[kind].fileName, withBom(await exportCsv(engine, kind)))
+    downloadBytes(withBom(await exportCsv(engine, kind)), FILE_KINDS[kind].fileName, CSV_TYPE)
   }
 
   /** 全部导出: one download per DATA.md file (no zip library in the app). */
@@ -238,7 +228,7 @@ export const useUploadsStore = defineStore('uploads', () => {
   }
 
   function downloadTemplate(kind: FileKind): void {
-    saveFile(`${FILE_KINDS[kind].zh}模板.csv`, withBom(templateCsv(kind)))
+    downloadBytes(withBom(templateCsv(kind)), `${FILE_KINDS[kind].zh}模板.csv`, CSV_TYPE)
   }
 
   /** 恢复默认数据: forgets every upload and rebuilds from the deployed data folder. */
