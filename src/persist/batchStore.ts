@@ -1,13 +1,4 @@
-import type { BatchRecord } from '@/ingest/upload'
-
-/** Where applied batches are kept between sessions: IndexedDB in the browser, memory where there is none (jsdom). */
-export interface BatchStore {
-  /** Every batch, undone ones included, in the order applied. */
-  list(): Promise<BatchRecord[]>
-  put(record: BatchRecord): Promise<void>
-  remove(id: string): Promise<void>
-  clear(): Promise<void>
-}
+import type { BatchRecord, BatchStore } from '@/ingest/batches'
 
 const DB_NAME = 'jixiao-board'
 const STORE = 'batches'
@@ -47,9 +38,6 @@ function indexedDbStore(): BatchStore {
       // A plain copy: Vue proxies cannot be cloned into IndexedDB.
       await run('readwrite', (s) => s.put(JSON.parse(JSON.stringify(record)) as BatchRecord))
     },
-    async remove(id) {
-      await run('readwrite', (s) => s.delete(id))
-    },
     async clear() {
       await run('readwrite', (s) => s.clear())
     },
@@ -61,13 +49,13 @@ function memoryStore(): BatchStore {
   return {
     list: async () => [...records.values()].sort((a, b) => a.appliedAt.localeCompare(b.appliedAt) || a.id.localeCompare(b.id)),
     put: async (r) => void records.set(r.id, structuredClone(r)),
-    remove: async (id) => void records.delete(id),
     clear: async () => records.clear(),
   }
 }
 
 let store: BatchStore | null = null
 
+/** The batches of this browser: IndexedDB, or memory where there is none (jsdom). */
 export function batchStore(): BatchStore {
   store ??= typeof indexedDB === 'undefined' ? memoryStore() : indexedDbStore()
   return store

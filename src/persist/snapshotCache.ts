@@ -1,4 +1,4 @@
-import type { BatchRecord } from '@/ingest/upload'
+import type { BatchRecord } from '@/ingest/batches'
 import type { StoreSnapshot } from '@/ingest/readStore'
 import { FNV_OFFSET, fnv1a } from './fnv1a'
 

@@ -6,11 +6,11 @@ import type { QueryEngine } from '@/engine/QueryEngine'
 import { FILE_KINDS, type FileKind } from '@/ingest/fileKinds'
 import { DatasetError, loadDataset, type DatasetFiles } from '@/ingest/loadDataset'
 import { readStore, type StoreSnapshot } from '@/ingest/readStore'
-import { getEngine } from './engine'
-import { replayBatches, type BatchRecord } from '@/ingest/upload'
+import { replayBatches, type BatchRecord } from '@/ingest/batches'
 import { batchStore } from '@/persist/batchStore'
 import { FNV_OFFSET, fnv1a } from '@/persist/fnv1a'
 import { readSnapshot, snapshotKey, writeSnapshot } from '@/persist/snapshotCache'
+import { getEngine } from './engine'
 
 /** What `data/about.json` says of the deployed dataset: whose it is, and which files are 示例数据. */
 export interface DatasetAbout {
@@ -164,13 +164,13 @@ export const useDatasetStore = defineStore('dataset', () => {
   }
   let lastGood: DatasetFiles | null = null
 
-  /** Re-reads everything from the engine after the stored data changed (`batches`: the stored list, when known). */
-  async function refresh(batches?: BatchRecord[]): Promise<void> {
+  /** Re-reads everything from the engine after the stored data changed; `batches` are those now stored. */
+  async function refresh(batches: readonly BatchRecord[]): Promise<void> {
     if (!engine) return
     const snapshot = await readStore(engine)
     applySnapshot(snapshot)
     if (lastGood) {
-      const key = snapshotKey(lastGood, batches ?? (await batchStore().list()))
+      const key = snapshotKey(lastGood, batches)
       writeSnapshot({ key, savedAt: new Date().toISOString(), about: about.value, snapshot })
     }
   }
