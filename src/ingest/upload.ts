@@ -3,7 +3,7 @@ import { previewCountsSql, previewRowsSql, type StoreTable } from '@/engine/sql/
 import { ledgerAggregateSql, ledgerProblemsSql, readCsvSql, type LedgerHeaders, type RowProblem } from '@/engine/sql/ingest'
 import { ident } from '@/engine/sql/quote'
 import { storeRowsSql } from './apply'
-import { headerCells, toUtf8Bytes, type TextEncodingName } from './decode'
+import { gb18030ToUtf8, headerCells, toUtf8Bytes, type TextEncodingName } from './decode'
 import { detectKind, FILE_KINDS, matchColumns, type FileKind, type FileKindSpec } from './fileKinds'
 import { collectProblems, dropStage, hasProblems, stageUtf8, type FileProblem, type StagedFile } from './stageFile'
 import { checkReferences, knownCodesSql, type UploadContext } from './validate'
@@ -107,10 +107,13 @@ export async function prepareUpload(
   let upload: PreparedUpload
   if (file.spec?.kind === 'ledger') {
     // The reader transfers the bytes it is given: a copy, so that `file` stays whole.
-    upload = await prepareLedger(engine, file.fileName, file.utf8.slice(), file.encoding, context, onProgress)
-    if (file.sampled && upload.fileProblems.some((p) => p.rule === 'unreadable' && /unicode|utf-?8/i.test(p.detail))) {
-      const utf8 = await toUtf8Bytes(file.utf8, (f) => onProgress('decoding', f))
-      upload = await prepareLedger(engine, file.fileName, utf8.bytes, utf8.encoding, context, onProgress)
+    try {
+      upload = await prepareLedger(engine, file.fileName, file.utf8.slice(), file.encoding, context, onProgress, !file.sampled)
+    } catch (error) {
+      if (!(error instanceof NotUtf8Error)) throw error
+      // The samples looked like UTF-8, a row between them is not: GBK after all.
+      const utf8 = await gb18030ToUtf8(file.utf8, (f) => onProgress('decoding', f))
+      upload = await prepareLedger(engine, file.fileName, utf8, 'GB18030', context, onProgress, true)
     }
   } else {
     upload = await prepareTable(engine, file, context, onProgress)
@@ -177,7 +180,12 @@ function headLines(bytes: Uint8Array, limit: number): Uint8Array {
   return bytes.slice(0, end > 0 ? end + 1 : limit)
 }
 
-/** The payment ledger: 支付日期, 项目编码, 金额 (元) summed by DuckDB into 万元 by project and month. */
+class NotUtf8Error extends Error {}
+
+/**
+ * The payment ledger: 支付日期, 项目编码, 金额 (元) summed by DuckDB into 万元 by project and month. When only samples
+ * of the file were checked as UTF-8 (`utf8Checked` false), a row DuckDB finds is not UTF-8 throws NotUtf8Error.
+ */
 async function prepareLedger(
   engine: QueryEngine,
   fileName: string,
@@ -185,6 +193,7 @@ async function prepareLedger(
   encoding: TextEncodingName,
   context: UploadContext,
   onProgress: (phase: UploadPhase, fraction: number | null) => void,
+  utf8Checked: boolean,
 ): Promise<PreparedUpload> {
   const spec = FILE_KINDS.ledger
   const upload: PreparedUpload = { ...emptyUpload(fileName, encoding), spec, table: 'spending' }
@@ -232,7 +241,10 @@ async function prepareLedger(
     }
     return upload
   } catch (error) {
-    upload.fileProblems.push({ rule: 'unreadable', detail: (error as Error).message.split('\n')[0] ?? '' })
+    const message = (error as Error).message
+    // DuckDB says so below its first line: "Invalid unicode (byte sequence mismatch) detected."
+    if (!utf8Checked && /invalid unicode/i.test(message)) throw new NotUtf8Error(message)
+    upload.fileProblems.push({ rule: 'unreadable', detail: message.split('\n')[0] ?? '' })
     return upload
   } finally {
     await engine.exec(`DROP TABLE IF EXISTS ${ident(totals)}`)

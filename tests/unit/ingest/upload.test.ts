@@ -135,29 +135,43 @@ describe('the payment ledger', () => {
   })
 })
 
-describe('a big GBK ledger whose samples look like UTF-8', () => {
-  it('is read again as GBK when DuckDB finds it is not UTF-8', async () => {
+describe('a big GBK ledger', () => {
+  /** 300,000 payments as Excel saves them on a Chinese Windows machine, with Chinese only in the row given. */
+  function ledger(header: string, row50001: string): Uint8Array {
     const rows = Array.from({ length: 300_000 }, (_, i) => `2024-03-${String((i % 28) + 1).padStart(2, '0')},13020924P009874100020,1.00,x`)
-    rows[50_000] = '2024-03-01,13020924P009874100020,1.00,收款人甲'
-    const text = `支付日期,项目编码,金额,收款人\r\n${rows.join('\r\n')}\r\n`
+    rows[50_000] = row50001
+    const text = `${header}\r\n${rows.join('\r\n')}\r\n`
     const gbk = new Uint8Array(text.length + 16)
     let n = 0
     for (const ch of text) {
       if (ch.charCodeAt(0) < 128) gbk[n++] = ch.charCodeAt(0)
       else n += gbkBytes(ch, gbk, n)
     }
-    const u = await prepare('ledger_gbk.csv', gbk.subarray(0, n))
+    return gbk.subarray(0, n)
+  }
+
+  it('is told GBK from its Chinese header', async () => {
+    const u = await prepare('ledger_gbk.csv', ledger('支付日期,项目编码,金额,收款人', '2024-03-01,13020924P009874100020,1.00,收款人甲'))
+    expect(messages(u)).toEqual([])
+    expect(u.encoding).toBe('GB18030')
+    expect(u.sourceRows).toBe(300_000)
+  })
+
+  it('is read again as GBK when its samples looked like UTF-8 and DuckDB finds a row that is not', async () => {
+    const file = await decodeFile('ledger_gbk.csv', ledger('date,code,amount,payee', '2024年3月1日,13020924P009874100020,1.00,x'))
+    expect(file).toMatchObject({ sampled: true, encoding: 'UTF-8' })
+    const u = await prepareUpload(engine, file)
     expect(messages(u)).toEqual([])
     expect(u.encoding).toBe('GB18030')
     expect(u.sourceRows).toBe(300_000)
   })
 })
 
-// The GBK bytes of the few characters the test writes (the header's and 收款人甲).
+// The GBK bytes of the few characters the tests write.
 const GBK: Record<string, number[]> = {
   支: [0xd6, 0xa7], 付: [0xb8, 0xb6], 日: [0xc8, 0xd5], 期: [0xc6, 0xda], 项: [0xcf, 0xee], 目: [0xc4, 0xbf],
   编: [0xb1, 0xe0], 码: [0xc2, 0xeb], 金: [0xbd, 0xf0], 额: [0xb6, 0xee], 收: [0xca, 0xd5], 款: [0xbf, 0xee],
-  人: [0xc8, 0xcb], 甲: [0xbc, 0xd7],
+  人: [0xc8, 0xcb], 甲: [0xbc, 0xd7], 年: [0xc4, 0xea], 月: [0xd4, 0xc2],
 }
 function gbkBytes(ch: string, out: Uint8Array, at: number): number {
   const b = GBK[ch]
