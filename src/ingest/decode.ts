@@ -1,47 +1,51 @@
 export type TextEncodingName = 'UTF-8' | 'UTF-8 (BOM)' | 'GB18030'
 
-/**
- * Excel and WPS on a Chinese Windows machine save GBK; elsewhere UTF-8, with or without BOM. Detected, never asked:
- * strict UTF-8 first (GBK text is almost never valid UTF-8), else GB18030, the standard label that covers GBK.
- */
-export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: TextEncodingName } {
-  const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
-  try {
-    // The default decoder drops the BOM.
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-    return { text, encoding: hasBom ? 'UTF-8 (BOM)' : 'UTF-8' }
-  } catch {
-    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'GB18030' }
-  }
-}
+const BOM = [0xef, 0xbb, 0xbf]
+const hasBom = (bytes: Uint8Array) => bytes[0] === BOM[0] && bytes[1] === BOM[1] && bytes[2] === BOM[2]
 
-/** CSV text as Excel opens it correctly: UTF-8 with BOM, CRLF. */
-export function encodeCsvForExcel(text: string): Uint8Array {
-  const body = new TextEncoder().encode(text.replace(/\r?\n/g, '\r\n'))
+/** Text as a UTF-8 file with BOM: what Excel and WPS open without garbling. */
+export function withBom(text: string): Uint8Array {
+  const body = new TextEncoder().encode(text)
   const out = new Uint8Array(body.length + 3)
-  out.set([0xef, 0xbb, 0xbf])
+  out.set(BOM)
   out.set(body, 3)
   return out
 }
 
+/** CSV text as Excel opens it correctly: UTF-8 with BOM, CRLF. */
+export function encodeCsvForExcel(text: string): Uint8Array {
+  return withBom(text.replace(/\r?\n/g, '\r\n'))
+}
+
 const CHUNK = 8 << 20
 const SAMPLE = 1 << 20
+const HEAD = 64 << 10
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
+export interface Utf8File {
+  bytes: Uint8Array
+  encoding: TextEncodingName
+  /** Only samples were checked (`sampleOnly` on a big file): the reader that takes the bytes checks the rest. */
+  sampled: boolean
+}
+
 /**
+ * Excel and WPS on a Chinese Windows machine save GBK; elsewhere UTF-8, with or without BOM. Detected, never asked:
+ * strict UTF-8 first (GBK text is almost never valid UTF-8), else GB18030, the standard label that covers GBK.
+ *
  * The file as UTF-8 bytes for DuckDB's CSV reader, without holding it as one JS string (a 250 MB ledger would not fit
  * comfortably): UTF-8 is checked chunk by chunk and passed on as is (DuckDB skips the BOM); GBK is decoded and
  * re-encoded chunk by chunk. `sampleOnly` checks four 1 MB samples of a big file, for a reader that itself refuses
- * invalid UTF-8 (DuckDB's CSV reader): the caller converts the whole file when that reader fails. Yields between chunks so that the page keeps responding; `onProgress` gets 0…1.
+ * invalid UTF-8 (DuckDB's CSV reader): when that reader fails, the caller converts with `gb18030ToUtf8`. Yields
+ * between chunks so that the page keeps responding; `onProgress` gets 0…1.
  */
 export async function toUtf8Bytes(
   bytes: Uint8Array,
   onProgress: (fraction: number) => void = () => {},
   { sampleOnly = false } = {},
-): Promise<{ bytes: Uint8Array; encoding: TextEncodingName }> {
-  const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
-  const strict = new TextDecoder('utf-8', { fatal: true })
+): Promise<Utf8File> {
+  const encoding = hasBom(bytes) ? 'UTF-8 (BOM)' : 'UTF-8'
   try {
     if (sampleOnly && bytes.length > 4 * SAMPLE) {
       for (const at of [0, bytes.length / 3, (2 * bytes.length) / 3, bytes.length - SAMPLE].map(Math.floor)) {
@@ -50,39 +54,54 @@ export async function toUtf8Bytes(
         new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start, start + SAMPLE), { stream: true })
       }
       onProgress(1)
-      return { bytes, encoding: hasBom ? 'UTF-8 (BOM)' : 'UTF-8' }
+      return { bytes, encoding, sampled: true }
     }
+    const strict = new TextDecoder('utf-8', { fatal: true })
     for (let at = 0; at < bytes.length; at += CHUNK) {
       strict.decode(bytes.subarray(at, at + CHUNK), { stream: at + CHUNK < bytes.length })
       onProgress(Math.min(1, (at + CHUNK) / bytes.length))
       if (bytes.length > CHUNK) await nextTask()
     }
-    return { bytes, encoding: hasBom ? 'UTF-8 (BOM)' : 'UTF-8' }
+    return { bytes, encoding, sampled: false }
   } catch {
-    const gbk = new TextDecoder('gb18030')
-    const encoder = new TextEncoder()
-    const parts: Uint8Array[] = []
-    let size = 0
-    for (let at = 0; at < bytes.length; at += CHUNK) {
-      const part = encoder.encode(gbk.decode(bytes.subarray(at, at + CHUNK), { stream: at + CHUNK < bytes.length }))
-      parts.push(part)
-      size += part.length
-      onProgress(Math.min(1, (at + CHUNK) / bytes.length))
-      if (bytes.length > CHUNK) await nextTask()
-    }
-    const out = new Uint8Array(size)
-    let offset = 0
-    for (const part of parts) {
-      out.set(part, offset)
-      offset += part.length
-    }
-    return { bytes: out, encoding: 'GB18030' }
+    return { bytes: await gb18030ToUtf8(bytes, onProgress), encoding: 'GB18030', sampled: false }
   }
 }
 
-/** The header row of UTF-8 bytes (what kind of file this is can be told before the whole file is read). */
-export function headerCells(utf8: Uint8Array): string[] {
-  const head = new TextDecoder('utf-8').decode(utf8.subarray(0, 64 << 10))
+/** GBK (GB18030) bytes re-encoded as UTF-8, chunk by chunk. */
+export async function gb18030ToUtf8(bytes: Uint8Array, onProgress: (fraction: number) => void = () => {}): Promise<Uint8Array> {
+  const gbk = new TextDecoder('gb18030')
+  const encoder = new TextEncoder()
+  const parts: Uint8Array[] = []
+  let size = 0
+  for (let at = 0; at < bytes.length; at += CHUNK) {
+    const part = encoder.encode(gbk.decode(bytes.subarray(at, at + CHUNK), { stream: at + CHUNK < bytes.length }))
+    parts.push(part)
+    size += part.length
+    onProgress(Math.min(1, (at + CHUNK) / bytes.length))
+    if (bytes.length > CHUNK) await nextTask()
+  }
+  const out = new Uint8Array(size)
+  let offset = 0
+  for (const part of parts) {
+    out.set(part, offset)
+    offset += part.length
+  }
+  return out
+}
+
+/**
+ * The header row of a file as picked, UTF-8 or GBK (the first 64 KiB decoded on their own): what kind of file this
+ * is can be told before the whole file is decoded.
+ */
+export function headerCells(bytes: Uint8Array): string[] {
+  const start = bytes.subarray(0, HEAD)
+  let head: string
+  try {
+    head = new TextDecoder('utf-8', { fatal: true }).decode(start, { stream: true })
+  } catch {
+    head = new TextDecoder('gb18030').decode(start, { stream: true })
+  }
   const cells: string[] = []
   let cell = ''
   let quoted = false
@@ -103,4 +122,10 @@ export function headerCells(utf8: Uint8Array): string[] {
   }
   cells.push(cell)
   return cells.map((c) => c.trim())
+}
+
+/** Whether UTF-8 bytes hold nothing but white space (a file saved empty, or with a few blank lines). */
+export function isBlank(utf8: Uint8Array): boolean {
+  if (new TextDecoder().decode(utf8.subarray(0, HEAD)).trim() !== '') return false
+  return utf8.length <= HEAD || new TextDecoder().decode(utf8).trim() === ''
 }

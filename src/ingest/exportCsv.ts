@@ -49,12 +49,3 @@ export function templateCsv(kind: FileKind): string {
     [[...columns.map((c) => EXAMPLES[kind][c.key] ?? null), ...example]],
   )
 }
-
-/** What Excel opens correctly: UTF-8 with a BOM. */
-export function withBom(text: string): Uint8Array {
-  const body = new TextEncoder().encode(text)
-  const out = new Uint8Array(body.length + 3)
-  out.set([0xef, 0xbb, 0xbf])
-  out.set(body, 3)
-  return out
-}

@@ -9,8 +9,8 @@ import {
   type StagedColumn,
 } from '@/engine/sql/ingest'
 import { ident } from '@/engine/sql/quote'
-import { decodeCsvBytes, type TextEncodingName } from './decode'
-import { closestKind, detectKind, FILE_KINDS, matchColumns, missingColumns, type FileKind, type FileKindSpec } from './fileKinds'
+import { isBlank, toUtf8Bytes, type TextEncodingName } from './decode'
+import { closestKind, FILE_KINDS, matchColumns, missingColumns, type FileKind, type FileKindSpec } from './fileKinds'
 
 /** A problem with the file as a whole (no row to point at). */
 export interface FileProblem {
@@ -42,26 +42,23 @@ export function viewKeyColumns(spec: FileKindSpec): string[] {
   return spec.key.flatMap((k) => (k === 'period' ? ['period_year', 'period_month'] : [k]))
 }
 
-/**
- * Decodes the bytes (UTF-8 with or without BOM, or GBK), reads them with DuckDB's CSV reader, recognises the kind
- * from the headers, and lists every cell-level problem. Nothing is stored: the caller applies or drops the stage.
- */
-export async function stageFile(
-  engine: QueryEngine,
-  fileName: string,
-  bytes: Uint8Array,
-  expected?: FileKind,
-): Promise<StagedFile> {
-  const { text, encoding } = decodeCsvBytes(bytes)
-  return stageText(engine, fileName, text, encoding, expected)
+/** A file of the deployed data folder, whose kind its name says: decoded, read with DuckDB's CSV reader and checked. */
+export async function stageFile(engine: QueryEngine, fileName: string, bytes: Uint8Array, kind: FileKind): Promise<StagedFile> {
+  const utf8 = await toUtf8Bytes(bytes)
+  return stageUtf8(engine, fileName, utf8.bytes, utf8.encoding, FILE_KINDS[kind])
 }
 
-export async function stageText(
+/**
+ * Reads UTF-8 bytes with DuckDB's CSV reader as a file of kind `known` (null: no kind's columns are all there, so the
+ * headers are compared with each kind to name what is missing) and lists every cell-level problem. Nothing is stored,
+ * and `utf8` stays the caller's: the caller applies or drops the stage.
+ */
+export async function stageUtf8(
   engine: QueryEngine,
   fileName: string,
-  text: string,
-  encoding: TextEncodingName = 'UTF-8',
-  expected?: FileKind,
+  utf8: Uint8Array,
+  encoding: TextEncodingName,
+  known: FileKindSpec | null,
 ): Promise<StagedFile> {
   const n = ++counter
   const vfsName = `f_${n}.csv`
@@ -79,11 +76,11 @@ export async function stageText(
     fileProblems: [],
     problemCount: 0,
   }
-  if (text.trim() === '') {
+  if (isBlank(utf8)) {
     result.fileProblems.push({ rule: 'empty', detail: '' })
     return result
   }
-  await engine.registerText(vfsName, text)
+  await engine.registerBuffer(vfsName, utf8.slice())
   try {
     await engine.exec(stageCsvSql(table, vfsName))
   } catch (error) {
@@ -93,7 +90,7 @@ export async function stageText(
     await engine.dropFile(vfsName)
   }
   result.headers = (await engine.query<{ column_name: string }>(stagedHeadersSql(table))).map((r) => r.column_name)
-  const spec = expected ? FILE_KINDS[expected] : (detectKind(result.headers) ?? closestKind(result.headers))
+  const spec = known ?? closestKind(result.headers)
   if (!spec) {
     result.fileProblems.push({ rule: 'unknown-kind', detail: result.headers.join(', ') })
     return result

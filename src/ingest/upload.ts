@@ -1,19 +1,11 @@
 import type { Cell, QueryEngine } from '@/engine/QueryEngine'
-import {
-  deleteKeysSql,
-  insertRowsSql,
-  previewCountsSql,
-  previewRowsSql,
-  rowsBeforeSql,
-  TABLE_KEYS,
-  type StoreTable,
-} from '@/engine/sql/batch'
+import { previewCountsSql, previewRowsSql, type StoreTable } from '@/engine/sql/batch'
 import { ledgerAggregateSql, ledgerProblemsSql, readCsvSql, type LedgerHeaders, type RowProblem } from '@/engine/sql/ingest'
 import { ident } from '@/engine/sql/quote'
-import { refreshTargets, storeRowsSql } from './apply'
-import { headerCells, toUtf8Bytes, type TextEncodingName } from './decode'
+import { storeRowsSql } from './apply'
+import { gb18030ToUtf8, headerCells, toUtf8Bytes, type TextEncodingName } from './decode'
 import { detectKind, FILE_KINDS, matchColumns, type FileKind, type FileKindSpec } from './fileKinds'
-import { collectProblems, dropStage, hasProblems, stageText, type FileProblem, type StagedFile } from './stageFile'
+import { collectProblems, dropStage, hasProblems, stageUtf8, type FileProblem, type StagedFile } from './stageFile'
 import { checkReferences, knownCodesSql, type UploadContext } from './validate'
 
 /** The store table each kind of file goes to; the ledger is aggregated into monthly spending. */
@@ -74,33 +66,57 @@ export const uploadIsValid = (u: PreparedUpload) => u.canon !== null && u.proble
 const PREVIEW_ROWS = 200
 let counter = 0
 
+/** A picked file decoded once, for every check that follows. */
+export interface DecodedFile {
+  fileName: string
+  /** The file as UTF-8: the bytes as picked when they were UTF-8 already. */
+  utf8: Uint8Array
+  encoding: TextEncodingName
+  /** Only samples were checked as UTF-8 (a big ledger): DuckDB's reader checks the rest. */
+  sampled: boolean
+  /** The kind whose required columns the header row names; null when none does. */
+  spec: FileKindSpec | null
+}
+
 /**
- * Reads a file the user picked: detects encoding and kind, validates every row (nothing is stored), and for a valid
- * file builds the rows it would store with a preview against the store. A payment ledger never becomes a staging
- * table: DuckDB reads it once, straight into totals by project and month.
+ * Tells the kind from the header row, then turns the whole file into UTF-8 for DuckDB; a payment ledger, which can
+ * be hundreds of MB, is only sampled (DuckDB's reader refuses what is not UTF-8, and `prepareUpload` then converts).
+ */
+export async function decodeFile(
+  fileName: string,
+  bytes: Uint8Array,
+  onProgress: (fraction: number) => void = () => {},
+): Promise<DecodedFile> {
+  const spec = detectKind(headerCells(bytes))
+  const utf8 = await toUtf8Bytes(bytes, onProgress, { sampleOnly: spec?.kind === 'ledger' })
+  return { fileName, utf8: utf8.bytes, encoding: utf8.encoding, sampled: utf8.sampled, spec }
+}
+
+/**
+ * Checks a decoded file: validates every row (nothing is stored), and for a valid file builds the rows it would
+ * store with a preview against the store. A payment ledger never becomes a staging table: DuckDB reads it once,
+ * straight into totals by project and month. `file` is left as it was, to be checked again.
  */
 export async function prepareUpload(
   engine: QueryEngine,
-  fileName: string,
-  bytes: Uint8Array,
+  file: DecodedFile,
   context: UploadContext = { indicatorViews: [], projectViews: [] },
   onProgress: (phase: UploadPhase, fraction: number | null) => void = () => {},
 ): Promise<PreparedUpload> {
-  onProgress('decoding', 0)
-  const sampled = await toUtf8Bytes(bytes, (f) => onProgress('decoding', f), { sampleOnly: true })
   onProgress('parsing', null)
-  const kind = detectKind(headerCells(sampled.bytes))?.kind
   let upload: PreparedUpload
-  if (kind === 'ledger') {
-    // The reader transfers the bytes it is given: keep the original for a second try as GBK.
-    upload = await prepareLedger(engine, fileName, sampled.bytes.slice(), sampled.encoding, context, onProgress)
-    if (upload.fileProblems.some((p) => p.rule === 'unreadable' && /unicode|utf-?8/i.test(p.detail))) {
-      const utf8 = await toUtf8Bytes(bytes, (f) => onProgress('decoding', f))
-      upload = await prepareLedger(engine, fileName, utf8.bytes, utf8.encoding, context, onProgress)
+  if (file.spec?.kind === 'ledger') {
+    // The reader transfers the bytes it is given: a copy, so that `file` stays whole.
+    try {
+      upload = await prepareLedger(engine, file.fileName, file.utf8.slice(), file.encoding, context, onProgress, !file.sampled)
+    } catch (error) {
+      if (!(error instanceof NotUtf8Error)) throw error
+      // The samples looked like UTF-8, a row between them is not: GBK after all.
+      const utf8 = await gb18030ToUtf8(file.utf8, (f) => onProgress('decoding', f))
+      upload = await prepareLedger(engine, file.fileName, utf8, 'GB18030', context, onProgress, true)
     }
   } else {
-    const utf8 = await toUtf8Bytes(bytes, (f) => onProgress('decoding', f))
-    upload = await prepareTable(engine, fileName, new TextDecoder().decode(utf8.bytes), utf8.encoding, context, onProgress)
+    upload = await prepareTable(engine, file, context, onProgress)
   }
   if (uploadIsValid(upload)) await refreshPreview(engine, upload)
   return upload
@@ -121,13 +137,11 @@ async function storeColumns(engine: QueryEngine, table: StoreTable): Promise<str
 /** The four small kinds and monthly spending: staged, typed and validated row by row in SQL (`stageFile.ts`). */
 async function prepareTable(
   engine: QueryEngine,
-  fileName: string,
-  text: string,
-  encoding: TextEncodingName,
+  file: DecodedFile,
   context: UploadContext,
   onProgress: (phase: UploadPhase, fraction: number | null) => void,
 ): Promise<PreparedUpload> {
-  const staged = await stageText(engine, fileName, text, encoding)
+  const staged = await stageUtf8(engine, file.fileName, file.utf8, file.encoding, file.spec)
   onProgress('checking', null)
   try {
     await checkReferences(engine, staged, context)
@@ -166,7 +180,12 @@ function headLines(bytes: Uint8Array, limit: number): Uint8Array {
   return bytes.slice(0, end > 0 ? end + 1 : limit)
 }
 
-/** The payment ledger: 支付日期, 项目编码, 金额 (元) summed by DuckDB into 万元 by project and month. */
+class NotUtf8Error extends Error {}
+
+/**
+ * The payment ledger: 支付日期, 项目编码, 金额 (元) summed by DuckDB into 万元 by project and month. When only samples
+ * of the file were checked as UTF-8 (`utf8Checked` false), a row DuckDB finds is not UTF-8 throws NotUtf8Error.
+ */
 async function prepareLedger(
   engine: QueryEngine,
   fileName: string,
@@ -174,6 +193,7 @@ async function prepareLedger(
   encoding: TextEncodingName,
   context: UploadContext,
   onProgress: (phase: UploadPhase, fraction: number | null) => void,
+  utf8Checked: boolean,
 ): Promise<PreparedUpload> {
   const spec = FILE_KINDS.ledger
   const upload: PreparedUpload = { ...emptyUpload(fileName, encoding), spec, table: 'spending' }
@@ -221,7 +241,10 @@ async function prepareLedger(
     }
     return upload
   } catch (error) {
-    upload.fileProblems.push({ rule: 'unreadable', detail: (error as Error).message.split('\n')[0] ?? '' })
+    const message = (error as Error).message
+    // DuckDB says so below its first line: "Invalid unicode (byte sequence mismatch) detected."
+    if (!utf8Checked && /invalid unicode/i.test(message)) throw new NotUtf8Error(message)
+    upload.fileProblems.push({ rule: 'unreadable', detail: message.split('\n')[0] ?? '' })
     return upload
   } finally {
     await engine.exec(`DROP TABLE IF EXISTS ${ident(totals)}`)
@@ -252,108 +275,4 @@ export async function refreshPreview(engine: QueryEngine, upload: PreparedUpload
 export async function discardUpload(engine: QueryEngine, upload: PreparedUpload): Promise<void> {
   if (upload.canon) await engine.exec(`DROP TABLE IF EXISTS ${ident(upload.canon)}`)
   upload.canon = null
-}
-
-/** An applied upload, as kept in IndexedDB: enough to replay it at start-up and to undo it exactly. */
-export interface BatchRecord {
-  id: string
-  fileName: string
-  kind: FileKind
-  table: StoreTable
-  mode: 'upsert' | 'replace'
-  appliedAt: string
-  counts: PreviewCounts & { rows: number; sourceRows: number }
-  encoding: TextEncodingName | null
-  /** The store table's columns, the shape of `rows` and `before`. */
-  columns: string[]
-  /** The rows the batch stored. */
-  rows: Cell[][]
-  /** What was stored before for the keys it touched (the whole table for a replacing batch); new keys have none. */
-  before: Cell[][]
-  undoneAt: string | null
-}
-
-const toArrays = (rows: Record<string, Cell>[], columns: readonly string[]) => rows.map((r) => columns.map((c) => r[c] ?? null))
-
-async function inTransaction(engine: QueryEngine, statements: string[]): Promise<void> {
-  await engine.exec('BEGIN TRANSACTION')
-  try {
-    for (const sql of statements) await engine.exec(sql)
-    await engine.exec('COMMIT')
-  } catch (error) {
-    await engine.exec('ROLLBACK')
-    throw error
-  }
-}
-
-/** Applies a valid upload atomically and returns its batch record (the caller persists it). */
-export async function applyUpload(engine: QueryEngine, upload: PreparedUpload, id: string, now = new Date()): Promise<BatchRecord> {
-  if (!uploadIsValid(upload) || !upload.canon || !upload.table || !upload.spec) throw new Error('only a valid file can be applied')
-  await refreshPreview(engine, upload)
-  const { table, canon, columns, replaces } = upload
-  const list = columns.map(ident).join(', ')
-  const rows = toArrays(await engine.query(`SELECT ${list} FROM ${ident(canon)}`), columns)
-  const before = toArrays(await engine.query(rowsBeforeSql(table, canon, columns, replaces)), columns)
-  await inTransaction(engine, [
-    ...(replaces ? [`DELETE FROM ${ident(table)}`] : []),
-    `INSERT OR REPLACE INTO ${ident(table)} (${list}) SELECT ${list} FROM ${ident(canon)}`,
-  ])
-  if (table === 'indicators') await refreshTargets(engine)
-  await discardUpload(engine, upload)
-  return {
-    id,
-    fileName: upload.fileName,
-    kind: upload.spec.kind,
-    table,
-    mode: replaces ? 'replace' : 'upsert',
-    appliedAt: now.toISOString(),
-    counts: { ...(upload.counts as PreviewCounts), rows: rows.length, sourceRows: upload.sourceRows },
-    encoding: upload.encoding,
-    columns,
-    rows,
-    before,
-    undoneAt: null,
-  }
-}
-
-const keyOf = (record: BatchRecord, row: Cell[]) =>
-  JSON.stringify((TABLE_KEYS[record.table] as readonly string[]).map((k) => row[record.columns.indexOf(k)] ?? null))
-
-/**
- * The later batches still in force that changed some of the same rows: undoing `record` under them would bring back
- * values they had already replaced, so they must be undone first.
- */
-export function laterOverlapping(record: BatchRecord, history: readonly BatchRecord[]): BatchRecord[] {
-  const at = history.findIndex((b) => b.id === record.id)
-  const keys = new Set(record.rows.map((r) => keyOf(record, r)))
-  return history.slice(at + 1).filter(
-    (b) =>
-      !b.undoneAt &&
-      b.table === record.table &&
-      (b.mode === 'replace' || record.mode === 'replace' || b.rows.some((r) => keys.has(keyOf(b, r)))),
-  )
-}
-
-/** Restores exactly what was stored before the batch: its prior rows back, its new keys gone. */
-export async function undoBatch(engine: QueryEngine, record: BatchRecord): Promise<void> {
-  const table = record.table
-  await inTransaction(engine, [
-    ...(record.mode === 'replace' ? [`DELETE FROM ${ident(table)}`] : deleteKeysSql(table, record.columns, record.rows)),
-    ...insertRowsSql(table, record.columns, record.before),
-  ])
-  if (table === 'indicators') await refreshTargets(engine)
-}
-
-/** Applies stored batches again, in order, onto a freshly loaded data folder (start-up, reload). */
-export async function replayBatches(engine: QueryEngine, records: readonly BatchRecord[]): Promise<void> {
-  let targetsChanged = false
-  for (const record of records) {
-    if (record.undoneAt) continue
-    await inTransaction(engine, [
-      ...(record.mode === 'replace' ? [`DELETE FROM ${ident(record.table)}`] : []),
-      ...insertRowsSql(record.table, record.columns, record.rows),
-    ])
-    targetsChanged ||= record.table === 'indicators'
-  }
-  if (targetsChanged) await refreshTargets(engine)
 }

@@ -1,12 +1,59 @@
-import type { BatchRecord } from '@/ingest/upload'
+import type { Cell } from '@/engine/QueryEngine'
+import { TABLE_KEYS } from '@/engine/sql/batch'
+import type { BatchRecord, BatchStore } from '@/ingest/batches'
+import type { TextEncodingName } from '@/ingest/decode'
+import { KIND_TABLE } from '@/ingest/upload'
+import { hasOwnKey, isFiniteNumber, isRecord, isStringArray } from './shape'
 
-/** Where applied batches are kept between sessions: IndexedDB in the browser, memory where there is none (jsdom). */
-export interface BatchStore {
-  /** Every batch, undone ones included, in the order applied. */
-  list(): Promise<BatchRecord[]>
-  put(record: BatchRecord): Promise<void>
-  remove(id: string): Promise<void>
-  clear(): Promise<void>
+const ENCODINGS: readonly unknown[] = ['UTF-8', 'UTF-8 (BOM)', 'GB18030'] satisfies TextEncodingName[]
+
+const isCell = (x: unknown): x is Cell => x === null || ['string', 'number', 'boolean'].includes(typeof x)
+const isRows = (x: unknown, width: number): x is Cell[][] =>
+  Array.isArray(x) && x.every((row) => Array.isArray(row) && row.length === width && row.every(isCell))
+const isTime = (x: unknown): x is string => typeof x === 'string' && !Number.isNaN(Date.parse(x))
+
+function checkCounts(x: unknown): BatchRecord['counts'] | null {
+  if (!isRecord(x)) return null
+  const { new: added, changed, unchanged, removed, rows, sourceRows } = x
+  if (!isFiniteNumber(added) || !isFiniteNumber(changed) || !isFiniteNumber(unchanged) || !isFiniteNumber(removed)) return null
+  if (!isFiniteNumber(rows) || !isFiniteNumber(sourceRows)) return null
+  return { new: added, changed, unchanged, removed, rows, sourceRows }
+}
+
+/**
+ * A stored batch as a record that can be replayed and undone, or null: a record from an older build or edited by
+ * hand is left out rather than breaking start-up. Only the known fields are kept.
+ */
+export function checkBatchRecord(x: unknown): BatchRecord | null {
+  if (!isRecord(x)) return null
+  const { id, fileName, kind, table, mode, appliedAt, counts, encoding, columns, rows, before, undoneAt } = x
+  if (typeof id !== 'string' || typeof fileName !== 'string' || !isTime(appliedAt)) return null
+  if (!hasOwnKey(KIND_TABLE, kind) || KIND_TABLE[kind] !== table || (mode !== 'upsert' && mode !== 'replace')) return null
+  const checkedCounts = checkCounts(counts)
+  if (!checkedCounts) return null
+  if (!isStringArray(columns) || !TABLE_KEYS[KIND_TABLE[kind]].every((k) => columns.includes(k))) return null
+  if (!isRows(rows, columns.length) || !isRows(before, columns.length)) return null
+  if (undoneAt != null && !isTime(undoneAt)) return null
+  return {
+    id,
+    fileName,
+    kind,
+    table: KIND_TABLE[kind],
+    mode,
+    appliedAt,
+    counts: checkedCounts,
+    encoding: ENCODINGS.includes(encoding) ? (encoding as TextEncodingName) : null,
+    columns,
+    rows,
+    before,
+    undoneAt: undoneAt ?? null,
+  }
+}
+
+/** The records that check out, in the order applied. */
+function checked(stored: readonly unknown[]): BatchRecord[] {
+  const records = stored.map(checkBatchRecord).filter((r): r is BatchRecord => r !== null)
+  return records.sort((a, b) => a.appliedAt.localeCompare(b.appliedAt) || a.id.localeCompare(b.id))
 }
 
 const DB_NAME = 'jixiao-board'
@@ -40,15 +87,11 @@ function indexedDbStore(): BatchStore {
   }
   return {
     async list() {
-      const all = await run('readonly', (s) => s.getAll() as IDBRequest<BatchRecord[]>)
-      return all.sort((a, b) => a.appliedAt.localeCompare(b.appliedAt) || a.id.localeCompare(b.id))
+      return checked(await run('readonly', (s) => s.getAll() as IDBRequest<unknown[]>))
     },
     async put(record) {
       // A plain copy: Vue proxies cannot be cloned into IndexedDB.
       await run('readwrite', (s) => s.put(JSON.parse(JSON.stringify(record)) as BatchRecord))
-    },
-    async remove(id) {
-      await run('readwrite', (s) => s.delete(id))
     },
     async clear() {
       await run('readwrite', (s) => s.clear())
@@ -59,15 +102,15 @@ function indexedDbStore(): BatchStore {
 function memoryStore(): BatchStore {
   const records = new Map<string, BatchRecord>()
   return {
-    list: async () => [...records.values()].sort((a, b) => a.appliedAt.localeCompare(b.appliedAt) || a.id.localeCompare(b.id)),
+    list: async () => checked([...records.values()]),
     put: async (r) => void records.set(r.id, structuredClone(r)),
-    remove: async (id) => void records.delete(id),
     clear: async () => records.clear(),
   }
 }
 
 let store: BatchStore | null = null
 
+/** The batches of this browser: IndexedDB, or memory where there is none (jsdom). */
 export function batchStore(): BatchStore {
   store ??= typeof indexedDB === 'undefined' ? memoryStore() : indexedDbStore()
   return store

@@ -1,6 +1,8 @@
-import type { BatchRecord } from '@/ingest/upload'
+import type { BatchRecord } from '@/ingest/batches'
 import type { StoreSnapshot } from '@/ingest/readStore'
 import { FNV_OFFSET, fnv1a } from './fnv1a'
+import { isRecord } from './shape'
+import { storedValue } from './storedValue'
 
 /**
  * The figures DuckDB computed last time, keyed by everything they depend on: the data folder's bytes, the applied
@@ -8,8 +10,6 @@ import { FNV_OFFSET, fnv1a } from './fnv1a'
  * recomputes them behind the page; any other reload waits for DuckDB. localStorage, not IndexedDB: it is read
  * synchronously during start-up and holds a few hundred kB at most.
  */
-const KEY = 'jixiao:snapshot'
-
 declare const __BUILD_ID__: string
 
 export function snapshotKey(files: Readonly<Record<string, Uint8Array | undefined>>, batches: readonly BatchRecord[]): string {
@@ -27,30 +27,50 @@ export function snapshotKey(files: Readonly<Record<string, Uint8Array | undefine
   return `${parts.join('|')}#${h.toString(16)}`
 }
 
-export interface CachedSnapshot<About> {
+export interface CachedSnapshot {
   key: string
   savedAt: string
-  about: About | null
+  /** `data/about.json` as it was: the caller checks it as it checks a fetched one. */
+  about: unknown
   snapshot: StoreSnapshot
 }
 
-export function readSnapshot<About>(key: string): CachedSnapshot<About> | null {
-  try {
-    const cached = JSON.parse(localStorage.getItem(KEY) ?? 'null') as CachedSnapshot<About> | null
-    return cached?.key === key ? cached : null
-  } catch {
-    return null
-  }
+const isArrayOf = (x: unknown, item: (v: unknown) => boolean) => Array.isArray(x) && x.every(item)
+const isRecordOf = (x: unknown, value: (v: unknown) => boolean) => isRecord(x) && Object.values(x).every(value)
+const isSeries = (x: unknown) => isArrayOf(x, (p) => isRecord(p) && typeof p.month === 'number')
+const hasString = (key: string) => (x: unknown) => isRecord(x) && typeof x[key] === 'string'
+const isYearOrNull = (x: unknown) => x === null || typeof x === 'number'
+
+/**
+ * The containers and keys of a snapshot: what the pages index by. The fields of each indicator and project are not
+ * checked one by one: the key (build, data bytes, batches) already vouches that this build wrote them.
+ */
+function checkStoreSnapshot(x: unknown): StoreSnapshot | null {
+  if (!isRecord(x)) return null
+  const ok =
+    isArrayOf(x.indicators, hasString('id')) &&
+    isArrayOf(x.projects, hasString('code')) &&
+    isRecordOf(x.plans, (points) => isArrayOf(points, isRecord)) &&
+    isYearOrNull(x.year) &&
+    isYearOrNull(x.latestMonth) &&
+    isRecordOf(x.indicatorSeries, isSeries) &&
+    isRecordOf(x.spendingSeries, isSeries)
+  return ok ? (x as unknown as StoreSnapshot) : null
 }
 
-export function writeSnapshot<About>(value: CachedSnapshot<About>): void {
-  try {
-    localStorage.setItem(KEY, JSON.stringify(value))
-  } catch {
-    // a full localStorage only costs the next reload its head start
-  }
+function checkCachedSnapshot(x: unknown): CachedSnapshot | null {
+  if (!isRecord(x) || typeof x.key !== 'string' || typeof x.savedAt !== 'string' || Number.isNaN(Date.parse(x.savedAt))) return null
+  const snapshot = checkStoreSnapshot(x.snapshot)
+  return snapshot && { key: x.key, savedAt: x.savedAt, about: x.about ?? null, snapshot }
 }
 
-export function clearSnapshot(): void {
-  localStorage.removeItem(KEY)
+const stored = storedValue('jixiao:snapshot', checkCachedSnapshot)
+
+export function readSnapshot(key: string): CachedSnapshot | null {
+  const cached = stored.read()
+  return cached?.key === key ? cached : null
+}
+
+export function writeSnapshot(value: CachedSnapshot): void {
+  stored.write(value)
 }

@@ -6,16 +6,27 @@ import type { QueryEngine } from '@/engine/QueryEngine'
 import { FILE_KINDS, type FileKind } from '@/ingest/fileKinds'
 import { DatasetError, loadDataset, type DatasetFiles } from '@/ingest/loadDataset'
 import { readStore, type StoreSnapshot } from '@/ingest/readStore'
-import { getEngine } from './engine'
-import { replayBatches, type BatchRecord } from '@/ingest/upload'
+import { replayBatches, type BatchRecord } from '@/ingest/batches'
 import { batchStore } from '@/persist/batchStore'
 import { FNV_OFFSET, fnv1a } from '@/persist/fnv1a'
+import { isRecord, isStringArray } from '@/persist/shape'
 import { readSnapshot, snapshotKey, writeSnapshot } from '@/persist/snapshotCache'
+import { getEngine } from './engine'
 
 /** What `data/about.json` says of the deployed dataset: whose it is, and which files are 示例数据. */
 export interface DatasetAbout {
-  organisation: string
+  /** absent: the pages name the projects' 主管部门 */
+  organisation?: string
   sampleFiles: string[]
+}
+
+/** `about.json` as written by hand: a field of the wrong type counts as absent. */
+export function readAbout(raw: unknown): DatasetAbout | null {
+  if (!isRecord(raw)) return null
+  return {
+    ...(typeof raw.organisation === 'string' ? { organisation: raw.organisation } : {}),
+    sampleFiles: isStringArray(raw.sampleFiles) ? raw.sampleFiles : [],
+  }
 }
 
 /** The files a deployed data folder holds (the payment ledger is an upload, aggregated into spending). */
@@ -38,7 +49,7 @@ export async function fetchDataFolder(base = 'data/'): Promise<{ files: DatasetF
   const aboutResponse = await fetch(`${base}about.json`, { cache: 'no-cache' }).catch(() => null)
   let about: DatasetAbout | null = null
   if (aboutResponse?.ok && !(aboutResponse.headers.get('content-type') ?? '').includes('text/html')) {
-    about = (await aboutResponse.json().catch(() => null)) as DatasetAbout | null
+    about = readAbout(await aboutResponse.json().catch(() => null))
   }
   return { files, about }
 }
@@ -98,9 +109,9 @@ export const useDatasetStore = defineStore('dataset', () => {
         const enginePromise = getEngine()
         const [folder, batches] = await Promise.all([fetchDataFolder(), batchStore().list()])
         // Same inputs as last time: draw last time's figures now; DuckDB recomputes them below.
-        const cached = readSnapshot<DatasetAbout>(snapshotKey(folder.files, batches))
+        const cached = readSnapshot(snapshotKey(folder.files, batches))
         if (cached) {
-          about.value = cached.about
+          about.value = readAbout(cached.about)
           applySnapshot(cached.snapshot)
           loadedAt.value = new Date(cached.savedAt)
           status.value = 'ready'
@@ -164,13 +175,13 @@ export const useDatasetStore = defineStore('dataset', () => {
   }
   let lastGood: DatasetFiles | null = null
 
-  /** Re-reads everything from the engine after the stored data changed (`batches`: the stored list, when known). */
-  async function refresh(batches?: BatchRecord[]): Promise<void> {
+  /** Re-reads everything from the engine after the stored data changed; `batches` are those now stored. */
+  async function refresh(batches: readonly BatchRecord[]): Promise<void> {
     if (!engine) return
     const snapshot = await readStore(engine)
     applySnapshot(snapshot)
     if (lastGood) {
-      const key = snapshotKey(lastGood, batches ?? (await batchStore().list()))
+      const key = snapshotKey(lastGood, batches)
       writeSnapshot({ key, savedAt: new Date().toISOString(), about: about.value, snapshot })
     }
   }

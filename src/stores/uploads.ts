@@ -1,21 +1,18 @@
 import { defineStore } from 'pinia'
 import { markRaw, ref, shallowRef } from 'vue'
-import { exportCsv, EXPORT_KINDS, templateCsv, withBom, type ExportKind } from '@/ingest/exportCsv'
-import { FILE_KINDS, type FileKind } from '@/ingest/fileKinds'
-import { LOAD_ORDER } from '@/ingest/loadDataset'
+import { CSV_TYPE, downloadBytes } from '@/export/download'
+import type { BatchRecord, BatchSummary } from '@/ingest/batches'
+import { EXPORT_KINDS, type ExportKind } from '@/ingest/exportCsv'
+import type { FileKind } from '@/ingest/fileKinds'
+import type { UploadPhase } from '@/ingest/upload'
 import {
-  applyUpload,
-  discardUpload,
-  laterOverlapping,
-  prepareUpload,
-  refreshPreview,
-  undoBatch,
-  uploadIsValid,
-  type BatchRecord,
-  type PreparedUpload,
-  type UploadPhase,
-} from '@/ingest/upload'
-import type { UploadContext } from '@/ingest/validate'
+  byApplyOrder,
+  createUploadSession,
+  templateFile,
+  type DownloadFile,
+  type FileCheck,
+  type UploadSession,
+} from '@/ingest/uploadSession'
 import { batchStore } from '@/persist/batchStore'
 import { useDatasetStore } from './dataset'
 
@@ -30,12 +27,11 @@ export interface UploadCard {
   phase: UploadPhase | null
   /** 0…1 while the file is read and decoded; null while DuckDB works (no fraction to show). */
   progress: number | null
-  upload: PreparedUpload | null
+  check: FileCheck | null
   error: string | null
   batchId: string | null
 }
 
-const APPLY_ORDER: FileKind[] = [...LOAD_ORDER, 'ledger']
 const READ_CHUNK = 64 << 20
 
 /** The file's bytes, read in slices so that a 250 MB ledger shows its progress. */
@@ -49,37 +45,23 @@ async function readFile(file: File, onProgress: (fraction: number) => void): Pro
   return out
 }
 
-function saveFile(name: string, bytes: Uint8Array): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'text/csv;charset=utf-8' }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = name
-  document.body.append(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
-}
+const download = ({ fileName, bytes }: DownloadFile) => downloadBytes(bytes, fileName, CSV_TYPE)
 
-const timeLabel = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false })
-
-/** The data page: picked files, their previews, applying and undoing batches, export, templates and reset. */
+/** The data page's state: picked files as cards, the batch list, what is running; the work is the upload session's. */
 export const useUploadsStore = defineStore('uploads', () => {
   const dataset = useDatasetStore()
   const cards = ref<UploadCard[]>([])
-  const history = shallowRef<BatchRecord[]>([])
-  /** A sentence for the user after an action that could not be done (undo refused, apply failed). */
-  const notice = ref<string | null>(null)
+  const history = shallowRef<readonly BatchRecord[]>([])
+  /** The later batches that stopped an undo, for the sentence that says to undo them first. */
+  const undoBlockedBy = shallowRef<readonly BatchSummary[] | null>(null)
   const busy = ref(false)
-  let nextId = 0
-  let loaded: Promise<void> | null = null
+  let lastCardId = 0
+  let started: Promise<UploadSession> | null = null
 
-  function loadHistory(): Promise<void> {
-    loaded ??= batchStore()
-      .list()
-      .then((list) => {
-        history.value = list
-      })
-    return loaded
+  const session = () => (started ??= dataset.engineReady().then((engine) => createUploadSession(engine, batchStore())))
+
+  async function loadHistory(): Promise<void> {
+    history.value = await (await session()).history()
   }
 
   const card = (id: number) => cards.value.find((c) => c.id === id)
@@ -87,149 +69,119 @@ export const useUploadsStore = defineStore('uploads', () => {
     const c = card(id)
     if (c) Object.assign(c, patch)
   }
+  const cardOf = (check: FileCheck) => cards.value.find((c) => c.check?.id === check.id)
 
-  /** New projects and indicators in other files of this session count as known. */
-  function context(except: number): UploadContext {
-    const pending = cards.value.filter((c) => c.id !== except && c.status === 'ready' && c.upload?.canon)
-    const views = (kind: FileKind) => pending.filter((c) => c.upload?.spec?.kind === kind).map((c) => c.upload?.canon as string)
-    return { indicatorViews: views('indicators'), projectViews: views('projects') }
-  }
-
-  async function prepare(id: number, bytes: Uint8Array) {
-    const engine = await dataset.engineReady()
-    let last: UploadPhase | null = null
-    const upload = await prepareUpload(engine, card(id)?.fileName ?? '', bytes, context(id), (phase, fraction) => {
-      if (phase !== last) performance.mark(`jx:upload-${(last = phase)}`)
-      update(id, { phase, progress: fraction, status: phase === 'checking' ? 'checking' : 'reading' })
-    })
-    update(id, { upload: markRaw(upload), status: uploadIsValid(upload) ? 'ready' : 'invalid', phase: null, progress: null })
-  }
-
-  /** Reads and checks each file in turn (DuckDB does one thing at a time); nothing is stored. */
   async function addFiles(files: readonly File[]): Promise<void> {
     performance.mark('jx:upload-picked')
     const added = files.map((file) => {
       const c: UploadCard = {
-        id: ++nextId, fileName: file.name, size: file.size, status: 'reading', phase: 'reading', progress: 0, upload: null,
+        id: ++lastCardId, fileName: file.name, size: file.size, status: 'reading', phase: 'reading', progress: 0, check: null,
         error: null, batchId: null,
       }
       cards.value.unshift(c)
       return { id: c.id, file }
     })
-    const kept = new Map<number, Uint8Array>()
-    for (const { id, file } of added) {
-      try {
+    const picked = added.map(({ id, file }) => ({
+      fileName: file.name,
+      read: async () => {
         const bytes = await readFile(file, (progress) => update(id, { progress }))
         performance.mark('jx:upload-read')
-        if (file.size < 4 << 20) kept.set(id, bytes.slice())
-        await prepare(id, bytes)
-      } catch (error) {
-        update(id, { status: 'failed', error: (error as Error).message, phase: null, progress: null })
-      }
+        return bytes
+      },
+    }))
+    const failed = (id: number, error: unknown) =>
+      update(id, { status: 'failed', error: (error as Error).message, phase: null, progress: null })
+    let s: UploadSession
+    try {
+      s = await session()
+    } catch (error) {
+      for (const { id } of added) failed(id, error)
+      return
     }
-    // A file that named projects or indicators of another file in the same pick is checked again, with those known.
-    if (added.length > 1) {
-      for (const { id } of added) {
-        const c = card(id)
-        const bytes = kept.get(id)
-        if (c?.status === 'invalid' && c.upload?.problems.some((p) => p.rule.startsWith('unknown')) && bytes) await prepare(id, bytes)
-      }
-    }
+    const phases: (UploadPhase | undefined)[] = []
+    await s.checkFiles(picked, {
+      progress(index, phase, fraction) {
+        if (phases[index] !== phase) performance.mark(`jx:upload-${(phases[index] = phase)}`)
+        update(added[index]!.id, { phase, progress: fraction, status: phase === 'checking' ? 'checking' : 'reading' })
+      },
+      checked(index, check) {
+        update(added[index]!.id, { check: markRaw(check), status: check.valid ? 'ready' : 'invalid', phase: null, progress: null })
+      },
+      failed: (index, error) => failed(added[index]!.id, error),
+    })
     performance.mark('jx:upload-preview')
   }
 
-  async function refreshPreviews() {
-    const engine = await dataset.engineReady()
-    for (const c of cards.value) {
-      if (c.status !== 'ready' || !c.upload) continue
-      await refreshPreview(engine, c.upload)
-      update(c.id, { upload: markRaw({ ...c.upload }) })
+  async function afterChange(s: UploadSession) {
+    const batches = await s.history()
+    history.value = batches
+    await dataset.refresh(batches)
+    for (const check of await s.refreshPreviews()) {
+      const c = cardOf(check)
+      if (c?.status === 'ready') c.check = markRaw(check)
     }
   }
 
-  async function afterChange() {
-    await dataset.refresh()
-    await refreshPreviews()
+  async function whileBusy(work: (s: UploadSession) => Promise<void>): Promise<void> {
+    busy.value = true
+    undoBlockedBy.value = null
+    try {
+      await work(await session())
+    } finally {
+      busy.value = false
+    }
   }
 
-  async function applyOne(id: number): Promise<void> {
+  async function applyOne(s: UploadSession, id: number): Promise<void> {
     const c = card(id)
-    if (!c?.upload || c.status !== 'ready') return
-    const engine = await dataset.engineReady()
+    if (!c?.check || c.status !== 'ready') return
     update(id, { status: 'applying' })
-    let record: BatchRecord | null = null
     try {
-      record = await applyUpload(engine, c.upload, `${Date.now().toString(36)}-${id}`)
-      await batchStore().put(record)
-      history.value = [...history.value, record]
+      const record = await s.apply(c.check.id)
       update(id, { status: 'applied', batchId: record.id })
     } catch (error) {
-      // Not kept in IndexedDB means not applied: the table goes back to what it was.
-      if (record) await undoBatch(engine, record)
       update(id, { status: 'failed', error: (error as Error).message })
     }
   }
 
   async function apply(id: number): Promise<void> {
-    busy.value = true
-    notice.value = null
-    try {
-      await applyOne(id)
-      await afterChange()
-      performance.mark('jx:upload-applied')
-    } finally {
-      busy.value = false
-    }
+    await whileBusy(async (s) => {
+      await applyOne(s, id)
+      await afterChange(s)
+    })
+    performance.mark('jx:upload-applied')
   }
 
   /** Every valid file, targets first (项目 before the 指标 that name them), the ledger last. */
   async function applyAll(): Promise<void> {
-    busy.value = true
-    notice.value = null
-    try {
-      const rank = (c: UploadCard) => APPLY_ORDER.indexOf(c.upload?.spec?.kind ?? 'ledger')
-      const ready = cards.value.filter((c) => c.status === 'ready').sort((a, b) => rank(a) - rank(b))
-      for (const c of ready) await applyOne(c.id)
-      await afterChange()
-      performance.mark('jx:upload-applied')
-    } finally {
-      busy.value = false
-    }
+    await whileBusy(async (s) => {
+      const ready = cards.value.filter((c) => c.status === 'ready' && c.check)
+      ready.sort((a, b) => byApplyOrder(a.check!, b.check!))
+      for (const c of ready) await applyOne(s, c.id)
+      await afterChange(s)
+    })
+    performance.mark('jx:upload-applied')
   }
 
   async function cancel(id: number): Promise<void> {
     const c = card(id)
-    if (c?.upload) await discardUpload(await dataset.engineReady(), c.upload)
+    if (c?.check) await (await session()).discard(c.check.id)
     cards.value = cards.value.filter((x) => x.id !== id)
   }
 
-  /** Undoes a batch, unless a later batch still in force changed some of the same rows. */
+  /** Undoes a batch, unless a later batch still in force changed some of the same rows: then says which. */
   async function undo(batchId: string): Promise<void> {
-    const record = history.value.find((b) => b.id === batchId)
-    if (!record || record.undoneAt) return
-    const blocking = laterOverlapping(record, history.value)
-    if (blocking.length) {
-      notice.value = `请先撤销其后修改过相同数据的批次：${blocking.map((b) => `「${b.fileName}」（${timeLabel(b.appliedAt)}）`).join('、')}。`
-      return
-    }
-    busy.value = true
-    notice.value = null
-    try {
-      const engine = await dataset.engineReady()
-      await undoBatch(engine, record)
-      const undone = { ...record, undoneAt: new Date().toISOString() }
-      await batchStore().put(undone)
-      history.value = history.value.map((b) => (b.id === batchId ? undone : b))
-      await afterChange()
+    await whileBusy(async (s) => {
+      const outcome = await s.undo(batchId)
+      if (outcome.status === 'blocked') undoBlockedBy.value = outcome.later
+      if (outcome.status !== 'undone') return
+      await afterChange(s)
       performance.mark('jx:upload-undone')
-    } finally {
-      busy.value = false
-    }
+    })
   }
 
   async function exportKind(kind: ExportKind): Promise<void> {
-    const engine = await dataset.engineReady()
-    saveFile(FILE_KINDS[kind].fileName, withBom(await exportCsv(engine, kind)))
+    download(await (await session()).exportFile(kind))
   }
 
   /** 全部导出: one download per file of docs/formats.md (no zip library in the app). */
@@ -238,27 +190,21 @@ export const useUploadsStore = defineStore('uploads', () => {
   }
 
   function downloadTemplate(kind: FileKind): void {
-    saveFile(`${FILE_KINDS[kind].zh}模板.csv`, withBom(templateCsv(kind)))
+    download(templateFile(kind))
   }
 
   /** 恢复默认数据: forgets every upload and rebuilds from the deployed data folder. */
   async function resetToDefault(): Promise<void> {
-    busy.value = true
-    try {
-      const engine = await dataset.engineReady()
-      for (const c of cards.value) if (c.upload) await discardUpload(engine, c.upload)
+    await whileBusy(async (s) => {
+      await s.reset()
       cards.value = []
-      await batchStore().clear()
       history.value = []
-      notice.value = null
       await dataset.reloadFolder()
-    } finally {
-      busy.value = false
-    }
+    })
   }
 
   return {
-    cards, history, notice, busy, loadHistory, addFiles, apply, applyAll, cancel, undo, exportKind, exportAll,
+    cards, history, undoBlockedBy, busy, loadHistory, addFiles, apply, applyAll, cancel, undo, exportKind, exportAll,
     downloadTemplate, resetToDefault,
   }
 })

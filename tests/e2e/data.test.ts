@@ -88,3 +88,32 @@ it('lists every error of a bad file and stores nothing', async () => {
     await opened.close()
   }
 })
+
+it('opens on storage written by hand: "null" for every kept value and a batch record without appliedAt', async () => {
+  const opened = await openPage(browser, inject('baseUrl'), '#/data')
+  const { page } = opened
+  try {
+    await waitReady(page)
+    await page.evaluate(async () => {
+      for (const key of ['jixiao:settings', 'jixiao:judgements', 'jixiao:likelihood', 'jixiao:snapshot']) localStorage.setItem(key, 'null')
+      await new Promise((resolve, reject) => {
+        const open = indexedDB.open('jixiao-board', 1)
+        open.onerror = reject
+        open.onsuccess = () => {
+          const tx = open.result.transaction('batches', 'readwrite')
+          tx.objectStore('batches').put({ id: 'by-hand', fileName: 'x.csv', kind: 'actuals', table: 'actuals', rows: [] })
+          tx.oncomplete = () => resolve(null)
+          tx.onerror = reject
+        }
+      })
+    })
+    await page.reload()
+    await waitReady(page)
+    expect(await page.locator('[data-role="batch"]').count()).toBe(0)
+    await page.click('nav a[href="#/"]')
+    await waitReady(page)
+    expect(opened.pageErrors).toEqual([])
+  } finally {
+    await opened.close()
+  }
+})

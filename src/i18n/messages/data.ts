@@ -58,6 +58,12 @@ export default {
   file: { zh: '文件', en: 'File' },
   undone: { zh: '已撤销', en: 'Undone' },
   inForce: { zh: '生效中', en: 'In force' },
+  undoBlocked: {
+    zh: '请先撤销其后修改过相同数据的批次：{batches}。',
+    en: 'First undo the later batches that changed the same rows: {batches}.',
+  },
+  blockingBatch: { zh: '「{file}」（{time}）', en: '"{file}" ({time})' },
+  listSeparator: { zh: '、', en: ', ' },
   replayError: { zh: '部分已上传批次未能重新应用：', en: 'Some uploaded batches could not be applied again: ' },
   columns: {
     id: { zh: '指标编码', en: 'Id' },

@@ -1,20 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createNodeEngine } from '@/engine/duckdbNode'
 import type { QueryEngine } from '@/engine/QueryEngine'
-import { exportCsv, EXPORT_KINDS, templateCsv, withBom } from '@/ingest/exportCsv'
+import { applyUpload, laterOverlapping, replayBatches, undoBatch } from '@/ingest/batches'
+import { withBom } from '@/ingest/decode'
+import { exportCsv, EXPORT_KINDS, templateCsv } from '@/ingest/exportCsv'
 import { FILE_KINDS, type FileKind } from '@/ingest/fileKinds'
 import { loadDataset } from '@/ingest/loadDataset'
 import { describeFileProblem, describeProblem } from '@/ingest/messages'
-import {
-  applyUpload,
-  laterOverlapping,
-  prepareUpload,
-  replayBatches,
-  undoBatch,
-  uploadIsValid,
-  type BatchRecord,
-  type PreparedUpload,
-} from '@/ingest/upload'
+import { decodeFile, prepareUpload, uploadIsValid, type PreparedUpload } from '@/ingest/upload'
 import { fixture, readDataFolder } from '../../support'
 
 let engine: QueryEngine
@@ -38,12 +31,13 @@ const messages = (u: PreparedUpload) => [
   ...u.fileProblems.map((p) => describeFileProblem(p)),
   ...u.problems.map((p) => describeProblem(u, p)),
 ]
+const prepare = async (name: string, bytes: Uint8Array) => prepareUpload(engine, await decodeFile(name, bytes))
 let batchNo = 0
 const apply = (u: PreparedUpload) => applyUpload(engine, u, `b${++batchNo}`)
 
 describe('reading files as Excel and WPS save them', () => {
   const records = async (name: string) => {
-    const u = await prepareUpload(engine, name, fixture(name))
+    const u = await prepare(name, fixture(name))
     expect(messages(u)).toEqual([])
     const rows = await engine.query(`SELECT * FROM ${u.canon} ORDER BY id`)
     return { u, rows }
@@ -83,7 +77,7 @@ describe('reading files as Excel and WPS save them', () => {
 
 describe('a file with errors', () => {
   it('lists every problem of actuals_bad.csv by row, column and a Chinese sentence', async () => {
-    const u = await prepareUpload(engine, 'actuals_bad.csv', fixture('actuals_bad.csv'))
+    const u = await prepare('actuals_bad.csv', fixture('actuals_bad.csv'))
     expect(uploadIsValid(u)).toBe(false)
     expect(messages(u)).toEqual([
       '第3行 指标编码 未知的指标编码 "D-99"。',
@@ -96,17 +90,16 @@ describe('a file with errors', () => {
   })
 
   it('says which required column is missing', async () => {
-    const u = await prepareUpload(engine, 'x.csv', utf8('指标编码,完成值\nD01,3\n'))
+    const u = await prepare('x.csv', utf8('指标编码,完成值\nD01,3\n'))
     expect(messages(u)).toEqual(['缺少必填列：月份。'])
-    const v = await prepareUpload(engine, 'y.csv', utf8('支付日期,项目编码,凭证号\n2024-01-02,X,1\n'))
+    const v = await prepare('y.csv', utf8('支付日期,项目编码,凭证号\n2024-01-02,X,1\n'))
     expect(messages(v)).toEqual(['缺少必填列：金额。'])
-    const w = await prepareUpload(engine, 'z.csv', utf8('姓名,电话\n张三,1\n'))
+    const w = await prepare('z.csv', utf8('姓名,电话\n张三,1\n'))
     expect(messages(w)).toEqual(['无法识别表头（姓名, 电话），请下载模板核对列名。'])
   })
 
   it('names a ledger row with an impossible date, a bad amount and an unknown project', async () => {
-    const u = await prepareUpload(
-      engine,
+    const u = await prepare(
       'ledger_bad.csv',
       utf8(
         '支付日期,项目编码,金额\n2024-02-30,13020924P009874100020,100\n2024-03-01,NOPE,100\n2024-03-02,13020924P009874100020,约100\n2024-03-03,13020924P009874100020,\n',
@@ -122,7 +115,7 @@ describe('a file with errors', () => {
 
   it('stores nothing', async () => {
     const before = await snapshot()
-    const u = await prepareUpload(engine, 'actuals_bad.csv', fixture('actuals_bad.csv'))
+    const u = await prepare('actuals_bad.csv', fixture('actuals_bad.csv'))
     await expect(apply(u)).rejects.toThrow()
     expect(await snapshot()).toEqual(before)
   })
@@ -130,7 +123,7 @@ describe('a file with errors', () => {
 
 describe('the payment ledger', () => {
   it('sums the small ledger to exactly the monthly spending of data/spending.csv', async () => {
-    const u = await prepareUpload(engine, 'spending_ledger_small.csv', fixture('spending_ledger_small.csv'))
+    const u = await prepare('spending_ledger_small.csv', fixture('spending_ledger_small.csv'))
     expect(messages(u)).toEqual([])
     expect(u.spec?.kind).toBe('ledger')
     expect(u.sourceRows).toBe(31)
@@ -142,29 +135,43 @@ describe('the payment ledger', () => {
   })
 })
 
-describe('a big GBK ledger whose samples look like UTF-8', () => {
-  it('is read again as GBK when DuckDB finds it is not UTF-8', async () => {
+describe('a big GBK ledger', () => {
+  /** 300,000 payments as Excel saves them on a Chinese Windows machine, with Chinese only in the row given. */
+  function ledger(header: string, row50001: string): Uint8Array {
     const rows = Array.from({ length: 300_000 }, (_, i) => `2024-03-${String((i % 28) + 1).padStart(2, '0')},13020924P009874100020,1.00,x`)
-    rows[50_000] = '2024-03-01,13020924P009874100020,1.00,收款人甲'
-    const text = `支付日期,项目编码,金额,收款人\r\n${rows.join('\r\n')}\r\n`
+    rows[50_000] = row50001
+    const text = `${header}\r\n${rows.join('\r\n')}\r\n`
     const gbk = new Uint8Array(text.length + 16)
     let n = 0
     for (const ch of text) {
       if (ch.charCodeAt(0) < 128) gbk[n++] = ch.charCodeAt(0)
       else n += gbkBytes(ch, gbk, n)
     }
-    const u = await prepareUpload(engine, 'ledger_gbk.csv', gbk.subarray(0, n))
+    return gbk.subarray(0, n)
+  }
+
+  it('is told GBK from its Chinese header', async () => {
+    const u = await prepare('ledger_gbk.csv', ledger('支付日期,项目编码,金额,收款人', '2024-03-01,13020924P009874100020,1.00,收款人甲'))
+    expect(messages(u)).toEqual([])
+    expect(u.encoding).toBe('GB18030')
+    expect(u.sourceRows).toBe(300_000)
+  })
+
+  it('is read again as GBK when its samples looked like UTF-8 and DuckDB finds a row that is not', async () => {
+    const file = await decodeFile('ledger_gbk.csv', ledger('date,code,amount,payee', '2024年3月1日,13020924P009874100020,1.00,x'))
+    expect(file).toMatchObject({ sampled: true, encoding: 'UTF-8' })
+    const u = await prepareUpload(engine, file)
     expect(messages(u)).toEqual([])
     expect(u.encoding).toBe('GB18030')
     expect(u.sourceRows).toBe(300_000)
   })
 })
 
-// The GBK bytes of the few characters the test writes (the header's and 收款人甲).
+// The GBK bytes of the few characters the tests write.
 const GBK: Record<string, number[]> = {
   支: [0xd6, 0xa7], 付: [0xb8, 0xb6], 日: [0xc8, 0xd5], 期: [0xc6, 0xda], 项: [0xcf, 0xee], 目: [0xc4, 0xbf],
   编: [0xb1, 0xe0], 码: [0xc2, 0xeb], 金: [0xbd, 0xf0], 额: [0xb6, 0xee], 收: [0xca, 0xd5], 款: [0xbf, 0xee],
-  人: [0xc8, 0xcb], 甲: [0xbc, 0xd7],
+  人: [0xc8, 0xcb], 甲: [0xbc, 0xd7], 年: [0xc4, 0xea], 月: [0xd4, 0xc2],
 }
 function gbkBytes(ch: string, out: Uint8Array, at: number): number {
   const b = GBK[ch]
@@ -174,7 +181,7 @@ function gbkBytes(ch: string, out: Uint8Array, at: number): number {
 }
 
 describe('batches', () => {
-  const actuals = (text: string) => prepareUpload(engine, 'a.csv', utf8(`指标编码,月份,完成值,单位\n${text}`))
+  const actuals = (text: string) => prepare('a.csv', utf8(`指标编码,月份,完成值,单位\n${text}`))
 
   it('previews changed rows with the old value', async () => {
     const [stored] = await engine.query(`SELECT value FROM actuals WHERE id = 'D01' AND year = 2024 AND month = 10`)
@@ -198,7 +205,7 @@ describe('batches', () => {
 
   it('replays stored batches onto a fresh load, skipping undone ones', async () => {
     const b1 = await apply(await actuals('D01,2024-11,100,个\n'))
-    const b2 = await apply(await prepareUpload(engine, 'l.csv', fixture('spending_ledger_small.csv')))
+    const b2 = await apply(await prepare('l.csv', fixture('spending_ledger_small.csv')))
     const b3 = await apply(await actuals('D02,2024-11,7.5,亿元\n'))
     const after = await snapshot()
     await loadDataset(engine, readDataFolder())
@@ -221,8 +228,7 @@ describe('batches', () => {
 
   it('replaces the year’s indicators from a department’s own file, and undoes it', async () => {
     const before = await snapshot()
-    const u = await prepareUpload(
-      engine,
+    const u = await prepare(
       'indicators.csv',
       utf8('指标编码,所属,分项,三级指标,指标值\nX01,部门,经济运行,社区走访,≥120次\nX02,部门,社会稳定,群众满意度,≥95%\n'),
     )
@@ -242,8 +248,8 @@ describe('batches', () => {
 
 describe('export', () => {
   it('exports every table to its DATA.md file and reads it back to identical tables', async () => {
-    await apply(await prepareUpload(engine, 'a.csv', fixture('actuals_gbk_crlf.csv')))
-    await apply(await prepareUpload(engine, 'l.csv', utf8('支付日期,项目编码,金额\n2024-11-03,13020924P009874100020,"12,345.67"\n')))
+    await apply(await prepare('a.csv', fixture('actuals_gbk_crlf.csv')))
+    await apply(await prepare('l.csv', utf8('支付日期,项目编码,金额\n2024-11-03,13020924P009874100020,"12,345.67"\n')))
     const before = await snapshot()
     const files: Partial<Record<FileKind, Uint8Array>> = {}
     for (const kind of EXPORT_KINDS) files[kind] = withBom(await exportCsv(engine, kind))
@@ -257,11 +263,9 @@ describe('export', () => {
     for (const kind of Object.keys(FILE_KINDS) as FileKind[]) {
       const bytes = withBom(templateCsv(kind))
       expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
-      const u = await prepareUpload(engine, `${kind}.csv`, bytes)
+      const u = await prepare(`${kind}.csv`, bytes)
       expect(u.spec?.kind).toBe(kind)
       expect(u.fileProblems).toEqual([])
     }
   })
 })
-
-export type { BatchRecord }

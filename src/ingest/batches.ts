@@ -1,0 +1,122 @@
+import type { Cell, QueryEngine } from '@/engine/QueryEngine'
+import { deleteKeysSql, insertRowsSql, rowsBeforeSql, TABLE_KEYS, type StoreTable } from '@/engine/sql/batch'
+import { ident } from '@/engine/sql/quote'
+import { refreshTargets } from './apply'
+import type { TextEncodingName } from './decode'
+import type { FileKind } from './fileKinds'
+import { discardUpload, refreshPreview, uploadIsValid, type PreparedUpload, type PreviewCounts } from './upload'
+
+/** An applied upload, as kept in IndexedDB: enough to replay it at start-up and to undo it exactly. */
+export interface BatchRecord {
+  id: string
+  fileName: string
+  kind: FileKind
+  table: StoreTable
+  mode: 'upsert' | 'replace'
+  appliedAt: string
+  counts: PreviewCounts & { rows: number; sourceRows: number }
+  encoding: TextEncodingName | null
+  /** The store table's columns, the shape of `rows` and `before`. */
+  columns: string[]
+  /** The rows the batch stored. */
+  rows: Cell[][]
+  /** What was stored before for the keys it touched (the whole table for a replacing batch); new keys have none. */
+  before: Cell[][]
+  undoneAt: string | null
+}
+
+/** What the list of batches shows of one. */
+export type BatchSummary = Pick<BatchRecord, 'id' | 'fileName' | 'kind' | 'counts' | 'appliedAt' | 'undoneAt'>
+
+/** Where applied batches are kept between sessions (`src/persist/batchStore.ts`: IndexedDB in the browser). */
+export interface BatchStore {
+  /** Every batch that reads back whole, undone ones included, in the order applied. */
+  list(): Promise<BatchRecord[]>
+  put(record: BatchRecord): Promise<void>
+  clear(): Promise<void>
+}
+
+const toArrays = (rows: Record<string, Cell>[], columns: readonly string[]) => rows.map((r) => columns.map((c) => r[c] ?? null))
+
+async function inTransaction(engine: QueryEngine, statements: string[]): Promise<void> {
+  await engine.exec('BEGIN TRANSACTION')
+  try {
+    for (const sql of statements) await engine.exec(sql)
+    await engine.exec('COMMIT')
+  } catch (error) {
+    await engine.exec('ROLLBACK')
+    throw error
+  }
+}
+
+/** Applies a valid upload atomically and returns its batch record (the caller persists it). */
+export async function applyUpload(engine: QueryEngine, upload: PreparedUpload, id: string, now = new Date()): Promise<BatchRecord> {
+  if (!uploadIsValid(upload) || !upload.canon || !upload.table || !upload.spec) throw new Error('only a valid file can be applied')
+  await refreshPreview(engine, upload)
+  const { table, canon, columns, replaces } = upload
+  const list = columns.map(ident).join(', ')
+  const rows = toArrays(await engine.query(`SELECT ${list} FROM ${ident(canon)}`), columns)
+  const before = toArrays(await engine.query(rowsBeforeSql(table, canon, columns, replaces)), columns)
+  await inTransaction(engine, [
+    ...(replaces ? [`DELETE FROM ${ident(table)}`] : []),
+    `INSERT OR REPLACE INTO ${ident(table)} (${list}) SELECT ${list} FROM ${ident(canon)}`,
+  ])
+  if (table === 'indicators') await refreshTargets(engine)
+  await discardUpload(engine, upload)
+  return {
+    id,
+    fileName: upload.fileName,
+    kind: upload.spec.kind,
+    table,
+    mode: replaces ? 'replace' : 'upsert',
+    appliedAt: now.toISOString(),
+    counts: { ...(upload.counts as PreviewCounts), rows: rows.length, sourceRows: upload.sourceRows },
+    encoding: upload.encoding,
+    columns,
+    rows,
+    before,
+    undoneAt: null,
+  }
+}
+
+const keyOf = (record: BatchRecord, row: Cell[]) =>
+  JSON.stringify((TABLE_KEYS[record.table] as readonly string[]).map((k) => row[record.columns.indexOf(k)] ?? null))
+
+/**
+ * The later batches still in force that changed some of the same rows: undoing `record` under them would bring back
+ * values they had already replaced, so they must be undone first.
+ */
+export function laterOverlapping(record: BatchRecord, history: readonly BatchRecord[]): BatchRecord[] {
+  const at = history.findIndex((b) => b.id === record.id)
+  const keys = new Set(record.rows.map((r) => keyOf(record, r)))
+  return history.slice(at + 1).filter(
+    (b) =>
+      !b.undoneAt &&
+      b.table === record.table &&
+      (b.mode === 'replace' || record.mode === 'replace' || b.rows.some((r) => keys.has(keyOf(b, r)))),
+  )
+}
+
+/** Restores exactly what was stored before the batch: its prior rows back, its new keys gone. */
+export async function undoBatch(engine: QueryEngine, record: BatchRecord): Promise<void> {
+  const table = record.table
+  await inTransaction(engine, [
+    ...(record.mode === 'replace' ? [`DELETE FROM ${ident(table)}`] : deleteKeysSql(table, record.columns, record.rows)),
+    ...insertRowsSql(table, record.columns, record.before),
+  ])
+  if (table === 'indicators') await refreshTargets(engine)
+}
+
+/** Applies stored batches again, in order, onto a freshly loaded data folder (start-up, reload). */
+export async function replayBatches(engine: QueryEngine, records: readonly BatchRecord[]): Promise<void> {
+  let targetsChanged = false
+  for (const record of records) {
+    if (record.undoneAt) continue
+    await inTransaction(engine, [
+      ...(record.mode === 'replace' ? [`DELETE FROM ${ident(record.table)}`] : []),
+      ...insertRowsSql(record.table, record.columns, record.rows),
+    ])
+    targetsChanged ||= record.table === 'indicators'
+  }
+  if (targetsChanged) await refreshTargets(engine)
+}

@@ -1,0 +1,44 @@
+import { readStoredJudgements, type StoredJudgements } from './judgements'
+import { DEFAULT_MONITOR_SETTINGS, DEFAULT_SCORING_SETTINGS, mergeSettings } from '@/domain/settings'
+import type { Likelihood, MonitorSettings, ScoringSettings } from '@/domain/types'
+import { isRecord } from './shape'
+import { storedValue } from './storedValue'
+
+// What a person set, typed or confirmed, kept across reloads: each read back through a check of its shape.
+
+export type Lang = 'zh' | 'en'
+
+export interface StoredSettings {
+  lang: Lang
+  monitor: MonitorSettings
+  scoring: ScoringSettings
+}
+
+/** Every rule laid over the defaults of docs/rules.md: a missing or mistyped rule is the default. */
+export function checkSettings(stored: unknown): StoredSettings {
+  const o = isRecord(stored) ? stored : {}
+  return {
+    lang: o.lang === 'en' ? 'en' : 'zh',
+    monitor: mergeSettings(DEFAULT_MONITOR_SETTINGS, o.monitor),
+    scoring: mergeSettings(DEFAULT_SCORING_SETTINGS, o.scoring),
+  }
+}
+
+export const storedSettings = storedValue('jixiao:settings', checkSettings)
+
+/** The evaluator's bands, scores and reasons; entries of the wrong shape are dropped. */
+export const storedJudgements = storedValue<StoredJudgements>('jixiao:judgements', readStoredJudgements)
+
+const LIKELIHOODS: readonly unknown[] = ['确定能', '有可能', '完全不可能'] satisfies Likelihood[]
+
+const LIKELIHOOD_KEY = /^\d{4}-\d{2}:./
+
+/** 完成目标可能性 confirmed by a person, by `<year>-<month>:<指标编码>`; any other key or word is dropped. */
+export function checkLikelihoods(stored: unknown): Record<string, Likelihood> {
+  if (!isRecord(stored)) return {}
+  return Object.fromEntries(
+    Object.entries(stored).filter((e): e is [string, Likelihood] => LIKELIHOOD_KEY.test(e[0]) && LIKELIHOODS.includes(e[1])),
+  )
+}
+
+export const storedLikelihoods = storedValue('jixiao:likelihood', checkLikelihoods)

@@ -1,0 +1,173 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { createNodeEngine } from '@/engine/duckdbNode'
+import type { QueryEngine } from '@/engine/QueryEngine'
+import type { BatchRecord, BatchStore } from '@/ingest/batches'
+import { loadDataset } from '@/ingest/loadDataset'
+import { decodeFile } from '@/ingest/upload'
+import { createUploadSession, type FileCheck, type PickedFile, type UploadSession } from '@/ingest/uploadSession'
+import { fixture, readDataFolder } from '../../support'
+
+/** The batch store as a Map, counting how often the whole list is read; it can be told to refuse writes. */
+class MemoryBatchStore implements BatchStore {
+  readonly records = new Map<string, BatchRecord>()
+  lists = 0
+  refuseWrites = false
+  async list() {
+    this.lists++
+    return [...this.records.values()].map((r) => structuredClone(r))
+  }
+  async put(record: BatchRecord) {
+    if (this.refuseWrites) throw new Error('QuotaExceededError')
+    this.records.set(record.id, structuredClone(record))
+  }
+  async clear() {
+    this.records.clear()
+  }
+}
+
+let engine: QueryEngine
+let store: MemoryBatchStore
+let decodes: string[]
+let session: UploadSession
+
+const utf8 = (text: string) => new TextEncoder().encode(text)
+const actuals = (rows: string) => utf8(`指标编码,月份,完成值,单位\n${rows}`)
+const TABLES = ['indicators', 'indicator_targets', 'projects', 'spending_plan', 'actuals', 'spending']
+
+async function storedTables(): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {}
+  for (const t of TABLES) out[t] = await engine.query(`SELECT * FROM ${t} ORDER BY ALL`)
+  return out
+}
+
+/** Checks one pick of files and returns what the page would show of each. */
+async function pick(...files: [name: string, bytes: Uint8Array][]): Promise<FileCheck[]> {
+  const checks: FileCheck[] = []
+  const picked: PickedFile[] = files.map(([fileName, bytes]) => ({ fileName, read: async () => bytes }))
+  await session.checkFiles(picked, {
+    checked: (index, check) => void (checks[index] = check),
+    failed: (_, error) => {
+      throw error
+    },
+  })
+  return checks
+}
+const pickOne = async (name: string, bytes: Uint8Array) => (await pick([name, bytes]))[0] as FileCheck
+
+beforeAll(async () => {
+  engine = await createNodeEngine()
+})
+afterAll(() => engine.close())
+beforeEach(async () => {
+  await loadDataset(engine, readDataFolder())
+  store = new MemoryBatchStore()
+  decodes = []
+  session = createUploadSession(engine, store, {
+    decode: (name, bytes, onProgress) => {
+      decodes.push(name)
+      return decodeFile(name, bytes, onProgress)
+    },
+  })
+})
+
+describe('checking picked files', () => {
+  it('shows a GBK file as plain data: encoding, kind, counts and samples, no engine table', async () => {
+    const check = await pickOne('actuals_gbk_crlf.csv', fixture('actuals_gbk_crlf.csv'))
+    expect(check).toMatchObject({ encoding: 'GB18030', kind: 'actuals', valid: true, sourceRows: 6 })
+    expect(check.counts).toEqual({ new: 6, changed: 0, unchanged: 0, removed: 0 })
+    expect(check.samples).toHaveLength(6)
+    expect(JSON.stringify(check)).not.toMatch(/canon_|typed_|stage_|ledger_/)
+    expect(decodes).toEqual(['actuals_gbk_crlf.csv'])
+  })
+
+  it('decodes each file of a pick once, also one checked again with the indicators of another', async () => {
+    const shown: [number, boolean][] = []
+    await session.checkFiles(
+      [
+        { fileName: 'actuals.csv', read: async () => actuals('X01,2024-11,30,次\n') },
+        { fileName: 'indicators.csv', read: async () => utf8('指标编码,所属,分项,三级指标,指标值\nX01,部门,经济运行,社区走访,≥120次\n') },
+      ],
+      { checked: (index, check) => void shown.push([index, check.valid]) },
+    )
+    expect(shown).toEqual([[0, false], [1, true], [0, true]])
+    expect(decodes).toEqual(['actuals.csv', 'indicators.csv'])
+  })
+
+  it('lists the problems of a bad file by line and column, and stores nothing', async () => {
+    const before = await storedTables()
+    const check = await pickOne('actuals_bad.csv', fixture('actuals_bad.csv'))
+    expect(check.valid).toBe(false)
+    expect(check.problems.map((p) => [p.line, p.key, p.rule])).toEqual([
+      [3, 'id', 'unknown-id'],
+      [4, 'value', 'number'],
+      [5, 'period', 'month'],
+      [7, 'id+period_year+period_month', 'duplicate'],
+      [8, 'unit', 'unit-mismatch'],
+    ])
+    await expect(session.apply(check.id)).rejects.toThrow()
+    expect(store.records.size).toBe(0)
+    expect(await storedTables()).toEqual(before)
+  })
+})
+
+describe('batches', () => {
+  it('applies a file and lists its batch without reading the store again', async () => {
+    expect(await session.history()).toEqual([])
+    const check = await pickOne('a.csv', actuals('D01,2024-11,100,个\n'))
+    const record = await session.apply(check.id)
+    expect(await session.history()).toEqual([record])
+    expect([...store.records.values()]).toEqual([record])
+    expect(store.lists).toBe(1)
+    const [stored] = await engine.query(`SELECT value FROM actuals WHERE id = 'D01' AND year = 2024 AND month = 11`)
+    expect(stored?.value).toBe(100)
+  })
+
+  it('applies nothing when the batch store refuses the batch', async () => {
+    const before = await storedTables()
+    const check = await pickOne('a.csv', actuals('D01,2024-11,100,个\n'))
+    store.refuseWrites = true
+    await expect(session.apply(check.id)).rejects.toThrow('QuotaExceededError')
+    expect(await storedTables()).toEqual(before)
+    expect(await session.history()).toEqual([])
+  })
+
+  it('undoes a batch to what was stored before and keeps it as undone', async () => {
+    const before = await storedTables()
+    const record = await session.apply((await pickOne('a.csv', actuals('D01,2024-10,99,个\nD01,2024-11,100,个\n'))).id)
+    const outcome = await session.undo(record.id)
+    expect(outcome.status).toBe('undone')
+    expect(await storedTables()).toEqual(before)
+    const [listed] = await session.history()
+    expect(listed?.undoneAt).toEqual(expect.any(String))
+    expect(store.records.get(record.id)?.undoneAt).toBe(listed?.undoneAt)
+    expect(await session.undo(record.id)).toEqual({ status: 'nothing' })
+    expect(store.lists).toBe(1)
+  })
+
+  it('refuses to undo a batch under a later one that changed the same rows, until that one is undone', async () => {
+    const first = await session.apply((await pickOne('a.csv', actuals('D01,2024-11,100,个\n'))).id)
+    const second = await session.apply((await pickOne('b.csv', actuals('D01,2024-11,101,个\n'))).id)
+    expect(await session.undo(first.id)).toEqual({ status: 'blocked', later: [second] })
+    const [kept] = await engine.query(`SELECT value FROM actuals WHERE id = 'D01' AND year = 2024 AND month = 11`)
+    expect(kept?.value).toBe(101)
+    expect((await session.undo(second.id)).status).toBe('undone')
+    expect((await session.undo(first.id)).status).toBe('undone')
+  })
+
+  it('previews a file again against what another file applied since', async () => {
+    const [first, second] = await pick(['a.csv', actuals('D01,2024-11,100,个\n')], ['b.csv', actuals('D01,2024-11,100,个\n')])
+    expect(second?.counts?.new).toBe(1)
+    await session.apply(first!.id)
+    const [again] = await session.refreshPreviews()
+    expect(again).toMatchObject({ id: second!.id, counts: { new: 0, changed: 0, unchanged: 1 } })
+  })
+
+  it('forgets every batch and every checked file on reset', async () => {
+    await session.apply((await pickOne('a.csv', actuals('D01,2024-11,100,个\n'))).id)
+    await pickOne('b.csv', actuals('D02,2024-11,7.5,亿元\n'))
+    await session.reset()
+    expect(await session.history()).toEqual([])
+    expect(store.records.size).toBe(0)
+    expect(await session.refreshPreviews()).toEqual([])
+  })
+})

@@ -1,0 +1,118 @@
+// @vitest-environment jsdom
+import { createPinia, setActivePinia } from 'pinia'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { nextTick } from 'vue'
+import { DEFAULT_MONITOR_SETTINGS, DEFAULT_SCORING_SETTINGS } from '@/domain/settings'
+import { readSnapshot, writeSnapshot, type CachedSnapshot } from '@/persist/snapshotCache'
+import { storedJudgements, storedLikelihoods, storedSettings } from '@/persist/userState'
+import { useJudgementsStore } from '@/stores/judgements'
+import { useLikelihoodStore } from '@/stores/likelihood'
+import { useSettingsStore } from '@/stores/settings'
+
+/** What a hand edit, an older build or another app on the origin can leave under a key. */
+const WRITTEN_BY_HAND = [
+  'null',
+  '[]',
+  '"text"',
+  '42',
+  'true',
+  '{not json',
+  '{"lang": 7, "monitor": [], "scoring": "x", "indicators": 1, "projects": [], "monitoring": null, "monitoringMonth": "7"}',
+  '{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}',
+]
+
+const DEFAULT_SETTINGS = { lang: 'zh', monitor: DEFAULT_MONITOR_SETTINGS, scoring: DEFAULT_SCORING_SETTINGS }
+const NO_JUDGEMENTS = { indicators: {}, projects: {}, monitoring: {}, monitoringMonth: 7 }
+
+beforeEach(() => {
+  localStorage.clear()
+  setActivePinia(createPinia())
+})
+
+describe('a stored value written by hand', () => {
+  it.each(WRITTEN_BY_HAND)('reads %s back as the defaults', (text) => {
+    for (const key of ['jixiao:settings', 'jixiao:judgements', 'jixiao:likelihood', 'jixiao:snapshot']) localStorage.setItem(key, text)
+    expect(storedSettings.read()).toEqual(DEFAULT_SETTINGS)
+    expect(storedJudgements.read()).toEqual(NO_JUDGEMENTS)
+    expect(storedLikelihoods.read()).toEqual({})
+    expect(readSnapshot('any')).toBeNull()
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+
+  it('opens the settings, judgements and likelihood stores on "null"', () => {
+    for (const key of ['jixiao:settings', 'jixiao:judgements', 'jixiao:likelihood']) localStorage.setItem(key, 'null')
+    expect(useSettingsStore().monitor).toEqual(DEFAULT_MONITOR_SETTINGS)
+    expect(useJudgementsStore().monitoringMonth).toBe(7)
+    expect(useLikelihoodStore().confirmed).toEqual({})
+  })
+})
+
+describe('settings', () => {
+  it('keeps the rules that check out and takes the default for the rest', () => {
+    localStorage.setItem('jixiao:settings', JSON.stringify({ lang: 'en', monitor: { execution: { red: 0.5, yellow: '0.9' } } }))
+    const read = storedSettings.read()
+    expect(read.lang).toBe('en')
+    expect(read.monitor.execution).toEqual({ red: 0.5, yellow: 0.8 })
+    expect(read.scoring).toEqual(DEFAULT_SCORING_SETTINGS)
+  })
+
+  it('are written on every change and read back by the next page', async () => {
+    const settings = useSettingsStore()
+    settings.monitor.cumulative.blue = 1.5
+    settings.lang = 'en'
+    await nextTick()
+    setActivePinia(createPinia())
+    expect(useSettingsStore().monitor.cumulative.blue).toBe(1.5)
+    expect(useSettingsStore().lang).toBe('en')
+  })
+})
+
+describe('likelihood overrides', () => {
+  it('drop entries whose key is not a month and an indicator, or whose value is not one of the three words', () => {
+    localStorage.setItem(
+      'jixiao:likelihood',
+      '{"2024-07:D07": "有可能", "2024-07:D08": "maybe", "2024-07:D09": null, "__proto__": "有可能", "constructor": "确定能"}',
+    )
+    const read = storedLikelihoods.read()
+    expect(read).toEqual({ '2024-07:D07': '有可能' })
+    expect(Object.getPrototypeOf(read)).toBe(Object.prototype)
+  })
+})
+
+describe('judgements', () => {
+  it('keep the entries that check out and drop the rest', () => {
+    localStorage.setItem(
+      'jixiao:judgements',
+      JSON.stringify({ indicators: { D01: { band: '达成', score: 'x', reason: 3 }, D02: null }, monitoringMonth: 13 }),
+    )
+    expect(storedJudgements.read()).toEqual({
+      ...NO_JUDGEMENTS,
+      indicators: { D01: { band: '达成', score: null, reason: '' } },
+    })
+  })
+})
+
+describe('the reload snapshot', () => {
+  const snapshot: CachedSnapshot = {
+    key: 'k1',
+    savedAt: '2024-11-30T08:00:00.000Z',
+    about: { organisation: '管委会', sampleFiles: [] },
+    snapshot: {
+      indicators: [], projects: [], plans: {}, year: 2024, latestMonth: 11,
+      indicatorSeries: { D01: [{ month: 1 }] } as never, spendingSeries: {},
+    },
+  }
+
+  it('is read back for the same key only', () => {
+    writeSnapshot(snapshot)
+    expect(readSnapshot('k1')).toEqual(snapshot)
+    expect(readSnapshot('k2')).toBeNull()
+  })
+
+  it('is not read back when its tables are not of the right shape', () => {
+    writeSnapshot({ ...snapshot, snapshot: { ...snapshot.snapshot, indicators: null, plans: [] } as never })
+    expect(readSnapshot('k1')).toBeNull()
+    writeSnapshot({ ...snapshot, savedAt: 'yesterday' })
+    expect(readSnapshot('k1')).toBeNull()
+  })
+})
