@@ -42,6 +42,10 @@ export interface IndicatorRow {
   measure: string | null
   weight: number | null
   basis: string | null
+  /** 上年完成值 as the 绩效目标表 writes it, in the target's unit: used when no loaded year gives last year's figure */
+  lastYear?: number | null
+  /** 历史标准 (e.g. the average of the last three years), in the target's unit */
+  history?: number | null
 }
 
 /** An indicator with its 指标值 parsed and its overrides applied. */

@@ -1,8 +1,8 @@
 import { toIndicator } from '@/domain/indicator'
 import type { IndicatorRow } from '@/domain/types'
-import type { QueryEngine, SqlParam } from '@/engine/QueryEngine'
+import type { QueryEngine } from '@/engine/QueryEngine'
 import { unitExpr } from '@/engine/sql/ingest'
-import { ident } from '@/engine/sql/quote'
+import { ident, literal } from '@/engine/sql/quote'
 import type { StagedFile } from './stageFile'
 
 /** The SELECT that turns a typed staging view into rows of its store table, in the table's column order. */
@@ -12,64 +12,124 @@ export function storeRowsSql(staged: StagedFile): { table: string; select: strin
     case 'indicators':
       return {
         table: 'indicators',
-        select: `SELECT id, scope, "group", level1, level2, name, target, unit, direction, measure, weight, basis, _line FROM ${v}`,
+        select: `SELECT _org, _year, id, scope, "group", level1, level2, name, target, unit, direction, measure, weight, basis,
+          last_year, history, _line FROM ${v}`,
       }
     case 'projects':
       return {
         table: 'projects',
-        select: `SELECT code, name, department, unit_name, budget, adjusted_budget, fiscal, other, purpose, goal, _line FROM ${v}`,
+        select: `SELECT _org, _year, code, name, department, unit_name, budget, adjusted_budget, fiscal, other, purpose, goal, _line
+          FROM ${v}`,
       }
     case 'spending_plan':
-      return { table: 'spending_plan', select: `SELECT code, month, share FROM ${v}` }
+      return { table: 'spending_plan', select: `SELECT _org, _year, code, month, share FROM ${v}` }
     case 'actuals':
       return {
         table: 'actuals',
-        select: `SELECT id, period_year, period_month, value, ${unitExpr('unit')}, coalesce(basis, '累计'), status, note FROM ${v}`,
+        select: `SELECT _org, _year, id, period_month, value, ${unitExpr('unit')}, coalesce(basis, '累计'), status, note FROM ${v}`,
       }
     case 'spending':
-      return { table: 'spending', select: `SELECT code, period_year, period_month, amount FROM ${v}` }
-    case 'ledger':
-      // 金额 is in 元; spending is kept in 万元.
-      return {
-        table: 'spending',
-        select: `SELECT code, date_year, date_month, sum(amount) / 10000 FROM ${v} GROUP BY code, date_year, date_month`,
-      }
+      return { table: 'spending', select: `SELECT _org, _year, code, period_month, amount FROM ${v}` }
+    case 'links':
+      return { table: 'indicator_links', select: `SELECT _org, _year, id, last_year_id FROM ${v}` }
     default:
       throw new Error('a file of unknown kind cannot be stored')
   }
 }
 
-/** Upserts a staged file into its store table (keyed as docs/formats.md says). */
+/** A budget unit and a year: what a target file replaces, and what the pages show at a time. */
+export interface Scope {
+  org: string
+  year: number
+}
+
+/** The (unit, year) pairs a table or a staged file holds rows of. */
+export async function scopesOf(engine: QueryEngine, table: string, orgColumn = 'org', yearColumn = 'year'): Promise<Scope[]> {
+  const rows = await engine.query<{ org: string; year: number }>(
+    `SELECT DISTINCT ${ident(orgColumn)} AS org, ${ident(yearColumn)} AS year FROM ${ident(table)} WHERE ${ident(yearColumn)} IS NOT NULL ORDER BY 1, 2`,
+  )
+  return rows.map((r) => ({ org: r.org, year: r.year }))
+}
+
+/** `(org, year) IN (…)` for a list of scopes, as SQL. */
+export function inScopesSql(scopes: readonly Scope[], org = 'org', year = 'year'): string {
+  if (scopes.length === 0) return 'false'
+  return `(${ident(org)}, ${ident(year)}) IN (${scopes.map((s) => `(${literal(s.org)}, ${Math.trunc(s.year)})`).join(', ')})`
+}
+
+/**
+ * Stores a staged file of the deployed data folder: target files (指标, 项目, 支出计划, links) replace their table for
+ * the units and years the file holds; measurements are upserted by their key.
+ */
 export async function applyStaged(engine: QueryEngine, staged: StagedFile): Promise<void> {
   const { table, select } = storeRowsSql(staged)
+  if (staged.spec && REPLACED_TABLES.has(table)) {
+    const scopes = await scopesOf(engine, staged.view, '_org', '_year')
+    await engine.exec(`DELETE FROM ${ident(table)} WHERE ${inScopesSql(scopes)}`)
+  }
   await engine.exec(`INSERT OR REPLACE INTO ${ident(table)} ${select}`)
-  if (table === 'indicators') await refreshTargets(engine)
+  await registerOrgs(engine, table)
+  if (table === 'indicators') await refreshTargets(engine, await scopesOf(engine, staged.view, '_org', '_year'))
 }
 
-/** Parses every 指标值 (domain code, not SQL) and stores the result where the analysis SQL can join it. */
-export async function refreshTargets(engine: QueryEngine): Promise<void> {
-  const rows = await readIndicatorRows(engine)
-  await engine.exec('DELETE FROM indicator_targets')
-  const params: SqlParam[] = []
+/** The tables a file replaces (for its units and years) instead of upserting into. */
+export const REPLACED_TABLES: ReadonlySet<string> = new Set(['indicators', 'projects', 'spending_plan', 'indicator_links'])
+
+/** Units a file named that the registry does not know yet, by the key they are stored under. */
+export async function registerOrgs(engine: QueryEngine, table: string): Promise<void> {
+  await engine.exec(`INSERT INTO orgs (org, name, ord)
+    SELECT t.org, t.org, (SELECT coalesce(max(ord), 0) FROM orgs) + row_number() OVER (ORDER BY t.org)
+    FROM (SELECT DISTINCT org FROM ${ident(table)}) t ANTI JOIN orgs o ON o.org = t.org`)
+}
+
+const csvField = (value: string | number | boolean | null) => {
+  if (value === null) return ''
+  const text = String(value)
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
+}
+
+let targetsFile = 0
+
+/**
+ * Parses every 指标值 of the given units and years (all when none are given) with the domain's parser, and stores
+ * the result where the analysis SQL can join it. The rows travel as one CSV: a province has 400,000 indicators.
+ */
+export async function refreshTargets(engine: QueryEngine, scopes?: readonly Scope[]): Promise<void> {
+  const rows = await readIndicatorRows(engine, scopes)
+  await engine.exec(`DELETE FROM indicator_targets${scopes ? ` WHERE ${inScopesSql(scopes)}` : ''}`)
+  if (rows.length === 0) return
+  const lines = ['org,year,id,direction,target_value,target_unit,qualitative,measure']
   for (const row of rows) {
     const ind = toIndicator(row)
-    params.push(ind.id, ind.target.direction, ind.target.value, ind.target.unit, ind.target.qualitative, ind.measureResolved)
+    lines.push(
+      [row.org, row.year, ind.id, ind.target.direction, ind.target.value, ind.target.unit, ind.target.qualitative, ind.measureResolved]
+        .map(csvField)
+        .join(','),
+    )
   }
-  for (let i = 0; i < params.length; i += 6 * 200) {
-    const chunk = params.slice(i, i + 6 * 200)
-    const values = Array.from({ length: chunk.length / 6 }, () => '(?, ?, ?, ?, ?, ?)').join(', ')
-    await engine.query(`INSERT INTO indicator_targets VALUES ${values}`, chunk)
+  const name = `f_targets_${++targetsFile}.csv`
+  await engine.registerText(name, lines.join('\n') + '\n')
+  try {
+    await engine.exec(`INSERT INTO indicator_targets SELECT * FROM read_csv(${literal(name)}, header = true, auto_detect = false,
+      quote = '"', escape = '"', columns = {'org': 'VARCHAR', 'year': 'INTEGER', 'id': 'VARCHAR', 'direction': 'VARCHAR',
+      'target_value': 'DOUBLE', 'target_unit': 'VARCHAR', 'qualitative': 'BOOLEAN', 'measure': 'VARCHAR'})`)
+  } finally {
+    await engine.dropFile(name)
   }
 }
 
-export async function readIndicatorRows(engine: QueryEngine): Promise<IndicatorRow[]> {
+/** An indicator row as stored, with the unit and year it belongs to. */
+export type StoredIndicatorRow = IndicatorRow & Scope
+
+export async function readIndicatorRows(engine: QueryEngine, scopes?: readonly Scope[]): Promise<StoredIndicatorRow[]> {
   const rows = await engine.query<{
-    id: string; scope: string; group: string | null; level1: string | null; level2: string | null; name: string
-    target: string; unit: string | null; direction: string | null; measure: string | null; weight: number | null
-    basis: string | null
-  }>('SELECT * EXCLUDE (ord) FROM indicators ORDER BY ord, id')
+    org: string; year: number; id: string; scope: string; group: string | null; level1: string | null
+    level2: string | null; name: string; target: string; unit: string | null; direction: string | null
+    measure: string | null; weight: number | null; basis: string | null; last_year: number | null; history: number | null
+  }>(`SELECT * EXCLUDE (ord) FROM indicators ${scopes ? `WHERE ${inScopesSql(scopes)}` : ''} ORDER BY org, year, ord, id`)
   return rows.map((r) => ({
-    id: r.id, scope: r.scope, group: r.group, level1: r.level1, level2: r.level2, name: r.name,
+    org: r.org, year: r.year, id: r.id, scope: r.scope, group: r.group, level1: r.level1, level2: r.level2, name: r.name,
     targetText: r.target, unit: r.unit, direction: r.direction, measure: r.measure, weight: r.weight, basis: r.basis,
+    lastYear: r.last_year, history: r.history,
   }))
 }

@@ -1,6 +1,6 @@
 // The CSV contract of docs/formats.md: Chinese headers, English keys as aliases in any letter case.
 
-export type FileKind = 'indicators' | 'projects' | 'spending_plan' | 'actuals' | 'spending' | 'ledger'
+export type FileKind = 'indicators' | 'projects' | 'spending_plan' | 'actuals' | 'spending' | 'ledger' | 'links'
 
 /** How a cell is read: text as is, a number (`1,200.50`, `12.5%`), a month (`2024-07`, `2024/7`, `2024年7月`), a date. */
 export type ColumnType = 'text' | 'number' | 'month' | 'integer' | 'date'
@@ -10,6 +10,10 @@ export interface ColumnSpec {
   zh: string
   /** Other accepted headers besides `zh` and `key`. */
   aliases?: string[]
+  /** The header is required but a cell may be empty (an empty 上年指标编码 unlinks an indicator from last year's). */
+  allowEmpty?: boolean
+  /** Headers looked for before `zh`: 计量单位 is the unit even where 单位 also stands (then naming the 单位 of a budget unit). */
+  prefer?: string[]
   type: ColumnType
   required: boolean
 }
@@ -33,6 +37,17 @@ const col = (key: string, zh: string, type: ColumnType, required = false, aliase
   aliases,
 })
 
+/**
+ * 年度 and 单位 (a budget unit, by name or code), which any file may carry (docs/formats.md "Many years, many units").
+ * They come last so that a kind's own columns choose first: in 指标 and 完成值 files 单位 is the unit of measure
+ * unless 计量单位 stands beside it.
+ */
+const yearAndOrg = (orgAliases: string[]): ColumnSpec[] => [
+  col('year', '年度', 'integer', false, ['预算年度']),
+  col('org', '预算单位', 'text', false, ['单位名称', '单位编码', '预算单位名称', '预算单位编码', ...orgAliases]),
+]
+const measureUnit = (): ColumnSpec => ({ ...col('unit', '单位', 'text', false, ['计量单位']), prefer: ['计量单位'] })
+
 export const FILE_KINDS: Record<FileKind, FileKindSpec> = {
   indicators: {
     kind: 'indicators',
@@ -48,11 +63,14 @@ export const FILE_KINDS: Record<FileKind, FileKindSpec> = {
       col('level2', '二级指标', 'text'),
       col('name', '三级指标', 'text', true, ['指标名称']),
       col('target', '指标值', 'text', true, ['年度指标值']),
-      col('unit', '单位', 'text', false, ['计量单位']),
+      measureUnit(),
       col('direction', '指标性质', 'text', false, ['指标方向']),
       col('measure', '口径', 'text', false, ['统计口径']),
       col('weight', '分值', 'number', false),
       col('basis', '指标值确定依据', 'text', false, ['确定依据']),
+      col('last_year', '上年完成值', 'number', false, ['上年实际完成值', '上年指标值完成情况']),
+      col('history', '历史标准', 'number', false, ['历史值']),
+      ...yearAndOrg(['单位']),
     ],
   },
   projects: {
@@ -72,6 +90,7 @@ export const FILE_KINDS: Record<FileKind, FileKindSpec> = {
       col('other', '其他资金', 'number'),
       col('purpose', '资金用途', 'text'),
       col('goal', '年度目标', 'text', false, ['年度总体目标']),
+      ...yearAndOrg(['单位']),
     ],
   },
   spending_plan: {
@@ -84,6 +103,7 @@ export const FILE_KINDS: Record<FileKind, FileKindSpec> = {
       col('code', '项目编码', 'text', true),
       col('month', '月份', 'integer', true),
       col('share', '计划支出比例', 'number', true),
+      ...yearAndOrg(['单位']),
     ],
   },
   actuals: {
@@ -96,10 +116,11 @@ export const FILE_KINDS: Record<FileKind, FileKindSpec> = {
       col('id', '指标编码', 'text', true),
       col('period', '月份', 'month', true),
       col('value', '完成值', 'number', false),
-      col('unit', '单位', 'text'),
+      measureUnit(),
       col('basis', '数据口径', 'text'),
       col('status', '完成情况', 'text'),
       col('note', '说明', 'text', false, ['偏差原因']),
+      ...yearAndOrg(['单位']),
     ],
   },
   spending: {
@@ -112,6 +133,7 @@ export const FILE_KINDS: Record<FileKind, FileKindSpec> = {
       col('code', '项目编码', 'text', true),
       col('period', '月份', 'month', true),
       col('amount', '支出金额', 'number', true),
+      ...yearAndOrg(['单位']),
     ],
   },
   ledger: {
@@ -124,19 +146,38 @@ export const FILE_KINDS: Record<FileKind, FileKindSpec> = {
       col('date', '支付日期', 'date', true),
       col('code', '项目编码', 'text', true),
       col('amount', '金额', 'number', true, ['支付金额']),
+      ...yearAndOrg([]),
+    ],
+  },
+  links: {
+    kind: 'links',
+    zh: '指标对应关系',
+    en: 'Indicator links',
+    fileName: 'indicator_links.csv',
+    key: ['id'],
+    columns: [
+      col('id', '指标编码', 'text', true),
+      { ...col('last_year_id', '上年指标编码', 'text', true), allowEmpty: true },
+      ...yearAndOrg(['单位']),
     ],
   },
 }
 
 const norm = (header: string) => header.replace(/^\uFEFF/, '').trim().toLowerCase()
 
-/** Maps each column key of `spec` to the file's header that carries it. */
+/** Maps each column key of `spec` to the file's header that carries it; a header carries one column at most. */
 export function matchColumns(spec: FileKindSpec, headers: readonly string[]): Map<string, string> {
   const found = new Map<string, string>()
+  const used = new Set<string>()
   for (const column of spec.columns) {
-    const names = [column.zh, column.key, ...(column.aliases ?? [])].map(norm)
-    const header = headers.find((h) => names.includes(norm(h)))
-    if (header !== undefined) found.set(column.key, header)
+    const names = [...(column.prefer ?? []), column.zh, column.key, ...(column.aliases ?? [])].map(norm)
+    for (const name of names) {
+      const header = headers.find((h) => !used.has(h) && norm(h) === name)
+      if (header === undefined) continue
+      found.set(column.key, header)
+      used.add(header)
+      break
+    }
   }
   return found
 }

@@ -1,15 +1,18 @@
 import type { QueryEngine } from '@/engine/QueryEngine'
+import { literal } from '@/engine/sql/quote'
 import { createStoreSchemaSql } from '@/engine/sql/schema'
 import { applyStaged } from './apply'
+import { orgKeyOf, type DatasetFiles, type DatasetFolder } from './datasetFolder'
 import { FILE_KINDS, type FileKind } from './fileKinds'
 import { describeFileProblem, describeProblem } from './messages'
-import { dropStage, hasProblems, stageFile, type StagedFile } from './stageFile'
-import { checkReferences } from './validate'
+import { dropStage, hasProblems, stageFile, type StagedFile, type UploadScope } from './stageFile'
+import { checkReferences, noContext } from './validate'
 
 /** The order in which files can reference each other: projects before the indicators and spending that name them. */
-export const LOAD_ORDER: FileKind[] = ['projects', 'spending_plan', 'indicators', 'actuals', 'spending']
+export const LOAD_ORDER: FileKind[] = ['projects', 'spending_plan', 'indicators', 'links', 'actuals', 'spending']
 
-export type DatasetFiles = Partial<Record<FileKind, Uint8Array>>
+/** Files dated by their rows' 月份: read first, so that a folder without a year in about.json takes theirs. */
+const DATED: ReadonlySet<FileKind> = new Set(['actuals', 'spending'])
 
 export class DatasetError extends Error {
   constructor(
@@ -20,29 +23,65 @@ export class DatasetError extends Error {
   }
 }
 
-/**
- * Builds the store from a complete dataset (the deployed `data/` folder): every file is validated like an upload,
- * and any problem stops the load with the file named and its problems in Chinese.
- */
-export async function loadDataset(engine: QueryEngine, files: DatasetFiles): Promise<void> {
-  await engine.exec(createStoreSchemaSql())
-  const staged: StagedFile[] = []
+const problemsOf = (file: StagedFile) => [
+  ...file.fileProblems.map((p) => describeFileProblem(p)),
+  ...file.problems.map((p) => describeProblem(file, p)),
+]
+
+/** One folder's files, staged and checked: its year from about.json, else from its files' months when they agree. */
+async function loadFolder(engine: QueryEngine, folder: DatasetFolder): Promise<void> {
+  const org = orgKeyOf(folder.about)
+  const name = (kind: FileKind) => `${folder.path}${FILE_KINDS[kind].fileName}`
+  const staged = new Map<FileKind, StagedFile>()
   try {
-    for (const kind of LOAD_ORDER) {
-      const bytes = files[kind]
-      if (!bytes) continue
-      const file = await stageFile(engine, FILE_KINDS[kind].fileName, bytes, kind)
-      staged.push(file)
-      await checkReferences(engine, file, { indicatorViews: [], projectViews: [] })
-      if (hasProblems(file)) {
-        throw new DatasetError(file.fileName, [
-          ...file.fileProblems.map((p) => describeFileProblem(p)),
-          ...file.problems.map((p) => describeProblem(file, p)),
-        ])
+    const stage = async (kind: FileKind, scope: UploadScope) => {
+      const bytes = folder.files[kind]
+      if (!bytes) return
+      const file = await stageFile(engine, name(kind), bytes, kind, scope)
+      staged.set(kind, file)
+      if (hasProblems(file)) throw new DatasetError(file.fileName, problemsOf(file))
+    }
+    for (const kind of LOAD_ORDER) if (DATED.has(kind)) await stage(kind, { org, year: folder.about?.year ?? null })
+    let year = folder.about?.year ?? null
+    if (year === null) {
+      const years = new Set<number>()
+      for (const file of staged.values()) {
+        const rows = await engine.query<{ y: number }>(`SELECT DISTINCT _year AS y FROM "${file.view}" WHERE _year IS NOT NULL`)
+        for (const r of rows) years.add(r.y)
       }
+      if (years.size === 1) year = [...years][0] ?? null
+    }
+    for (const kind of LOAD_ORDER) if (!DATED.has(kind)) await stage(kind, { org, year })
+    for (const kind of LOAD_ORDER) {
+      const file = staged.get(kind)
+      if (!file) continue
+      await checkReferences(engine, file, noContext({ org, year }))
+      if (hasProblems(file)) throw new DatasetError(file.fileName, problemsOf(file))
       await applyStaged(engine, file)
     }
   } finally {
-    for (const file of staged) await dropStage(engine, file)
+    for (const file of staged.values()) await dropStage(engine, file)
   }
 }
+
+/**
+ * Builds the store from the deployed data: one dataset folder, or the several an `index.json` lists (years, units).
+ * Every file is validated like an upload, and any problem stops the load with the file named and its problems in
+ * Chinese. Each folder's unit comes from its about.json (unitCode, else organisation).
+ */
+export async function loadDataset(engine: QueryEngine, folders: readonly DatasetFolder[]): Promise<void> {
+  await engine.exec(createStoreSchemaSql())
+  for (const [i, folder] of folders.entries()) {
+    const about = folder.about
+    const org = orgKeyOf(about)
+    await engine.exec(`INSERT INTO orgs VALUES (${literal(org)}, ${literal(about?.organisation ?? about?.unitCode ?? org)},
+      ${about?.unitCode ? literal(about.unitCode) : 'NULL'}, ${about?.department ? literal(about.department) : 'NULL'}, ${i + 1})
+      ON CONFLICT (org) DO NOTHING`)
+  }
+  for (const folder of folders) await loadFolder(engine, folder)
+}
+
+/** A single folder of today's layout, with no about.json: what tests and the CLI's plain folders give. */
+export const singleFolder = (files: DatasetFiles, about: DatasetFolder['about'] = null): DatasetFolder[] => [
+  { path: '', files, about },
+]

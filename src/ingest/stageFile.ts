@@ -2,9 +2,11 @@ import type { QueryEngine } from '@/engine/QueryEngine'
 import {
   cellProblemsSql,
   duplicateKeySql,
+  scopedSelectSql,
   stageCsvSql,
   stagedHeadersSql,
   typedSelectSql,
+  yearProblemsSql,
   type RowProblem,
   type StagedColumn,
 } from '@/engine/sql/ingest'
@@ -14,9 +16,23 @@ import { closestKind, FILE_KINDS, matchColumns, missingColumns, type FileKind, t
 
 /** A problem with the file as a whole (no row to point at). */
 export interface FileProblem {
-  rule: 'unreadable' | 'unknown-kind' | 'missing-columns' | 'empty' | 'wrong-kind'
+  rule: 'unreadable' | 'unknown-kind' | 'missing-columns' | 'empty' | 'wrong-kind' | 'no-year'
   detail: string
 }
+
+/** The key of a budget unit when neither the file nor the folder names one. */
+export const DEFAULT_ORG = '本单位'
+
+/**
+ * Where a file's rows go when it does not say: the 单位 of the folder or of the page, and the 年度 of the folder or
+ * the one selected when uploading (null: none given, so a file without 年度 and 月份 cannot be placed).
+ */
+export interface UploadScope {
+  org: string
+  year: number | null
+}
+
+export const NO_SCOPE: UploadScope = { org: DEFAULT_ORG, year: null }
 
 /** A file read into the engine and checked on its own (references to other files are checked in `validate.ts`). */
 export interface StagedFile {
@@ -24,7 +40,10 @@ export interface StagedFile {
   encoding: TextEncodingName
   spec: FileKindSpec | null
   headers: string[]
-  /** The typed view over the staging table, with `_line`, one column per key and `<key>__raw`. */
+  /**
+   * The typed view over the staging table, with `_line`, one column per key and `<key>__raw`, and `_org` and
+   * `_year`: the budget unit and the 年度 each row belongs to.
+   */
   view: string
   rowCount: number
   columns: StagedColumn[]
@@ -37,16 +56,26 @@ export interface StagedFile {
 const PROBLEM_CAP = 500
 let counter = 0
 
-/** Key columns of the typed view, for the duplicate check: months are (year, month). */
+/** Key columns of the typed view, for the duplicate check (within a unit and year): months are (year, month). */
 export function viewKeyColumns(spec: FileKindSpec): string[] {
   return spec.key.flatMap((k) => (k === 'period' ? ['period_year', 'period_month'] : [k]))
 }
 
 /** A file of the deployed data folder, whose kind its name says: decoded, read with DuckDB's CSV reader and checked. */
-export async function stageFile(engine: QueryEngine, fileName: string, bytes: Uint8Array, kind: FileKind): Promise<StagedFile> {
+export async function stageFile(
+  engine: QueryEngine,
+  fileName: string,
+  bytes: Uint8Array,
+  kind: FileKind,
+  scope: UploadScope = NO_SCOPE,
+): Promise<StagedFile> {
   const utf8 = await toUtf8Bytes(bytes)
-  return stageUtf8(engine, fileName, utf8.bytes, utf8.encoding, FILE_KINDS[kind])
+  return stageUtf8(engine, fileName, utf8.bytes, utf8.encoding, FILE_KINDS[kind], scope)
 }
+
+/** The 月份 (or 支付日期) column that dates a row of this kind, if it has one. */
+const monthColumn = (spec: FileKindSpec) =>
+  spec.columns.find((c) => c.type === 'month' || c.type === 'date')?.key ?? null
 
 /**
  * Reads UTF-8 bytes with DuckDB's CSV reader as a file of kind `known` (null: no kind's columns are all there, so the
@@ -59,6 +88,7 @@ export async function stageUtf8(
   utf8: Uint8Array,
   encoding: TextEncodingName,
   known: FileKindSpec | null,
+  scope: UploadScope = NO_SCOPE,
 ): Promise<StagedFile> {
   const n = ++counter
   const vfsName = `f_${n}.csv`
@@ -106,17 +136,20 @@ export async function stageUtf8(
     key: c.key,
     header: matched.get(c.key) ?? null,
     type: c.type,
-    required: c.required,
+    required: c.required && !c.allowEmpty,
   }))
+  const dated = monthColumn(spec)
+  const hasYear = matched.has('year')
   // CREATE TABLE … AS answers with the row count: one round trip fewer per file
   const [created] = await engine.query<{ Count: number }>(
-    `CREATE OR REPLACE TABLE ${ident(view)} AS ${typedSelectSql(table, result.columns)}`,
+    `CREATE OR REPLACE TABLE ${ident(view)} AS ${scopedSelectSql(typedSelectSql(table, result.columns), scope, dated)}`,
   )
   await engine.exec(`DROP TABLE ${ident(table)}`)
   result.rowCount = created?.Count ?? 0
   if (result.rowCount === 0) result.fileProblems.push({ rule: 'empty', detail: '' })
+  if (result.rowCount > 0 && !dated && !hasYear && scope.year === null) result.fileProblems.push({ rule: 'no-year', detail: '' })
 
-  const checks = [cellProblemsSql(view, result.columns)]
+  const checks = [cellProblemsSql(view, result.columns), yearProblemsSql(view, dated, hasYear)]
   if (spec.key.length) checks.push(duplicateKeySql(view, viewKeyColumns(spec)))
   await collectProblems(engine, result, checks.filter(Boolean).join('\nUNION ALL\n'))
   return result

@@ -88,6 +88,47 @@ export function typedSelectSql(table: string, columns: readonly StagedColumn[]):
   return `SELECT ${out.join(', ')} FROM ${ident(table)}`
 }
 
+/**
+ * The typed rows with the budget unit (`_org`) and 年度 (`_year`) each belongs to (docs/formats.md "Many years,
+ * many units"): the row's own 单位 and 年度, else the year of its 月份 (`dated`: the month column's key), else the
+ * scope's. A 单位 written as a known unit's code or name is that unit.
+ */
+export function scopedSelectSql(typed: string, scope: { org: string; year: number | null }, dated: string | null): string {
+  const monthYear = dated ? `t.${ident(`${dated}_year`)}` : 'NULL'
+  return `SELECT t.*,
+  CASE WHEN t.org IS NULL THEN ${literal(scope.org)}
+       ELSE coalesce((SELECT min(o.org) FROM orgs o WHERE t.org IN (o.org, o.code, o.name)), t.org) END AS _org,
+  coalesce(t.year, ${monthYear}, ${scope.year === null ? 'NULL' : String(Math.trunc(scope.year))})::INTEGER AS _year
+FROM (${typed}) t`
+}
+
+/**
+ * Rows that do not belong to the year they say or seem to: a 年度 that is no year; a 月份 outside the row's 年度; and,
+ * without a 年度 column, the rows of a file whose months straddle years that are not in its main year (the year most
+ * rows fall in), so that a stray `2025-01` never carries a 2024 file into another year.
+ */
+export function yearProblemsSql(view: string, dated: string | null, hasYear: boolean): string {
+  const v = ident(view)
+  const parts: string[] = []
+  if (hasYear) {
+    parts.push(`SELECT _line, 'year' AS key, 'year-range' AS rule, year__raw AS value, NULL::VARCHAR AS detail
+FROM ${v} WHERE year IS NOT NULL AND year NOT BETWEEN 1990 AND 2100`)
+  }
+  if (dated) {
+    const y = ident(`${dated}_year`)
+    const raw = ident(`${dated}__raw`)
+    parts.push(
+      hasYear
+        ? `SELECT _line, ${literal(dated)} AS key, 'year-mismatch' AS rule, ${raw} AS value, CAST(year AS VARCHAR) AS detail
+FROM ${v} WHERE year IS NOT NULL AND ${y} IS NOT NULL AND ${y} <> year`
+        : `SELECT _line, ${literal(dated)} AS key, 'stray-year' AS rule, ${raw} AS value, CAST(m.y AS VARCHAR) AS detail
+FROM ${v}, (SELECT ${y} AS y FROM ${v} WHERE ${y} IS NOT NULL GROUP BY ${y} ORDER BY count(*) DESC, ${y} DESC LIMIT 1) m
+WHERE ${y} IS NOT NULL AND ${y} <> m.y`,
+    )
+  }
+  return parts.join('\nUNION ALL\n')
+}
+
 /** Cell-level problems: empty required cells, numbers and months that do not read. */
 export function cellProblemsSql(typedView: string, columns: readonly StagedColumn[]): string {
   const parts: string[] = []
@@ -104,9 +145,9 @@ export function cellProblemsSql(typedView: string, columns: readonly StagedColum
   return parts.join('\nUNION ALL\n')
 }
 
-/** Rows whose key repeats an earlier row of the same file. */
+/** Rows whose key repeats an earlier row of the same file (within the same unit and year: `_org`, `_year`). */
 export function duplicateKeySql(typedView: string, keyColumns: readonly string[]): string {
-  const keys = keyColumns.map(ident).join(', ')
+  const keys = ['_org', '_year', ...keyColumns].map(ident).join(', ')
   return `SELECT _line, ${literal(keyColumns.join('+'))} AS key, 'duplicate' AS rule,
   concat_ws(', ', ${keyColumns.map((k) => `CAST(${ident(k)} AS VARCHAR)`).join(', ')}) AS value,
   CAST(first_line AS VARCHAR) AS detail

@@ -1,24 +1,39 @@
 import { UNIT_FACTORS } from '@/domain/units'
 import { literal } from './quote'
 
-/** The stored dataset: one table per file kind of docs/formats.md (the ledger is aggregated into `spending`). */
+/**
+ * The stored dataset: one table per file kind of docs/formats.md (the ledger is aggregated into `spending`). Every
+ * row belongs to a 单位 (`org`) and a 年度 (`year`), and both lead every key: the same 指标编码 or 项目编码 in
+ * two years or two units is two different things.
+ */
 export function createStoreSchemaSql(): string {
   return `
+CREATE OR REPLACE TABLE orgs (
+  org VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, code VARCHAR, department VARCHAR, ord INTEGER);
 CREATE OR REPLACE TABLE indicators (
-  id VARCHAR PRIMARY KEY, scope VARCHAR NOT NULL, "group" VARCHAR, level1 VARCHAR, level2 VARCHAR,
-  name VARCHAR NOT NULL, target VARCHAR NOT NULL, unit VARCHAR, direction VARCHAR, measure VARCHAR,
-  weight DOUBLE, basis VARCHAR, ord INTEGER);
+  org VARCHAR NOT NULL, year INTEGER NOT NULL, id VARCHAR NOT NULL, scope VARCHAR NOT NULL, "group" VARCHAR,
+  level1 VARCHAR, level2 VARCHAR, name VARCHAR NOT NULL, target VARCHAR NOT NULL, unit VARCHAR, direction VARCHAR,
+  measure VARCHAR, weight DOUBLE, basis VARCHAR, last_year DOUBLE, history DOUBLE, ord INTEGER,
+  PRIMARY KEY (org, year, id));
 CREATE OR REPLACE TABLE indicator_targets (
-  id VARCHAR PRIMARY KEY, direction VARCHAR NOT NULL, target_value DOUBLE, target_unit VARCHAR,
-  qualitative BOOLEAN NOT NULL, measure VARCHAR NOT NULL);
+  org VARCHAR NOT NULL, year INTEGER NOT NULL, id VARCHAR NOT NULL, direction VARCHAR NOT NULL, target_value DOUBLE,
+  target_unit VARCHAR, qualitative BOOLEAN NOT NULL, measure VARCHAR NOT NULL, PRIMARY KEY (org, year, id));
 CREATE OR REPLACE TABLE projects (
-  code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, department VARCHAR, unit_name VARCHAR, budget DOUBLE NOT NULL,
-  adjusted_budget DOUBLE, fiscal DOUBLE, other DOUBLE, purpose VARCHAR, goal VARCHAR, ord INTEGER);
-CREATE OR REPLACE TABLE spending_plan (code VARCHAR, month INTEGER, share DOUBLE, PRIMARY KEY (code, month));
+  org VARCHAR NOT NULL, year INTEGER NOT NULL, code VARCHAR NOT NULL, name VARCHAR NOT NULL, department VARCHAR,
+  unit_name VARCHAR, budget DOUBLE NOT NULL, adjusted_budget DOUBLE, fiscal DOUBLE, other DOUBLE, purpose VARCHAR,
+  goal VARCHAR, ord INTEGER, PRIMARY KEY (org, year, code));
+CREATE OR REPLACE TABLE spending_plan (
+  org VARCHAR NOT NULL, year INTEGER NOT NULL, code VARCHAR NOT NULL, month INTEGER NOT NULL, share DOUBLE,
+  PRIMARY KEY (org, year, code, month));
 CREATE OR REPLACE TABLE actuals (
-  id VARCHAR, year INTEGER, month INTEGER, value DOUBLE, unit VARCHAR, basis VARCHAR, status VARCHAR, note VARCHAR,
-  PRIMARY KEY (id, year, month));
-CREATE OR REPLACE TABLE spending (code VARCHAR, year INTEGER, month INTEGER, amount DOUBLE, PRIMARY KEY (code, year, month));
+  org VARCHAR NOT NULL, year INTEGER NOT NULL, id VARCHAR NOT NULL, month INTEGER NOT NULL, value DOUBLE, unit VARCHAR,
+  basis VARCHAR, status VARCHAR, note VARCHAR, PRIMARY KEY (org, year, id, month));
+CREATE OR REPLACE TABLE spending (
+  org VARCHAR NOT NULL, year INTEGER NOT NULL, code VARCHAR NOT NULL, month INTEGER NOT NULL, amount DOUBLE,
+  PRIMARY KEY (org, year, code, month));
+CREATE OR REPLACE TABLE indicator_links (
+  org VARCHAR NOT NULL, year INTEGER NOT NULL, id VARCHAR NOT NULL, last_year_id VARCHAR,
+  PRIMARY KEY (org, year, id));
 CREATE OR REPLACE TABLE units (unit VARCHAR PRIMARY KEY, family VARCHAR, factor DOUBLE);
 INSERT INTO units VALUES ${UNIT_FACTORS.map((u) => `(${literal(u.unit)}, ${literal(u.family)}, ${u.factor})`).join(', ')};
 `
