@@ -141,5 +141,5 @@ function sniffCompoundFile(bytes: Uint8Array, fileName: string): SniffCode {
   if (streams.includes('EncryptedPackage')) return 'encrypted'
   if (streams.includes('Workbook') || streams.includes('Book')) return /\.ett?$/i.test(fileName) ? 'et' : 'xls'
   if (streams.includes('WordDocument')) return 'doc'
-  return /\.ett?$/i.test(fileName) ? 'et' : /\.xlt?$/i.test(fileName) ? 'xls' : 'ole'
+  return /\.ett?$/i.test(fileName) ? 'et' : /\.xl[st]$/i.test(fileName) ? 'xls' : 'ole'
 }

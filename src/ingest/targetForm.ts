@@ -182,11 +182,12 @@ class FormReader {
     this.form.problems.push({ sheet: this.grid.name, ...p })
   }
 
-  /** The cell's text; an error value or a formula without its result becomes a problem. */
-  private read(raw: RawCell | undefined, cell: SourceCell, label: string): string {
+  /** The cell's text; null for an error value or a formula without its result, reported as a problem here. */
+  private read(raw: RawCell | undefined, cell: SourceCell, label: string): string | null {
     const broken = cellProblem(raw, this.grid.name, cell.row, cell.column, label)
-    if (broken) this.form.problems.push(broken)
-    return textOf(this.grid, raw)
+    if (!broken) return textOf(this.grid, raw)
+    this.form.problems.push(broken)
+    return null
   }
 
   readProject(): FormRow {
@@ -201,8 +202,9 @@ class FormReader {
       }
       const { raw, cell } = valueRightOf(this.grid, at)
       const text = this.read(raw, cell, label)
-      values[label] = text
+      values[label] = text ?? ''
       sources[label] = cell
+      if (text === null) continue
       if (text === '' && REQUIRED_FIELDS.includes(field)) this.problem({ rule: 'form-value-missing', ...cell, label })
       if (text !== '' && AMOUNT_FIELDS.includes(field) && !isNumberText(text)) this.problem({ rule: 'form-number', ...cell, label, value: text })
     }
@@ -214,19 +216,21 @@ class FormReader {
     return { sheet: this.grid.name, row: anchor?.row ?? 1, values, sources }
   }
 
-  /** 预算规模及资金用途 merged down two rows: the purpose is the text in the row(s) below the amounts. */
+  /**
+   * 预算规模及资金用途 over two rows (merged, or its second row left blank as the Word form shows it): the purpose is
+   * the text in the row below the amounts.
+   */
   private readPurposeUnderBudget(values: Record<string, string>, sources: Record<string, SourceCell>) {
     const label = zhOf('projects', 'purpose')
     const at = this.scan.first.get('budget_and_purpose')
     if (values[label] || !at) return
-    const range = mergeAt(this.grid, at.row, at.column)
-    if (!range) return
+    const range = mergeAt(this.grid, at.row, at.column) ?? { top: at.row, left: at.column, bottom: at.row + 1, right: at.column }
     for (let row = range.top + 1; row <= range.bottom; row++) {
-      if (this.scan.rows.has(row)) continue
+      if (this.scan.rows.has(row) || (!mergeAt(this.grid, row, at.column) && ownCell(this.grid, row, at.column))) continue
       for (let column = range.right + 1; column <= this.grid.lastColumn; column++) {
         const raw = ownCell(this.grid, row, column)
         const text = this.read(raw, { row, column }, label)
-        if (text === '') continue
+        if (!text) continue
         values[label] = text
         sources[label] = { row, column }
         return
@@ -257,15 +261,17 @@ class FormReader {
       this.problem({ rule: 'indicator-table-missing', row: null, column: null })
       return
     }
+    if (!header.columns.has('target')) this.problem({ rule: 'form-label-missing', row: null, column: null, label: zhOf('indicators', 'target') })
     const code = project.values[zhOf('projects', 'code')] ?? ''
     const codeSource = project.sources[zhOf('projects', 'code')]
-    const carried = new Map<string, { text: string; cell: SourceCell }>()
+    const carried = new Map<string, { text: string; cell: SourceCell; broken?: boolean }>()
     const rows: FormRow[] = []
     for (let row = header.row + 1; row <= this.grid.lastRow && !this.scan.rows.has(row); row++) {
-      const cells = new Map<string, { text: string; cell: SourceCell }>()
+      const cells = new Map<string, { text: string; cell: SourceCell; broken?: boolean }>()
       for (const [key, column] of header.columns) {
         const cell = columnSource(this.grid, row, column)
-        cells.set(key, { text: this.read(columnCell(this.grid, row, column), cell, zhOf('indicators', key)), cell })
+        const text = this.read(columnCell(this.grid, row, column), cell, zhOf('indicators', key))
+        cells.set(key, { text: text ?? '', cell, broken: text === null })
       }
       const name = cells.get('name')
       const target = cells.get('target')
@@ -278,15 +284,14 @@ class FormReader {
         else if (carried.has(key)) cells.set(key, carried.get(key)!)
       }
       if (!name?.text && !target?.text) continue
-      if (!name?.text) this.problem({ rule: 'indicator-name-missing', ...name!.cell, label: zhOf('indicators', 'name'), value: target?.text })
-      else if (!target?.text) {
-        const column = header.columns.get('target')
-        this.problem({ rule: 'indicator-target-missing', row, column: column ?? null, label: zhOf('indicators', 'target'), value: name.text })
+      const missing = (key: string) => !cells.get(key)?.text && !cells.get(key)?.broken
+      if (missing('name') && !target?.broken) {
+        this.problem({ rule: 'indicator-name-missing', ...(name?.cell ?? { row, column: null }), label: zhOf('indicators', 'name'), value: target?.text })
+      } else if (target && missing('target') && !name?.broken) {
+        this.problem({ rule: 'indicator-target-missing', ...target.cell, label: zhOf('indicators', 'target'), value: name?.text })
       }
       for (const key of ['level1', 'level2']) {
-        if (!cells.get(key)?.text) {
-          this.problem({ rule: 'indicator-level-missing', row, column: header.columns.get(key) ?? null, label: zhOf('indicators', key) })
-        }
+        if (missing(key)) this.problem({ rule: 'indicator-level-missing', row, column: header.columns.get(key) ?? null, label: zhOf('indicators', key) })
       }
       const values = emptyValues('indicators')
       const sources: Record<string, SourceCell> = {}
@@ -326,7 +331,7 @@ class FormReader {
         if (periodText === '') continue
         const shareCell = columnSource(this.grid, shareRow, column)
         const shareText = this.read(columnCell(this.grid, shareRow, column), shareCell, shareLabel)
-        if (shareText === '') continue
+        if (!shareText) continue
         const month = periodMonth(periodText)
         if (month === null) {
           this.problem({ rule: 'plan-period', row: periodRow, column, label: zhOf('spending_plan', 'month'), value: periodText })

@@ -128,14 +128,15 @@ export function describeSniff(code: SniffCode, fileName: string, lang: Lang = 'z
       ? `"${fileName}" is named .${extension} but is ${what}, ${todo}`
       : `"${fileName}" is ${what}, ${todo}`
   }
-  return renamed ? `「${fileName}」扩展名为 .${extension}，但实际上是${what}，${todo}` : `「${fileName}」是${what}，${todo}`
+  const is = /^[A-Za-z0-9]/.test(what) ? '是 ' : '是'
+  return renamed ? `「${fileName}」扩展名为 .${extension}，但实际上${is}${what}，${todo}` : `「${fileName}」${is}${what}，${todo}`
 }
 
 // ——— what the workbook reader finds ———
 
 function place(p: WorkbookProblem, lang: Lang): string {
   const cell = p.column === null ? '' : lang === 'zh' ? ` ${columnLetter(p.column)}列` : `, column ${columnLetter(p.column)}`
-  const label = p.label ? (lang === 'zh' ? `（${p.label}）` : ` (${p.label})`) : ''
+  const label = p.label && p.column !== null ? (lang === 'zh' ? `（${p.label}）` : ` (${p.label})`) : ''
   if (lang === 'en') return `Sheet "${p.sheet}"${p.row === null ? '' : `, row ${p.row}`}${cell}${label}`
   return `工作表「${p.sheet}」${p.row === null ? '' : `第${p.row}行`}${cell}${label}`
 }
@@ -168,14 +169,14 @@ export function describeWorkbookProblem(p: WorkbookProblem, lang: Lang = 'zh'): 
     case 'no-sheets': return '工作簿中没有可读取的工作表（全部是隐藏的或空的）。'
     case 'cell-error': return `${at} 是错误值 ${v}，请先在 Excel 或 WPS 中改正公式或数据后再上传。`
     case 'formula-no-result': return `${at} 的公式 ${v} 没有保存计算结果（文件由程序生成、未在 Excel 中保存过），请在 Excel 或 WPS 中打开并保存后再上传。`
-    case 'form-label-missing': return `${at} 绩效目标表中找不到"${label}"一栏。`
+    case 'form-label-missing': return `${at}的绩效目标表中找不到"${label}"一栏。`
     case 'form-value-missing': return `${at} 为空，此项必填。`
     case 'form-number': return `${at} "${v}" 不是数字。`
     case 'form-amount-unit': return `${at} 金额单位为"${v}"，本系统按万元读取：请把金额换算为万元并写明"单位：万元"后再上传。`
     case 'plan-period': return `${at} 资金支出计划的时间"${v}"无法识别，请写成"3月底""6月底"等。`
     case 'plan-share': return `${at} 资金支出计划比例 "${v}" 不是数字。`
     case 'plan-total': return `${at} 资金支出计划各期比例合计为 ${v}%，应为 100%。`
-    case 'indicator-table-missing': return `${at} 找不到绩效指标表（一级指标、二级指标、三级指标、指标值）。`
+    case 'indicator-table-missing': return `${at}中找不到绩效指标表（一级指标、二级指标、三级指标、指标值）。`
     case 'indicator-name-missing': return `${at} 三级指标为空，但填写了指标值 "${v}"。`
     case 'indicator-target-missing': return `${at} 指标"${v}"的指标值为空。`
     case 'indicator-level-missing': return `${at} 为空，上方也没有可沿用的${label}。`

@@ -57,3 +57,42 @@ export function addSpendingSheet(wb: ExcelJS.Workbook, name = '支出'): void {
   ws.getRow(4).values = ['13020924P00986710002R', 45566, 0.1 + 0.2]
   ws.getRow(5).values = ['13020924P00984510001C', 45566, 1234567.891]
 }
+
+/** A form's content keyed by the DATA.md headers, as `TargetFormContent`. */
+export interface TypedForm {
+  project: Record<string, string>
+  indicators: Record<string, string>[]
+  plan: Record<string, string>[]
+}
+
+/**
+ * A 项目支出绩效目标表 typed into Excel from the department's Word document, as a clerk does it: no merged cells
+ * (一级指标 written once per group, the cells below left blank), the unit line above the form instead of a 实施单位
+ * label, `其中：财政    资金` with its spaces, amounts formatted `0.00`, shares typed as `30%`, 3月底 left blank.
+ */
+export function addTypedForm(wb: ExcelJS.Workbook, name: string, form: TypedForm): void {
+  const ws = wb.addWorksheet(name)
+  const p = form.project
+  const amount = (text: string | undefined) => (text ? Number(text) : null)
+  ws.getCell('A1').value = `${name}.${p['项目名称']}绩效目标表`
+  ws.getRow(2).values = [p['实施单位'], null, null, null, null, '单位：万元']
+  ws.getRow(3).values = ['项目编码', p['项目编码'], '项目名称', p['项目名称']]
+  ws.getRow(4).values = ['预算规模及资金用途', '预算数', amount(p['预算数']), '其中：财政    资金', amount(p['财政资金']), '其他资金', amount(p['其他资金'])]
+  for (const cell of ['C4', 'E4', 'G4']) ws.getCell(cell).numFmt = '0.00'
+  ws.getRow(5).values = [null, p['资金用途']]
+  ws.getRow(6).values = ['资金支出计划（%）', '3月底', '6月底', '10月底', '12月底']
+  const share = (month: string) => form.plan.find((r) => r['月份'] === month)?.['计划支出比例']
+  ;['3', '6', '10', '12'].forEach((month, i) => {
+    const s = share(month)
+    const cell = ws.getCell(7, i + 2)
+    cell.value = s === undefined ? null : Number(s) / 100
+    cell.numFmt = '0%'
+  })
+  ws.getRow(8).values = ['绩效目标', p['年度目标']]
+  ws.getRow(10).values = ['一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值确定依据']
+  form.indicators.forEach((r, i) => {
+    const above = form.indicators[i - 1]
+    const level1 = above?.['一级指标'] === r['一级指标'] ? null : r['一级指标']
+    ws.getRow(11 + i).values = [level1, r['二级指标'], r['三级指标'], r['三级指标'], r['指标值'], r['指标值确定依据']]
+  })
+}
