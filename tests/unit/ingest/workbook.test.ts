@@ -193,3 +193,25 @@ describe('a file that is no workbook', () => {
     expect(contents.problems.map((p) => describeWorkbookProblem(p))).toEqual(['工作簿中没有可读取的工作表（全部是隐藏的或空的）。'])
   })
 })
+
+describe('the same workbook as another program writes it', () => {
+  // tests/fixtures/README.md: the two sheets above, opened and saved again by LibreOffice Calc, which writes its own
+  // styles (`yyyy\年m\月`), shared strings, and computes the formula that had no saved value.
+  it('reads the LibreOffice copy to the same cells', async () => {
+    const contents = await readWorkbook(fixture('monthly_report_libreoffice.xlsx'))
+    expect(contents.skipped).toEqual([{ sheet: '说明', reason: 'hidden' }])
+    const report = table(contents, '11月完成值')
+    expect(report.headerRow).toBe(2)
+    expect(cellsByRow(report)).toEqual({
+      3: ['D01', '2024-11', '16', '个', '累计', '', '签约项目16个，其中外资项目2个'],
+      4: ['D06', '2024-11', '1,200.50', '万元', '当月', '', '11月为税收淡季'],
+      5: ['D09', '2024-11', '12.5%', '%', '', '', ''],
+      6: ['P1-01', '2024-11', '45.2', '次', '累计', '', ''],
+      8: ['D07', '2024-11', '', '亿元', '', '', ''],
+      9: ['D05', '2024-11', '16', '亿元', '', '', ''],
+    })
+    expect(report.problems.map((p) => [p.rule, p.row, p.column, p.value])).toEqual([['cell-error', 8, 3, '#DIV/0!']])
+    expect(table(contents, '支出').headers).toEqual(['项目编码', '月份', '支出金额', '备注'])
+    expect(cellsByRow(table(contents, '支出'))[3]).toEqual(['13020924P009874100020', '2024-10', '42.3', '2024-07-31'])
+  })
+})
