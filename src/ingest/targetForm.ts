@@ -48,7 +48,10 @@ export interface TargetForm {
 type ProjectField = 'code' | 'name' | 'department' | 'unit_name' | 'budget' | 'adjusted_budget' | 'fiscal' | 'other' | 'purpose' | 'goal'
 type FormField = ProjectField | 'plan' | 'budget_and_purpose' | 'funds'
 
-/** The labels of the official forms (财政部 and 河北 layouts, WPS spellings), as `formLabel` normalises them. */
+/**
+ * The labels of the form as the seed's document and the 财政部 template write them, as `formLabel` normalises them.
+ * 项目资金 heads the amounts below it and is no value's label: it is listed so that its row counts as a label row.
+ */
 const LABELS = new Map<string, FormField>([
   ['项目编码', 'code'], ['项目代码', 'code'],
   ['项目名称', 'name'],
