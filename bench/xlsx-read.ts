@@ -36,7 +36,7 @@ async function time(fn: () => Promise<unknown>): Promise<number> {
 }
 
 const bytes = await reportWorkbook(rows)
-const exceljsLoad = await time(() => new ExcelJS.Workbook().xlsx.load(bytes as unknown as Buffer))
+const exceljsLoad = await time(() => new ExcelJS.Workbook().xlsx.load(bytes as unknown as Parameters<ExcelJS.Xlsx['load']>[0]))
 let csvLength = 0
 const read = await time(async () => {
   const contents = await readWorkbook(bytes)
