@@ -306,6 +306,8 @@ class FormReader {
       if (codeSource) sources[zhOf('indicators', 'scope')] = codeSource
       rows.push({ sheet: this.grid.name, row, values, sources })
     }
+    // A form has no 指标编码: `<项目编码>-01`… in table order, the seed's `P1-01` with the 项目编码 in place of the
+    // project's place in the document, which no upload knows. Unique across projects; the same form gives the same codes.
     const idLabel = zhOf('indicators', 'id')
     const digits = Math.max(2, String(rows.length).length)
     rows.forEach((r, i) => {
