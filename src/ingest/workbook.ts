@@ -46,7 +46,7 @@ export interface WorkbookContents {
 
 const HEADER_SCAN_ROWS = 50
 
-/** Header text as matched: half-width, no whitespace (WPS users break long headers over two lines in the cell). */
+/** Header text as matched: half-width, no whitespace (a long header is often broken over two lines in its cell). */
 const headerText = (raw: RawCell | undefined) => toHalfWidth(cellText(raw, null)).replace(/\s+/g, '')
 
 const norm = (s: string) => s.trim().toLowerCase()
