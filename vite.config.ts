@@ -2,7 +2,7 @@
 import { defineConfig, type Plugin } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join, resolve, sep } from 'node:path'
 
 const dataDir = resolve(import.meta.dirname, 'data')
 
@@ -26,9 +26,10 @@ function datasetFolder(): Plugin {
       server.middlewares.use(serve)
     },
     generateBundle() {
-      for (const name of readdirSync(dataDir)) {
+      // the dataset folders index.json lists (2023/, 2024/ …) are copied with everything in them
+      for (const name of readdirSync(dataDir, { recursive: true, encoding: 'utf8' })) {
         const file = join(dataDir, name)
-        if (statSync(file).isFile()) this.emitFile({ type: 'asset', fileName: `data/${name}`, source: readFileSync(file) })
+        if (statSync(file).isFile()) this.emitFile({ type: 'asset', fileName: `data/${name.split(sep).join('/')}`, source: readFileSync(file) })
       }
     },
   }

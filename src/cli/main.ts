@@ -1,34 +1,46 @@
-// 绩效看板 from the command line: the 自评 rules and the indicator audit over a folder of CSVs (docs/formats.md), with the
-// same DuckDB (duckdb-wasm under Node) and the same domain code as the browser.
-//   npm run cli -- assess <folder> [--json] [--out <dir> [--docx]] [--judgements <file.json>]
-//   npm run cli -- audit <folder> [--json]
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+// 绩效看板 from the command line: the 自评 rules, the indicator audit and the month's monitoring over a folder of CSVs
+// (docs/formats.md) — one dataset, or an index.json of years and units — with the same SQL and the same domain code
+// as the browser, on native DuckDB (or on duckdb-wasm, the browser's engine, with --engine wasm).
+//   npm run cli -- assess <folder> [--year Y] [--json] [--out <dir> [--docx]] [--judgements <file.json>]
+//   npm run cli -- audit <folder> [--year Y] [--json] [--out <dir>]
+//   npm run cli -- monitor <folder> [--year Y] [--month M] --json
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { auditTargets, type Finding } from '@/domain/audit'
 import { assessDepartment } from '@/domain/departmentSummary'
 import { isQualitative } from '@/domain/indicator'
-import type { AssessmentForm } from '@/domain/selfAssessment'
-import { readStoredJudgements } from '@/persist/judgements'
-import { auditTargets, type Finding } from '@/domain/audit'
+import { indicatorProgress } from '@/domain/monitor'
 import { round2 } from '@/domain/scoring'
+import type { AssessmentForm } from '@/domain/selfAssessment'
 import { DEFAULT_MONITOR_SETTINGS, DEFAULT_SCORING_SETTINGS, mergeSettings } from '@/domain/settings'
 import type { Indicator, MonitorSettings, ScoringSettings } from '@/domain/types'
+import { compareWithLastYear, lastYearIndicators } from '@/domain/yearOnYear'
+import { createNativeEngine } from '@/engine/duckdbNative'
 import { createNodeEngine } from '@/engine/duckdbNode'
+import type { QueryEngine } from '@/engine/QueryEngine'
 import { sheetToCsv } from '@/export/csv'
 import { reportToDocx } from '@/export/docx'
 import { assessmentSheet, auditSheet, summarySheet } from '@/export/forms'
 import { selfAssessmentReport } from '@/export/report'
-import { FILE_KINDS, type FileKind } from '@/ingest/fileKinds'
-import { DatasetError, loadDataset, type DatasetFiles } from '@/ingest/loadDataset'
-import { readStoredDataset } from './storedDataset'
+import { DatasetError, loadDataset } from '@/ingest/loadDataset'
+import { readDatasets, readOrgs, readScopes, type OrgEntry, type StoreSnapshot } from '@/ingest/readStore'
+import { readStoredJudgements } from '@/persist/judgements'
 
 const USAGE = `用法 usage:
-  npm run cli -- assess <文件夹> [--json] [--out <输出文件夹> [--docx]] [--judgements <评价.json>] [--settings <设置.json>]
-  npm run cli -- audit <文件夹> [--json] [--out <输出文件夹>] [--settings <设置.json>]`
+  npm run cli -- assess <文件夹> [--year 年度] [--json] [--out <输出文件夹> [--docx]] [--judgements <评价.json>] [--settings <设置.json>]
+  npm run cli -- audit <文件夹> [--year 年度] [--json] [--out <输出文件夹>] [--settings <设置.json>]
+  npm run cli -- monitor <文件夹> [--year 年度] [--month 月份] --json [--settings <设置.json>]
+  共用 common: [--engine native|wasm]`
 
-export class UsageError extends Error {}
+import { readFolders, readJson, UsageError } from './folders'
+
+export { UsageError }
+
+const COMMANDS = ['assess', 'audit', 'monitor'] as const
+type Command = (typeof COMMANDS)[number]
 
 interface Options {
-  command: 'assess' | 'audit'
+  command: Command
   folder: string
   json: boolean
   out: string | null
@@ -36,12 +48,26 @@ interface Options {
   docx: boolean
   judgements: string | null
   settings: string | null
+  /** the 年度 to work on; null: the latest year the data hold */
+  year: number | null
+  /** monitor: 数据截至 month; null: the latest month of the year's data */
+  month: number | null
+  engine: 'native' | 'wasm'
+}
+
+function wholeNumber(flag: string, text: string, min: number, max: number): number {
+  const n = Number(text)
+  if (!/^\d+$/.test(text) || n < min || n > max) throw new UsageError(`${flag} 应为 ${min} 到 ${max} 之间的整数，而不是 “${text}”`)
+  return n
 }
 
 export function parseArgs(argv: readonly string[]): Options {
   const [command, ...rest] = argv
-  if (command !== 'assess' && command !== 'audit') throw new UsageError(command ? `未知的命令 “${command}”` : '缺少命令')
-  const opts: Options = { command, folder: '', json: false, out: null, docx: false, judgements: null, settings: null }
+  if (!COMMANDS.includes(command as Command)) throw new UsageError(command ? `未知的命令 “${command}”` : '缺少命令')
+  const opts: Options = {
+    command: command as Command, folder: '', json: false, out: null, docx: false, judgements: null, settings: null,
+    year: null, month: null, engine: 'native',
+  }
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i] as string
     const value = () => {
@@ -54,54 +80,30 @@ export function parseArgs(argv: readonly string[]): Options {
     else if (a === '--docx') opts.docx = true
     else if (a === '--judgements') opts.judgements = value()
     else if (a === '--settings') opts.settings = value()
-    else if (a.startsWith('--')) throw new UsageError(`未知的选项 “${a}”`)
+    else if (a === '--year') opts.year = wholeNumber('--year', value(), 1990, 2100)
+    else if (a === '--month') opts.month = wholeNumber('--month', value(), 1, 12)
+    else if (a === '--engine') {
+      const v = value()
+      if (v !== 'native' && v !== 'wasm') throw new UsageError(`--engine 应为 native 或 wasm，而不是 “${v}”`)
+      opts.engine = v
+    } else if (a.startsWith('--')) throw new UsageError(`未知的选项 “${a}”`)
     else if (!opts.folder) opts.folder = a
     else throw new UsageError(`多余的参数 “${a}”`)
   }
   if (!opts.folder) throw new UsageError('缺少数据文件夹')
+  if (opts.command === 'monitor' && !opts.json) throw new UsageError('monitor 请给出 --json')
+  if (opts.month !== null && opts.command !== 'monitor') throw new UsageError('--month 只用于 monitor')
   if (!opts.json && !opts.out) throw new UsageError('请给出 --json 或 --out <输出文件夹>')
   if (opts.docx && (command !== 'assess' || !opts.out)) throw new UsageError('--docx 只用于 assess，并需同时给出 --out <输出文件夹>')
   return opts
 }
 
-/** The files (docs/formats.md) a folder holds, by their standard names. */
-export function readFolder(folder: string): DatasetFiles {
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`找不到数据文件夹 “${folder}”`)
-  const files: DatasetFiles = {}
-  for (const kind of Object.keys(FILE_KINDS) as FileKind[]) {
-    const path = join(folder, FILE_KINDS[kind].fileName)
-    if (existsSync(path)) files[kind] = new Uint8Array(readFileSync(path))
-  }
-  if (Object.keys(files).length === 0) {
-    const names = Object.values(FILE_KINDS).map((k) => k.fileName).join('、')
-    throw new UsageError(`文件夹 “${folder}” 中没有可读的数据文件（${names}）`)
-  }
-  return files
-}
-
-function readJson(path: string, what: string): unknown {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as unknown
-  } catch (err) {
-    throw new UsageError(`${what} “${path}” 不是有效的 JSON：${(err as Error).message}`)
-  }
-}
-
-/** The organisation named in the folder's about.json (as the browser's header shows it), if there is one. */
-function readOrganisation(folder: string): string | null {
-  const path = join(folder, 'about.json')
-  if (!existsSync(path)) return null
-  const about = readJson(path, '说明文件')
-  return typeof about === 'object' && about !== null && typeof (about as { organisation?: unknown }).organisation === 'string'
-    ? (about as { organisation: string }).organisation
-    : null
-}
-
 const round4 = (x: number) => Math.round(x * 1e4) / 1e4
 
 /** One project as the JSON output gives it: amounts in 万元, the rate as a fraction, scores to two decimals. */
-export function projectJson(f: AssessmentForm) {
+export function projectJson(f: AssessmentForm, budgetUnit: string) {
   return {
+    budgetUnit,
     project: f.project.code,
     name: f.project.name,
     asOf: `${f.asOf.year}-${String(f.asOf.month).padStart(2, '0')}`,
@@ -132,9 +134,11 @@ export function projectJson(f: AssessmentForm) {
 }
 
 /** One object per indicator; a project-wide finding (分值 or plan shares) is listed with each of its indicators. */
-export function auditJson(indicators: readonly Indicator[], findings: readonly Finding[]) {
+export function auditJson(unit: Pick<StoreSnapshot, 'org' | 'indicators'>, findings: readonly Finding[]) {
+  const indicators: readonly Indicator[] = unit.indicators
   const finding = (f: Finding) => ({ kind: f.kind, severity: f.severity, scope: f.indicatorId ? 'indicator' : 'project', message: f.message.zh, suggestion: f.suggestion.zh })
   return indicators.map((i) => ({
+    budgetUnit: unit.org,
     id: i.id,
     direction: i.target.direction,
     value: i.target.value,
@@ -146,42 +150,135 @@ export function auditJson(indicators: readonly Indicator[], findings: readonly F
   }))
 }
 
+/** One indicator as the monitor JSON gives it, as of a month: rates as fractions, 同比 as a fraction or in points. */
+export function monitorJson(
+  org: OrgEntry | undefined,
+  snapshot: StoreSnapshot,
+  lastYear: StoreSnapshot | undefined,
+  month: number,
+  settings: MonitorSettings,
+) {
+  const asOf = { year: snapshot.year, month }
+  const counterparts = lastYearIndicators(snapshot.indicators, snapshot.projects, lastYear ?? null, snapshot.links)
+  return snapshot.indicators.map((ind) => {
+    const p = indicatorProgress(ind, snapshot.indicatorSeries.get(ind.id) ?? [], asOf, settings)
+    const figureMonth = p.dataMonth ?? month
+    const c = compareWithLastYear(ind, p.actual, figureMonth, counterparts.get(ind.id))
+    const yoy = c.yoy.kind === 'pct' || c.yoy.kind === 'points' ? c.yoy.change : null
+    return {
+      budgetUnit: snapshot.org,
+      budgetUnitName: org?.name ?? snapshot.org,
+      id: ind.id,
+      name: ind.name,
+      unit: ind.target.unit,
+      target: ind.target.value,
+      targetText: ind.target.text,
+      actual: p.actual,
+      status: p.status,
+      /** the month the figure is from: before `asOf` when the indicator was not reported since */
+      month: p.dataMonth,
+      rate: p.completion,
+      pace: p.timeShare,
+      light: p.light,
+      lastYear: c.lastYear,
+      yoy,
+      yoyKind: yoy === null ? null : c.yoy.kind,
+    }
+  })
+}
+
+/** The year asked for, or the latest the data hold; a year the data do not hold is a usage error naming those they do. */
+function chooseYear(years: readonly number[], wanted: number | null): number {
+  const year = wanted ?? Math.max(...years)
+  if (!years.includes(year)) throw new UsageError(`数据中没有 ${year} 年度的数据（现有：${[...new Set(years)].sort().join('、')}）`)
+  return year
+}
+
 export async function run(argv: readonly string[], out: (s: string) => void): Promise<void> {
   const opts = parseArgs(argv)
-  const files = readFolder(resolve(opts.folder))
-  const stored = opts.settings ? (readJson(opts.settings, '设置文件') as { scoring?: unknown; monitor?: unknown }) : {}
-  const scoring: ScoringSettings = mergeSettings(DEFAULT_SCORING_SETTINGS, stored.scoring)
-  const monitor: MonitorSettings = mergeSettings(DEFAULT_MONITOR_SETTINGS, stored.monitor)
-  const engine = await createNodeEngine()
+  const folders = readFolders(resolve(opts.folder))
+  const stored = opts.settings ? readJson(opts.settings, '设置文件') : {}
+  const raw = (typeof stored === 'object' && stored !== null ? stored : {}) as { scoring?: unknown; monitor?: unknown }
+  const scoring: ScoringSettings = mergeSettings(DEFAULT_SCORING_SETTINGS, raw.scoring)
+  const monitor: MonitorSettings = mergeSettings(DEFAULT_MONITOR_SETTINGS, raw.monitor)
+  const engine: QueryEngine = opts.engine === 'wasm' ? await createNodeEngine() : await createNativeEngine()
   try {
-    await loadDataset(engine, files)
-    const ds = await readStoredDataset(engine)
+    await loadDataset(engine, folders)
+    const datasets = await readDatasets(engine)
+    if (datasets.length === 0) throw new UsageError('数据中没有任何年度的指标、项目、完成值或支出数')
+    const year = chooseYear(datasets.map((d) => d.year), opts.year)
+    const orgs = new Map((await readOrgs(engine)).map((o) => [o.org, o]))
+    const ofYear = datasets.filter((d) => d.year === year)
+    if (opts.command === 'monitor') {
+      const latest = Math.max(0, ...ofYear.map((d) => d.latestMonth ?? 0))
+      const month = opts.month ?? latest
+      if (month === 0) throw new UsageError(`${year} 年度还没有任何月份的完成值或支出数`)
+      const units = await readScopes(engine, { year, org: null, months: [month, month] })
+      const firstMonth = Math.min(
+        month,
+        ...[...units.values()].flatMap((u) => [...u.indicatorSeries.values()].map((s) => s[0]?.dataMonth ?? month)),
+      )
+      const before = datasets.some((d) => d.year === year - 1)
+        ? await readScopes(engine, { year: year - 1, org: null, months: [firstMonth, month] })
+        : new Map<string, StoreSnapshot>()
+      const rows = [...units.values()].flatMap((u) => monitorJson(orgs.get(u.org), u, before.get(u.org), month, monitor))
+      out(JSON.stringify(rows, null, 2))
+      return
+    }
+    const units = await readScopes(engine, { year, org: null })
     if (opts.command === 'audit') {
-      const findings = auditTargets({ indicators: ds.indicators, projects: ds.projects, plans: ds.plans, scoring })
-      if (opts.json) out(JSON.stringify(auditJson(ds.indicators, findings), null, 2))
+      const results = [...units.values()].flatMap((u) => {
+        const findings = auditTargets({ indicators: u.indicators, projects: u.projects, plans: u.plans, scoring })
+        return { unit: u, findings }
+      })
+      if (opts.json) out(JSON.stringify(results.flatMap(({ unit, findings }) => auditJson(unit, findings)), null, 2))
       if (opts.out) {
-        mkdirSync(opts.out, { recursive: true })
-        const names = new Map(ds.projects.map((p) => [p.code, p.name]))
-        writeFileSync(join(opts.out, '指标质量审核.csv'), sheetToCsv(auditSheet(findings, ds.indicators, names)))
+        for (const { unit, findings } of results) {
+          const dir = unitFolder(opts.out, units.size, orgs.get(unit.org), unit.org)
+          const names = new Map(unit.projects.map((p) => [p.code, p.name]))
+          writeFileSync(join(dir, '指标质量审核.csv'), sheetToCsv(auditSheet(findings, unit.indicators, names)))
+        }
       }
       return
     }
-    if (!ds.data) throw new UsageError('数据中没有任何月份的完成值或支出数，无法自评')
     const j = opts.judgements ? readStoredJudgements(readJson(opts.judgements, '评价文件')) : undefined
-    const { forms, summary } = assessDepartment(ds.data, scoring, monitor, j)
-    if (opts.json) out(JSON.stringify(forms.map(projectJson), null, 2))
+    const assessed = [...units.values()].flatMap((u) => {
+      if (u.latestMonth === null) return []
+      const data = { indicators: u.indicators, projects: u.projects, indicatorSeries: u.indicatorSeries, spendingSeries: u.spendingSeries, year, latestMonth: u.latestMonth }
+      return [{ unit: u, ...assessDepartment(data, scoring, monitor, j) }]
+    })
+    if (assessed.length === 0) throw new UsageError(`${year} 年度的数据中没有任何月份的完成值或支出数，无法自评`)
+    if (opts.json) out(JSON.stringify(assessed.flatMap(({ unit, forms }) => forms.map((f) => projectJson(f, unit.org))), null, 2))
     if (opts.out) {
-      mkdirSync(opts.out, { recursive: true })
-      for (const f of forms) writeFileSync(join(opts.out, `自评表_${f.project.code}.csv`), sheetToCsv(assessmentSheet(f)))
-      writeFileSync(join(opts.out, '部门汇总.csv'), sheetToCsv(summarySheet(summary)))
-      if (opts.docx) {
-        const organisation = readOrganisation(opts.folder) ?? forms[0]?.project.department ?? ''
-        for (const f of forms) writeFileSync(join(opts.out, `自评报告_${f.project.code}.docx`), await reportToDocx(selfAssessmentReport(f, { organisation })))
+      for (const { unit, forms, summary } of assessed) {
+        const org = orgs.get(unit.org)
+        const dir = unitFolder(opts.out, units.size, org, unit.org)
+        for (const f of forms) writeFileSync(join(dir, `自评表_${safeName(f.project.code)}.csv`), sheetToCsv(assessmentSheet(f)))
+        writeFileSync(join(dir, '部门汇总.csv'), sheetToCsv(summarySheet(summary)))
+        if (opts.docx) {
+          const organisation = org?.name ?? forms[0]?.project.department ?? ''
+          for (const f of forms) {
+            writeFileSync(join(dir, `自评报告_${safeName(f.project.code)}.docx`), await reportToDocx(selfAssessmentReport(f, { organisation })))
+          }
+        }
       }
     }
   } finally {
     await engine.close()
   }
+}
+
+/** A code or name as one file or folder name: nothing that climbs out of the output folder or is not allowed on Windows. */
+export function safeName(text: string): string {
+  const cleaned = text.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '_').trim()
+  return cleaned === '' ? '_' : cleaned.slice(0, 120)
+}
+
+/** The output folder itself for one unit; a folder per unit (by its name) when the data hold several. */
+function unitFolder(out: string, units: number, org: OrgEntry | undefined, key: string): string {
+  const dir = units > 1 ? join(out, safeName(org?.name && org.name !== key ? `${key}_${org.name}` : key)) : out
+  mkdirSync(dir, { recursive: true })
+  return dir
 }
 
 async function main() {
@@ -191,12 +288,16 @@ async function main() {
   } catch (err) {
     if (err instanceof DatasetError) {
       process.stderr.write(`数据有误：${err.fileName}\n${err.messages.map((m) => `  ${err.fileName} ${m}`).join('\n')}\n`)
+      process.exitCode = 1
     } else if (err instanceof UsageError) {
       process.stderr.write(`${err.message}\n${USAGE}\n`)
+      process.exitCode = 2
     } else {
-      process.stderr.write(`${(err as Error).stack ?? String(err)}\n`)
+      // an output folder that cannot be written, a full disk: one sentence, no stack trace
+      const e = err as NodeJS.ErrnoException
+      process.stderr.write(`无法完成：${e.code ? `${e.code} ${e.path ?? ''}`.trim() : (e.message ?? String(err)).split('\n')[0]}\n`)
+      process.exitCode = 1
     }
-    process.exitCode = 1
   }
 }
 

@@ -1,5 +1,6 @@
 import { onBeforeUnmount, onMounted, ref } from 'vue'
-import { folderSignature, useDatasetStore } from '@/stores/dataset'
+import { folderSignature } from '@/ingest/fetchFolders'
+import { useDatasetStore } from '@/stores/dataset'
 
 /**
  * Checks the deployed `data/` folder every `seconds` and reloads the dataset when a file changed, so a wall screen

@@ -36,7 +36,7 @@ export interface AuditInput {
   indicators: Indicator[]
   projects: Project[]
   /** 资金支出计划 by 项目编码, shares per period as written. */
-  plans: Map<string, PlanPoint[]>
+  plans: ReadonlyMap<string, readonly PlanPoint[]>
   scoring?: ScoringSettings
 }
 

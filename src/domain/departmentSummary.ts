@@ -65,8 +65,8 @@ export function departmentSummary(forms: readonly AssessmentForm[], goals: GoalA
 export interface AssessmentData {
   indicators: readonly Indicator[]
   projects: readonly Project[]
-  indicatorSeries: Readonly<Record<string, readonly SeriesPoint[]>>
-  spendingSeries: Readonly<Record<string, readonly SpendingPoint[]>>
+  indicatorSeries: ReadonlyMap<string, readonly SeriesPoint[]>
+  spendingSeries: ReadonlyMap<string, readonly SpendingPoint[]>
   year: number
   /** the latest month with data in the data year: 全年执行数 and 实际完成值 are read there */
   latestMonth: number
@@ -89,7 +89,7 @@ export function assessDepartment(
       project,
       indicators: data.indicators.filter((i) => i.scope === project.code),
       series: data.indicatorSeries,
-      spending: data.spendingSeries[project.code] ?? [],
+      spending: data.spendingSeries.get(project.code) ?? [],
       asOf,
       scoring,
       monitor,
@@ -99,6 +99,6 @@ export function assessDepartment(
   )
   const goals = data.indicators
     .filter((i) => i.scope === DEPARTMENT_SCOPE)
-    .map((i) => goalAchievement(i, data.indicatorSeries[i.id] ?? [], asOf, monitor))
+    .map((i) => goalAchievement(i, data.indicatorSeries.get(i.id) ?? [], asOf, monitor))
   return { forms, summary: departmentSummary(forms, goals, asOf) }
 }

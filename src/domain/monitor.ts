@@ -179,19 +179,19 @@ export function timeShareCurve(year: number, mode: MonitorSettings['timeShareMod
 /** The department as a whole: budgets and spending summed, the plan weighted by budget. */
 export function departmentSpending(
   projects: readonly Project[],
-  plans: Readonly<Record<string, PlanPoint[]>>,
-  series: Readonly<Record<string, SpendingPoint[]>>,
+  plans: ReadonlyMap<string, readonly PlanPoint[]>,
+  series: ReadonlyMap<string, readonly SpendingPoint[]>,
 ): { project: { code: string; name: string; budget: number; adjustedBudget: null }; plan: PlanPoint[]; series: SpendingPoint[] } {
   const budget = projects.reduce((sum, p) => sum + annualBudget(p), 0)
   const months = Array.from({ length: 12 }, (_, i) => i + 1)
   const total = (m: number, pick: (p: SpendingPoint) => number) =>
-    projects.reduce((sum, p) => sum + pick(series[p.code]?.find((x) => x.month === m) ?? { month: m, spent: 0, cumulative: 0, hasData: false }), 0)
+    projects.reduce((sum, p) => sum + pick(series.get(p.code)?.find((x) => x.month === m) ?? { month: m, spent: 0, cumulative: 0, hasData: false }), 0)
   // Weighted cumulative plan at each month, expressed back as per-period shares so planShareAt reads it as a plan.
-  const withPlan = projects.filter((p) => plans[p.code]?.length)
+  const withPlan = projects.filter((p) => plans.get(p.code)?.length)
   const cumulative = months.map((m) =>
     budget > 0
       ? projects.reduce(
-          (sum, p) => sum + annualBudget(p) * (plans[p.code]?.length ? planShareAt(plans[p.code] ?? [], m) : m / 12),
+          (sum, p) => sum + annualBudget(p) * (plans.get(p.code)?.length ? planShareAt([...(plans.get(p.code) ?? [])], m) : m / 12),
           0,
         ) / budget
       : 0,
@@ -206,7 +206,7 @@ export function departmentSpending(
       month: m,
       spent: total(m, (p) => p.spent),
       cumulative: total(m, (p) => p.cumulative),
-      hasData: projects.some((p) => series[p.code]?.find((x) => x.month === m)?.hasData),
+      hasData: projects.some((p) => series.get(p.code)?.find((x) => x.month === m)?.hasData),
     })),
   }
 }

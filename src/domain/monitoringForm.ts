@@ -54,7 +54,7 @@ export interface MonitoringForm {
 export interface MonitoringInput {
   project: Project
   indicators: readonly Indicator[]
-  series: Readonly<Record<string, readonly SeriesPoint[]>>
+  series: ReadonlyMap<string, readonly SeriesPoint[]>
   spending: readonly SpendingPoint[]
   year: number
   month: number
@@ -69,7 +69,7 @@ export function buildMonitoringForm(input: MonitoringInput): MonitoringForm {
   const spent = spentBy(input.spending, input.month)
   const runRate = yearEndEstimate(spent, input.month) ?? spent
   const rows = input.indicators.map((indicator): MonitoringRow => {
-    const p = indicatorProgress(indicator, input.series[indicator.id] ?? [], asOf, input.monitor)
+    const p = indicatorProgress(indicator, input.series.get(indicator.id) ?? [], asOf, input.monitor)
     const j = input.judgements?.[indicator.id] ?? emptyMonitoringJudgement()
     return {
       indicator,
@@ -108,7 +108,7 @@ export function monitorDepartment(
       project,
       indicators: data.indicators.filter((i) => i.scope === project.code),
       series: data.indicatorSeries,
-      spending: data.spendingSeries[project.code] ?? [],
+      spending: data.spendingSeries.get(project.code) ?? [],
       year: data.year,
       month,
       latestMonth: data.latestMonth,

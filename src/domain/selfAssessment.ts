@@ -94,7 +94,7 @@ export interface AssessmentInput {
   project: Project
   /** the project's indicators, in the order of its 绩效目标表 */
   indicators: readonly Indicator[]
-  series: Readonly<Record<string, readonly SeriesPoint[]>>
+  series: ReadonlyMap<string, readonly SeriesPoint[]>
   spending: readonly SpendingPoint[]
   /** the latest month of the data year */
   asOf: YearMonth
@@ -122,7 +122,7 @@ export function buildAssessmentForm(input: AssessmentInput): AssessmentForm {
   const { project, asOf, scoring: s } = input
   const points = splitPoints(input.indicators, s)
   const rows = input.indicators.map((indicator, i): AssessmentRow => {
-    const p = indicatorProgress(indicator, input.series[indicator.id] ?? [], asOf, input.monitor)
+    const p = indicatorProgress(indicator, input.series.get(indicator.id) ?? [], asOf, input.monitor)
     const pts = points[i] ?? 0
     const j = input.judgements?.[indicator.id] ?? emptyIndicatorJudgement()
     const t = indicator.target

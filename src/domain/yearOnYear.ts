@@ -150,3 +150,72 @@ export function matchProjects(
   }
   return out
 }
+
+// ——— this year beside last year, for every indicator of a unit ———
+
+/** Last year's side of a unit: its indicators, projects and series (any of them may be missing). */
+export interface LastYearData {
+  indicators: readonly Indicator[]
+  projects: readonly Pick<Project, 'code' | 'name'>[]
+  indicatorSeries: ReadonlyMap<string, readonly SeriesPoint[]>
+}
+
+/** An indicator's counterpart last year: how it was matched, and last year's indicator and series. */
+export interface LastYearIndicator {
+  link: IndicatorLink
+  indicator: Indicator
+  series: readonly SeriesPoint[]
+}
+
+/** Each indicator of this year with last year's counterpart (a person's links first, then code, then 所属 and name). */
+export function lastYearIndicators(
+  current: readonly Indicator[],
+  currentProjects: readonly Pick<Project, 'code' | 'name'>[],
+  last: LastYearData | null,
+  manual: readonly ManualLink[] = [],
+): Map<string, LastYearIndicator> {
+  const out = new Map<string, LastYearIndicator>()
+  if (!last) return out
+  const byId = new Map(last.indicators.map((i) => [i.id, i]))
+  const links = matchIndicators({ current, lastYear: last.indicators, currentProjects, lastYearProjects: last.projects, manual })
+  for (const [id, link] of links) {
+    const indicator = byId.get(link.lastYearId)
+    if (indicator) out.set(id, { link, indicator, series: last.indicatorSeries.get(link.lastYearId) ?? [] })
+  }
+  return out
+}
+
+/** 上年同期 of a figure of `month` and how this year compares, for an indicator with its counterpart (or none). */
+export interface Comparison {
+  /** the month compared: the month this year's figure is from */
+  month: number
+  lastYear: number | null
+  yoy: YearOnYear
+}
+
+export function compareWithLastYear(
+  indicator: Pick<Indicator, 'target' | 'measureResolved'> & { lastYear?: number | null },
+  actual: number | null,
+  month: number,
+  counterpart: LastYearIndicator | undefined,
+): Comparison {
+  let lastYear = counterpart ? sameMonthLastYear(counterpart.indicator, counterpart.series, month, indicator.target.unit) : null
+  // 上年完成值 written in the 指标 file is a whole year's figure: it stands for 上年同期 only at December
+  if (lastYear === null && month === 12 && typeof indicator.lastYear === 'number') lastYear = indicator.lastYear
+  return { month, lastYear, yoy: yearOnYear(actual, lastYear, indicator.target.unit) }
+}
+
+/**
+ * Last year's whole-year figure of an indicator (its December report, else 上年完成值 from the 指标 file): what a
+ * `≥` target below it, or a `≤` target above it, is measured against (财预〔2021〕101号 历史标准).
+ */
+export function lastYearActual(
+  indicator: Pick<Indicator, 'target'> & { lastYear?: number | null },
+  counterpart: LastYearIndicator | undefined,
+): number | null {
+  if (counterpart) {
+    const december = sameMonthLastYear(counterpart.indicator, counterpart.series, 12, indicator.target.unit)
+    if (december !== null) return december
+  }
+  return typeof indicator.lastYear === 'number' ? indicator.lastYear : null
+}

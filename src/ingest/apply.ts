@@ -121,12 +121,17 @@ export async function refreshTargets(engine: QueryEngine, scopes?: readonly Scop
 /** An indicator row as stored, with the unit and year it belongs to. */
 export type StoredIndicatorRow = IndicatorRow & Scope
 
-export async function readIndicatorRows(engine: QueryEngine, scopes?: readonly Scope[]): Promise<StoredIndicatorRow[]> {
+/** The indicators of some units and years, of one whole year (`{ year }`), or (nothing given) of every year. */
+export async function readIndicatorRows(
+  engine: QueryEngine,
+  scopes?: readonly Scope[] | { year: number },
+): Promise<StoredIndicatorRow[]> {
+  const where = scopes === undefined ? '' : Array.isArray(scopes) ? `WHERE ${inScopesSql(scopes)}` : `WHERE year = ${Math.trunc((scopes as { year: number }).year)}`
   const rows = await engine.query<{
     org: string; year: number; id: string; scope: string; group: string | null; level1: string | null
     level2: string | null; name: string; target: string; unit: string | null; direction: string | null
     measure: string | null; weight: number | null; basis: string | null; last_year: number | null; history: number | null
-  }>(`SELECT * EXCLUDE (ord) FROM indicators ${scopes ? `WHERE ${inScopesSql(scopes)}` : ''} ORDER BY org, year, ord, id`)
+  }>(`SELECT * EXCLUDE (ord) FROM indicators ${where} ORDER BY org, year, ord, id`)
   return rows.map((r) => ({
     org: r.org, year: r.year, id: r.id, scope: r.scope, group: r.group, level1: r.level1, level2: r.level2, name: r.name,
     targetText: r.target, unit: r.unit, direction: r.direction, measure: r.measure, weight: r.weight, basis: r.basis,

@@ -37,6 +37,7 @@ const EXAMPLES: Record<FileKind, Record<string, string>> = {
   actuals: { id: 'D01', period: '2024-07', value: '12', unit: '个', basis: '累计', note: '偏差原因或说明' },
   spending: { code: '13020924P000000000001', period: '2024-07', amount: '42.30' },
   ledger: { date: '2024-07-15', code: '13020924P000000000001', amount: '12345.60' },
+  links: { id: 'D02', last_year_id: 'ZS-02' },
 }
 
 /** A template per kind: the headers of docs/formats.md and one example row. */

@@ -42,6 +42,10 @@ export function describeProblem(staged: Pick<StagedFile, 'spec'>, p: RowProblem,
       case 'measure': return `${at}: "${v}" must be 累计 or 时点.`
       case 'plan-month': return `${at}: month "${v}" must be between 1 and 12.`
       case 'negative': return `${at}: "${v}" must not be negative.`
+      case 'year-range': return `${at}: "${v}" is not a year (write 2024).`
+      case 'year-mismatch': return `${at}: month "${v}" is not in the row's year ${p.detail}.`
+      case 'stray-year': return `${at}: month "${v}" is not in ${p.detail}, the year of the file's other rows. Add a 年度 column if the file really covers several years.`
+      case 'unknown-last-year-id': return `${at}: last year has no indicator "${v}".`
       default: return `${at}: "${v}" (${p.rule}).`
     }
   }
@@ -64,6 +68,10 @@ export function describeProblem(staged: Pick<StagedFile, 'spec'>, p: RowProblem,
     case 'measure': return `${at} "${v}" 应为"累计"或"时点"。`
     case 'plan-month': return `${at} 月份 "${v}" 应在 1 到 12 之间。`
     case 'negative': return `${at} "${v}" 不能为负数。`
+    case 'year-range': return `${at} "${v}" 不是年度，请写成 2024。`
+    case 'year-mismatch': return `${at} 月份 "${v}" 不在该行的年度 ${p.detail} 年内。`
+    case 'stray-year': return `${at} 月份 "${v}" 不在 ${p.detail} 年内，与文件其余各行不是同一年度；如文件确实包含多个年度，请加“年度”列。`
+    case 'unknown-last-year-id': return `${at} 上年没有指标编码 "${v}"。`
     default: return `${at} "${v}"（${p.rule}）。`
   }
 }
@@ -76,6 +84,7 @@ export function describeFileProblem(p: FileProblem, lang: Lang = 'zh'): string {
       case 'unknown-kind': return `Unrecognised headers (${p.detail}): download a template to see the expected columns.`
       case 'missing-columns': return `Required columns missing: ${p.detail}.`
       case 'wrong-kind': return `This is not the expected kind of file: ${p.detail}.`
+      case 'no-year': return 'The file names no year: add a 年度 column, or pick the year on the data page before uploading.'
     }
   }
   switch (p.rule) {
@@ -84,5 +93,6 @@ export function describeFileProblem(p: FileProblem, lang: Lang = 'zh'): string {
     case 'unknown-kind': return `无法识别表头（${p.detail}），请下载模板核对列名。`
     case 'missing-columns': return `缺少必填列：${p.detail}。`
     case 'wrong-kind': return `文件类型不符：${p.detail}。`
+    case 'no-year': return '文件未写明年度：请加“年度”列，或在数据页选择导入年度后再上传。'
   }
 }

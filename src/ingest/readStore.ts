@@ -12,11 +12,11 @@ export interface StoreSnapshot {
   year: number
   indicators: Indicator[]
   projects: Project[]
-  plans: Record<string, PlanPoint[]>
+  plans: Map<string, PlanPoint[]>
   /** The latest month with data in this year; null when no month has data yet. */
   latestMonth: number | null
-  indicatorSeries: Record<string, SeriesPoint[]>
-  spendingSeries: Record<string, SpendingPoint[]>
+  indicatorSeries: Map<string, SeriesPoint[]>
+  spendingSeries: Map<string, SpendingPoint[]>
   /** Links to last year's indicators a person made or removed (indicator_links.csv). */
   links: ManualLink[]
 }
@@ -64,52 +64,89 @@ export const toSeriesPoint = (r: Row): SeriesPoint => ({
   note: r.note as string | null,
 })
 
-export async function readStore(e: QueryEngine, scope: Scope): Promise<StoreSnapshot> {
-  const params = [scope.org, scope.year]
-  const indicators = (await readIndicatorRows(e, [scope])).map(toIndicator)
+/** What to read: one year, of one unit or of every unit, and which months of the series. */
+export interface ReadScope {
+  year: number
+  /** null: every unit of the year (the bureau, the command line) */
+  org: string | null
+  months?: readonly [number, number]
+}
+
+/**
+ * The stored tables of one year, of one unit or of every unit, each unit's as a StoreSnapshot. Every unit's rows
+ * come in the same few queries: a province's 10,000 units are not 60,000 round trips.
+ */
+export async function readScopes(e: QueryEngine, s: ReadScope): Promise<Map<string, StoreSnapshot>> {
+  const params = s.org === null ? [s.year] : [s.year, s.org]
+  const where = s.org === null ? 'year = $1' : 'year = $1 AND org = $2'
+  const series = { allOrgs: s.org === null, months: s.months }
+  const indicatorRows = await readIndicatorRows(e, s.org === null ? { year: s.year } : [{ org: s.org, year: s.year }])
   const projectRows = await e.query<{
-    code: string; name: string; department: string | null; unit_name: string | null; budget: number
+    org: string; code: string; name: string; department: string | null; unit_name: string | null; budget: number
     adjusted_budget: number | null; fiscal: number | null; other: number | null; purpose: string | null; goal: string | null
-  }>('SELECT * EXCLUDE (org, year, ord) FROM projects WHERE org = $1 AND year = $2 ORDER BY ord, code', params)
-  const planRows = await e.query<{ code: string; month: number; share: number }>(
-    'SELECT code, month, share FROM spending_plan WHERE org = $1 AND year = $2 ORDER BY code, month',
+  }>(`SELECT * EXCLUDE (year, ord) FROM projects WHERE ${where} ORDER BY org, ord, code`, params)
+  const planRows = await e.query<{ org: string; code: string; month: number; share: number }>(
+    `SELECT org, code, month, share FROM spending_plan WHERE ${where} ORDER BY org, code, month`,
     params,
   )
-  const [latest] = await e.query<{ month: number | null }>(
-    `SELECT max(month) AS month FROM (SELECT month FROM actuals WHERE org = $1 AND year = $2
-       UNION ALL SELECT month FROM spending WHERE org = $1 AND year = $2)`,
+  const latestRows = await e.query<{ org: string; month: number }>(
+    `SELECT org, max(month) AS month FROM (SELECT org, month FROM actuals WHERE ${where}
+       UNION ALL SELECT org, month FROM spending WHERE ${where}) GROUP BY org`,
     params,
   )
-  const seriesRows = indicators.length ? await e.query(indicatorSeriesSql(), params) : []
+  const seriesRows = indicatorRows.length ? await e.query(indicatorSeriesSql(series), params) : []
   const spendRows = projectRows.length
-    ? await e.query<{ code: string; month: number; spent: number; cumulative: number; has_data: boolean }>(spendingSeriesSql(), params)
+    ? await e.query<{ org: string; code: string; month: number; spent: number; cumulative: number; has_data: boolean }>(
+        spendingSeriesSql(series),
+        params,
+      )
     : []
-  const linkRows = await e.query<{ id: string; last_year_id: string | null }>(
-    'SELECT id, last_year_id FROM indicator_links WHERE org = $1 AND year = $2 ORDER BY id',
+  const linkRows = await e.query<{ org: string; id: string; last_year_id: string | null }>(
+    `SELECT org, id, last_year_id FROM indicator_links WHERE ${where} ORDER BY org, id`,
     params,
   )
 
-  const indicatorSeries: Record<string, SeriesPoint[]> = {}
-  for (const r of seriesRows) (indicatorSeries[r.id as string] ??= []).push(toSeriesPoint(r))
-  const spendingSeries: Record<string, SpendingPoint[]> = {}
+  const out = new Map<string, StoreSnapshot>()
+  const of = (org: string): StoreSnapshot => {
+    let snapshot = out.get(org)
+    if (!snapshot) {
+      snapshot = {
+        org, year: s.year, indicators: [], projects: [], plans: new Map(), latestMonth: null,
+        indicatorSeries: new Map(), spendingSeries: new Map(), links: [],
+      }
+      out.set(org, snapshot)
+    }
+    return snapshot
+  }
+  const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
+    const list = map.get(key)
+    if (list) list.push(value)
+    else map.set(key, [value])
+  }
+  for (const r of indicatorRows) of(r.org).indicators.push(toIndicator(r))
+  for (const r of projectRows) {
+    of(r.org).projects.push({
+      code: r.code, name: r.name, department: r.department, unitName: r.unit_name, budget: r.budget,
+      adjustedBudget: r.adjusted_budget, fiscal: r.fiscal, other: r.other, purpose: r.purpose, goal: r.goal,
+    })
+  }
+  for (const r of planRows) push(of(r.org).plans, r.code, { month: r.month, share: r.share })
+  for (const r of latestRows) of(r.org).latestMonth = r.month
+  for (const r of seriesRows) push(of(r.org as string).indicatorSeries, r.id as string, toSeriesPoint(r))
   for (const r of spendRows) {
-    ;(spendingSeries[r.code] ??= []).push({ month: r.month, spent: r.spent, cumulative: r.cumulative, hasData: r.has_data })
+    push(of(r.org).spendingSeries, r.code, { month: r.month, spent: r.spent, cumulative: r.cumulative, hasData: r.has_data })
   }
-  const plans: Record<string, PlanPoint[]> = {}
-  for (const r of planRows) (plans[r.code] ??= []).push({ month: r.month, share: r.share })
-  const projects: Project[] = projectRows.map((r) => ({
-    code: r.code, name: r.name, department: r.department, unitName: r.unit_name, budget: r.budget,
-    adjustedBudget: r.adjusted_budget, fiscal: r.fiscal, other: r.other, purpose: r.purpose, goal: r.goal,
-  }))
-  return {
-    org: scope.org,
-    year: scope.year,
-    indicators,
-    projects,
-    plans,
-    latestMonth: latest?.month ?? null,
-    indicatorSeries,
-    spendingSeries,
-    links: linkRows.map((r) => ({ id: r.id, lastYearId: r.last_year_id })),
-  }
+  for (const r of linkRows) of(r.org).links.push({ id: r.id, lastYearId: r.last_year_id })
+  return out
+}
+
+/** One unit's year: what the pages show. */
+export async function readStore(e: QueryEngine, scope: Scope): Promise<StoreSnapshot> {
+  const read = await readScopes(e, { year: scope.year, org: scope.org })
+  return (
+    read.get(scope.org) ?? {
+      org: scope.org, year: scope.year, indicators: [], projects: [], plans: new Map(), latestMonth: null,
+      indicatorSeries: new Map(), spendingSeries: new Map(), links: [],
+    }
+  )
 }

@@ -2,11 +2,11 @@ import type { Cell, QueryEngine } from '@/engine/QueryEngine'
 import { previewCountsSql, previewRowsSql, type StoreTable } from '@/engine/sql/batch'
 import { ledgerAggregateSql, ledgerProblemsSql, readCsvSql, type LedgerHeaders, type RowProblem } from '@/engine/sql/ingest'
 import { ident } from '@/engine/sql/quote'
-import { storeRowsSql } from './apply'
+import { scopesOf, storeRowsSql, type Scope } from './apply'
 import { gb18030ToUtf8, headerCells, toUtf8Bytes, type TextEncodingName } from './decode'
 import { detectKind, FILE_KINDS, matchColumns, type FileKind, type FileKindSpec } from './fileKinds'
 import { collectProblems, dropStage, hasProblems, stageUtf8, type FileProblem, type StagedFile } from './stageFile'
-import { checkReferences, knownCodesSql, type UploadContext } from './validate'
+import { checkReferences, knownCodesSql, noContext, type UploadContext } from './validate'
 
 /** The store table each kind of file goes to; the ledger is aggregated into monthly spending. */
 export const KIND_TABLE: Record<FileKind, StoreTable> = {
@@ -16,13 +16,14 @@ export const KIND_TABLE: Record<FileKind, StoreTable> = {
   actuals: 'actuals',
   spending: 'spending',
   ledger: 'spending',
+  links: 'indicator_links',
 }
 
 /**
- * Target files replace the year's whole table (a department brings its own 指标, 项目 and 支出计划); measurements are
- * upserted by (指标编码, 月份) or (项目编码, 月份).
+ * Target files replace their table for the units and years they hold (a department brings its own 指标, 项目 and
+ * 支出计划 each year); measurements are upserted by (单位, 年度, 指标编码, 月份) or (单位, 年度, 项目编码, 月份).
  */
-export const REPLACING_KINDS: ReadonlySet<FileKind> = new Set(['indicators', 'projects', 'spending_plan'])
+export const REPLACING_KINDS: ReadonlySet<FileKind> = new Set(['indicators', 'projects', 'spending_plan', 'links'])
 
 export type UploadPhase = 'reading' | 'decoding' | 'parsing' | 'checking'
 
@@ -57,6 +58,8 @@ export interface PreparedUpload {
   /** The engine table holding the rows to store, in the store table's columns; null when the file has problems. */
   canon: string | null
   columns: string[]
+  /** The units and years of the rows to store. */
+  scopes: Scope[]
   counts: PreviewCounts | null
   samples: PreviewRow[]
 }
@@ -100,7 +103,7 @@ export async function decodeFile(
 export async function prepareUpload(
   engine: QueryEngine,
   file: DecodedFile,
-  context: UploadContext = { indicatorViews: [], projectViews: [] },
+  context: UploadContext = noContext(),
   onProgress: (phase: UploadPhase, fraction: number | null) => void = () => {},
 ): Promise<PreparedUpload> {
   onProgress('parsing', null)
@@ -125,7 +128,7 @@ export async function prepareUpload(
 function emptyUpload(fileName: string, encoding: TextEncodingName): PreparedUpload {
   return {
     fileName, encoding, spec: null, sourceRows: 0, problems: [], fileProblems: [], problemCount: 0, table: null,
-    replaces: false, canon: null, columns: [], counts: null, samples: [],
+    replaces: false, canon: null, columns: [], scopes: [], counts: null, samples: [],
   }
 }
 
@@ -141,7 +144,7 @@ async function prepareTable(
   context: UploadContext,
   onProgress: (phase: UploadPhase, fraction: number | null) => void,
 ): Promise<PreparedUpload> {
-  const staged = await stageUtf8(engine, file.fileName, file.utf8, file.encoding, file.spec)
+  const staged = await stageUtf8(engine, file.fileName, file.utf8, file.encoding, file.spec, context.scope)
   onProgress('checking', null)
   try {
     await checkReferences(engine, staged, context)
@@ -214,29 +217,32 @@ async function prepareLedger(
       upload.fileProblems.push({ rule: 'missing-columns', detail: missing.map((c) => c.zh).join('、') })
       return upload
     }
-    const headers: LedgerHeaders = { date: matched.get('date')!, code: matched.get('code')!, amount: matched.get('amount')! }
-    await engine.exec(ledgerAggregateSql(totals, file, headers))
+    const headers: LedgerHeaders = {
+      date: matched.get('date')!, code: matched.get('code')!, amount: matched.get('amount')!, org: matched.get('org') ?? null,
+    }
+    await engine.exec(ledgerAggregateSql(totals, file, headers, context.scope.org))
     onProgress('checking', null)
     const projects = knownCodesSql('projects', 'code', context.projectViews)
     const [check] = await engine.query<{ rows: number; bad: number }>(
       `SELECT coalesce(sum(row_count), 0)::INTEGER AS rows,
-        (coalesce(sum(row_count) FILTER (WHERE code IS NULL OR year IS NULL OR code NOT IN (${projects})), 0)
+        (coalesce(sum(row_count) FILTER (WHERE code IS NULL OR year IS NULL OR NOT EXISTS (
+           SELECT 1 FROM (${projects}) k WHERE k.org = t.org AND k.year = t.year AND k.k = t.code)), 0)
          + coalesce(sum(bad_amounts), 0))::INTEGER AS bad
-       FROM ${ident(totals)}`,
+       FROM ${ident(totals)} t`,
     )
     upload.sourceRows = check?.rows ?? 0
     if (upload.sourceRows === 0) upload.fileProblems.push({ rule: 'empty', detail: '' })
     if ((check?.bad ?? 0) > 0) {
       // Only a file with problems is read a second time, numbered, to say where they are.
-      await collectProblems(engine, upload, ledgerProblemsSql(file, headers, projects))
+      await collectProblems(engine, upload, ledgerProblemsSql(file, headers, projects, context.scope.org))
     }
     if (!upload.fileProblems.length && !upload.problemCount) {
       const canon = `canon_${n}`
       upload.columns = await storeColumns(engine, 'spending')
       // 元 → 万元 on exact decimals, divided once: the double nearest the true total.
       await engine.exec(`CREATE OR REPLACE TABLE ${ident(canon)} AS SELECT * FROM spending LIMIT 0;
-        INSERT INTO ${ident(canon)} SELECT code, year, month, CAST(sum(amount_yuan) * 10000 AS HUGEINT)::DOUBLE / 100000000
-        FROM ${ident(totals)} GROUP BY code, year, month`)
+        INSERT INTO ${ident(canon)} SELECT org, year, code, month, CAST(sum(amount_yuan) * 10000 AS HUGEINT)::DOUBLE / 100000000
+        FROM ${ident(totals)} GROUP BY org, year, code, month`)
       upload.canon = canon
     }
     return upload
@@ -259,6 +265,7 @@ export async function refreshPreview(engine: QueryEngine, upload: PreparedUpload
     previewCountsSql(upload.table, upload.canon, upload.columns, upload.replaces),
   )
   upload.counts = counts ?? { new: 0, changed: 0, unchanged: 0, removed: 0 }
+  upload.scopes = await scopesOf(engine, upload.canon)
   const rows = await engine.query(previewRowsSql(upload.table, upload.canon, upload.columns, PREVIEW_ROWS))
   upload.samples = rows.map((r) => {
     const values: Record<string, Cell> = {}

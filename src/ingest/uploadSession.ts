@@ -1,11 +1,12 @@
 import type { QueryEngine } from '@/engine/QueryEngine'
+import type { Scope } from './apply'
 import type { RowProblem } from '@/engine/sql/ingest'
 import { applyUpload, laterOverlapping, replayBatches, undoBatch, type BatchRecord, type BatchStore } from './batches'
 import { withBom, type TextEncodingName } from './decode'
 import { exportCsv, templateCsv, type ExportKind } from './exportCsv'
 import { FILE_KINDS, type FileKind } from './fileKinds'
 import { LOAD_ORDER } from './loadDataset'
-import type { FileProblem } from './stageFile'
+import { NO_SCOPE, type FileProblem, type UploadScope } from './stageFile'
 import {
   decodeFile,
   discardUpload,
@@ -33,8 +34,10 @@ export interface FileCheck {
   /** How many row problems there are in all: `problems` is capped. */
   problemCount: number
   valid: boolean
-  /** A target file: it replaces the whole table. */
+  /** A target file: it replaces its table for the units and years it holds. */
   replaces: boolean
+  /** The units and years the file's rows go to. */
+  scopes: Scope[]
   /** The store columns of the samples' values. */
   columns: string[]
   counts: PreviewCounts | null
@@ -83,7 +86,7 @@ function toCheck(id: number, u: PreparedUpload): FileCheck {
   return {
     id, fileName: u.fileName, encoding: u.encoding, kind: u.spec?.kind ?? null, sourceRows: u.sourceRows,
     problems: u.problems, fileProblems: u.fileProblems, problemCount: u.problemCount, valid: uploadIsValid(u),
-    replaces: u.replaces, columns: u.columns, counts: u.counts, samples: u.samples,
+    replaces: u.replaces, scopes: u.scopes, columns: u.columns, counts: u.counts, samples: u.samples,
   }
 }
 
@@ -95,7 +98,16 @@ function toCheck(id: number, u: PreparedUpload): FileCheck {
 export function createUploadSession(
   engine: QueryEngine,
   store: BatchStore,
-  { decode = decodeFile, now = () => new Date() }: { decode?: typeof decodeFile; now?: () => Date } = {},
+  {
+    decode = decodeFile,
+    now = () => new Date(),
+    scope = () => NO_SCOPE,
+  }: {
+    decode?: typeof decodeFile
+    now?: () => Date
+    /** where a file's rows go when it names no unit or year: the unit on screen and the year chosen to upload into */
+    scope?: () => UploadScope
+  } = {},
 ) {
   /** Checked files not applied nor cancelled, by id; the valid ones hold their rows in an engine table. */
   const pending = new Map<number, PreparedUpload>()
@@ -113,7 +125,7 @@ export function createUploadSession(
   function context(except: number): UploadContext {
     const views = (kind: FileKind) =>
       [...pending].flatMap(([id, u]) => (id !== except && uploadIsValid(u) && u.spec?.kind === kind && u.canon ? [u.canon] : []))
-    return { indicatorViews: views('indicators'), projectViews: views('projects') }
+    return { scope: scope(), indicatorViews: views('indicators'), projectViews: views('projects') }
   }
 
   async function check(id: number, file: DecodedFile, onProgress: (phase: UploadPhase, fraction: number | null) => void) {

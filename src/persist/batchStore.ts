@@ -20,18 +20,24 @@ function checkCounts(x: unknown): BatchRecord['counts'] | null {
   return { new: added, changed, unchanged, removed, rows, sourceRows }
 }
 
+const isArrayOf = <T>(x: unknown, item: (v: unknown) => v is T): x is T[] => Array.isArray(x) && x.every(item)
+const isScope = (x: unknown): x is { org: string; year: number } =>
+  isRecord(x) && typeof x.org === 'string' && typeof x.year === 'number' && Number.isInteger(x.year)
+
 /**
  * A stored batch as a record that can be replayed and undone, or null: a record from an older build or edited by
  * hand is left out rather than breaking start-up. Only the known fields are kept.
  */
 export function checkBatchRecord(x: unknown): BatchRecord | null {
   if (!isRecord(x)) return null
-  const { id, fileName, kind, table, mode, appliedAt, counts, encoding, columns, rows, before, undoneAt } = x
+  const { id, fileName, kind, table, mode, scopes, appliedAt, counts, encoding, columns, rows, before, undoneAt } = x
   if (typeof id !== 'string' || typeof fileName !== 'string' || !isTime(appliedAt)) return null
   if (!hasOwnKey(KIND_TABLE, kind) || KIND_TABLE[kind] !== table || (mode !== 'upsert' && mode !== 'replace')) return null
   const checkedCounts = checkCounts(counts)
   if (!checkedCounts) return null
-  if (!isStringArray(columns) || !TABLE_KEYS[KIND_TABLE[kind]].every((k) => columns.includes(k))) return null
+  // a batch of a version before years and units lacks `org` (and a target batch `year`): migrateBatch gives them
+  const keys = TABLE_KEYS[KIND_TABLE[kind]].filter((k) => k !== 'org' && k !== 'year')
+  if (!isStringArray(columns) || !keys.every((k) => columns.includes(k))) return null
   if (!isRows(rows, columns.length) || !isRows(before, columns.length)) return null
   if (undoneAt != null && !isTime(undoneAt)) return null
   return {
@@ -40,6 +46,7 @@ export function checkBatchRecord(x: unknown): BatchRecord | null {
     kind,
     table: KIND_TABLE[kind],
     mode,
+    scopes: isArrayOf(scopes, isScope) ? scopes : [],
     appliedAt,
     counts: checkedCounts,
     encoding: ENCODINGS.includes(encoding) ? (encoding as TextEncodingName) : null,

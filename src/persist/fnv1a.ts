@@ -9,3 +9,6 @@ export function fnv1a(h: number, bytes: Uint8Array): number {
   for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ (bytes[i] as number), 0x01000193)
   return h >>> 0
 }
+
+/** `<length>-<hash>` of some bytes: what tells one version of a file from another. */
+export const fnv1aHex = (bytes: Uint8Array) => `${bytes.length}-${fnv1a(FNV_OFFSET, bytes).toString(16)}`

@@ -42,3 +42,11 @@ export function checkLikelihoods(stored: unknown): Record<string, Likelihood> {
 }
 
 export const storedLikelihoods = storedValue('jixiao:likelihood', checkLikelihoods)
+
+/** The unit and year last shown, to open on again; the dataset store falls back when the store no longer holds it. */
+export function checkView(stored: unknown): { org: string; year: number } | null {
+  if (!isRecord(stored) || typeof stored.org !== 'string' || typeof stored.year !== 'number' || !Number.isInteger(stored.year)) return null
+  return { org: stored.org, year: stored.year }
+}
+
+export const storedView = storedValue('jixiao:view', checkView)

@@ -1,98 +1,56 @@
 import { defineStore } from 'pinia'
-import { markRaw, ref, shallowRef } from 'vue'
-import type { SeriesPoint, SpendingPoint } from '@/domain/monitor'
-import type { Indicator, PlanPoint, Project } from '@/domain/types'
+import { computed, markRaw, ref, shallowRef } from 'vue'
 import type { QueryEngine } from '@/engine/QueryEngine'
-import { FILE_KINDS, type FileKind } from '@/ingest/fileKinds'
-import { DatasetError, loadDataset, type DatasetFiles } from '@/ingest/loadDataset'
-import { readStore, type StoreSnapshot } from '@/ingest/readStore'
-import { replayBatches, type BatchRecord } from '@/ingest/batches'
+import type { Scope } from '@/ingest/apply'
+import { migrateBatch, replayBatches, type BatchRecord } from '@/ingest/batches'
+import { orgKeyOf, readAbout, type DatasetAbout, type DatasetFolder } from '@/ingest/datasetFolder'
+import { fetchDataFolders } from '@/ingest/fetchFolders'
+import { DatasetError, loadDataset } from '@/ingest/loadDataset'
+import { readDatasets, readOrgs, readStore, type DatasetEntry, type OrgEntry, type StoreSnapshot } from '@/ingest/readStore'
 import { batchStore } from '@/persist/batchStore'
-import { FNV_OFFSET, fnv1a } from '@/persist/fnv1a'
-import { isRecord, isStringArray } from '@/persist/shape'
-import { readSnapshot, snapshotKey, writeSnapshot } from '@/persist/snapshotCache'
+import { readSnapshot, snapshotKey, writeSnapshot, type StoreView } from '@/persist/snapshotCache'
+import { storedView } from '@/persist/userState'
 import { getEngine } from './engine'
 
-/** What `data/about.json` says of the deployed dataset: whose it is, and which files are 示例数据. */
-export interface DatasetAbout {
-  /** absent: the pages name the projects' 主管部门 */
-  organisation?: string
-  sampleFiles: string[]
-}
-
-/** `about.json` as written by hand: a field of the wrong type counts as absent. */
-export function readAbout(raw: unknown): DatasetAbout | null {
-  if (!isRecord(raw)) return null
-  return {
-    ...(typeof raw.organisation === 'string' ? { organisation: raw.organisation } : {}),
-    sampleFiles: isStringArray(raw.sampleFiles) ? raw.sampleFiles : [],
-  }
-}
-
-/** The files a deployed data folder holds (the payment ledger is an upload, aggregated into spending). */
-const DATA_FOLDER_KINDS: FileKind[] = ['indicators', 'projects', 'spending_plan', 'actuals', 'spending']
-
-/** The deployed dataset folder, fetched at run time so a department replaces its CSVs without a rebuild. */
-export async function fetchDataFolder(base = 'data/'): Promise<{ files: DatasetFiles; about: DatasetAbout | null }> {
-  const files: DatasetFiles = {}
-  const kinds = DATA_FOLDER_KINDS
-  const fetched = await Promise.all(
-    kinds.map(async (kind) => {
-      const response = await fetch(`${base}${FILE_KINDS[kind].fileName}`, { cache: 'no-cache' })
-      const type = response.headers.get('content-type') ?? ''
-      // a dev server answers a missing file with index.html: not a CSV
-      if (!response.ok || type.includes('text/html')) return null
-      return [kind, new Uint8Array(await response.arrayBuffer())] as const
-    }),
-  )
-  for (const entry of fetched) if (entry) files[entry[0]] = entry[1]
-  const aboutResponse = await fetch(`${base}about.json`, { cache: 'no-cache' }).catch(() => null)
-  let about: DatasetAbout | null = null
-  if (aboutResponse?.ok && !(aboutResponse.headers.get('content-type') ?? '').includes('text/html')) {
-    about = readAbout(await aboutResponse.json().catch(() => null))
-  }
-  return { files, about }
-}
-
-/**
- * A cheap fingerprint of the deployed folder for the wall screen's change check: each file's ETag or Last-Modified
- * from a HEAD request, or a hash of its bytes when the server sends neither. Throws when the server cannot be reached.
- */
-export async function folderSignature(base = 'data/'): Promise<string> {
-  const names = [...DATA_FOLDER_KINDS.map((kind) => FILE_KINDS[kind].fileName), 'about.json']
-  const parts = await Promise.all(
-    names.map(async (name) => {
-      const url = `${base}${name}`
-      const head = await fetch(url, { method: 'HEAD', cache: 'no-cache' })
-      if (!head.ok || (head.headers.get('content-type') ?? '').includes('text/html')) return `${name}:-`
-      const tag = head.headers.get('etag') ?? head.headers.get('last-modified')
-      if (tag) return `${name}:${tag}`
-      const body = await fetch(url, { cache: 'no-cache' })
-      const bytes = new Uint8Array(await body.arrayBuffer())
-      return `${name}:${bytes.length}-${fnv1a(FNV_OFFSET, bytes).toString(16)}`
-    }),
-  )
-  return parts.join('|')
-}
+export type { DatasetAbout }
 
 type Status = 'idle' | 'loading' | 'ready' | 'error'
 
-/** The stored dataset as the views see it: targets, projects, plans and the whole year's series. */
+const sameScope = (a: Scope | null, b: Scope | null) => !!a && !!b && a.org === b.org && a.year === b.year
+
+/**
+ * The view a page opens on: the one asked for when the store holds it, else the first unit's latest year with
+ * anything in it (the year turns on 1 January with the first actuals, not when the targets arrive).
+ */
+export function defaultView(datasets: readonly DatasetEntry[], orgs: readonly OrgEntry[], wanted: Partial<Scope> | null): Scope | null {
+  const org = orgs.find((o) => o.org === wanted?.org && datasets.some((d) => d.org === o.org))?.org
+    ?? orgs.find((o) => datasets.some((d) => d.org === o.org))?.org
+    ?? datasets[0]?.org
+  if (org === undefined) return null
+  const years = datasets.filter((d) => d.org === org).map((d) => d.year)
+  const year = wanted?.year !== undefined && years.includes(wanted.year) ? wanted.year : Math.max(...years)
+  return Number.isFinite(year) ? { org, year } : null
+}
+
+/**
+ * The stored data as the views see it: every unit and year the store holds, and for the unit and year on screen
+ * (`view`) its targets, projects, plans and whole-year series, with last year's beside them for 同比.
+ */
 export const useDatasetStore = defineStore('dataset', () => {
   const status = ref<Status>('idle')
   const error = ref<{ title: string; messages: string[] } | null>(null)
-  const about = ref<DatasetAbout | null>(null)
-  const indicators = shallowRef<Indicator[]>([])
-  const projects = shallowRef<Project[]>([])
-  const plans = shallowRef<Record<string, PlanPoint[]>>({})
-  const year = ref<number | null>(null)
-  const latestMonth = ref<number | null>(null)
-  const indicatorSeries = shallowRef<Record<string, SeriesPoint[]>>({})
-  const spendingSeries = shallowRef<Record<string, SpendingPoint[]>>({})
+  const folders = shallowRef<{ path: string; about: DatasetAbout | null }[]>([])
+  const datasets = shallowRef<DatasetEntry[]>([])
+  const orgs = shallowRef<OrgEntry[]>([])
+  const view = ref<Scope | null>(null)
+  const current = shallowRef<StoreSnapshot | null>(null)
+  const lastYear = shallowRef<StoreSnapshot | null>(null)
   /** Bumped whenever the stored data changes, so that views and the wall screen can react. */
   const version = ref(0)
   let engine: QueryEngine | null = null
   let started: Promise<void> | null = null
+  /** Snapshots read since the data last changed, by `year|org`: switching back to a year costs no query. */
+  let cache = new Map<string, StoreSnapshot>()
 
   /** When the figures on screen were last read from a good load. */
   const loadedAt = ref<Date | null>(null)
@@ -101,26 +59,82 @@ export const useDatasetStore = defineStore('dataset', () => {
   /** Uploaded batches that could not be applied again onto the data folder (the rest are in force). */
   const replayError = ref<string | null>(null)
 
-  /** Starts the engine, loads the deployed dataset and reads every series; once. */
+  const entry = computed(() => datasets.value.find((d) => sameScope(d, view.value)) ?? null)
+  const indicators = computed(() => current.value?.indicators ?? [])
+  const projects = computed(() => current.value?.projects ?? [])
+  const plans = computed(() => current.value?.plans ?? new Map())
+  const indicatorSeries = computed(() => current.value?.indicatorSeries ?? new Map())
+  const spendingSeries = computed(() => current.value?.spendingSeries ?? new Map())
+  const year = computed(() => view.value?.year ?? null)
+  const latestMonth = computed(() => current.value?.latestMonth ?? null)
+  /** The year has actuals or spending but its 指标 and 项目 are not loaded yet: nothing can be scored. */
+  const awaitingTargets = computed(() => !!entry.value && !entry.value.hasIndicators && !entry.value.hasProjects)
+  /** The years of the unit on screen, oldest first. */
+  const years = computed(() => datasets.value.filter((d) => d.org === view.value?.org).map((d) => d.year).sort((a, b) => a - b))
+  const org = computed(() => orgs.value.find((o) => o.org === view.value?.org) ?? null)
+  /** about.json of the folder the view's unit and year came from (else of the unit's, else the first folder's). */
+  const about = computed<DatasetAbout | null>(() => {
+    const v = view.value
+    const ofOrg = folders.value.filter((f) => orgKeyOf(f.about) === v?.org)
+    return (ofOrg.find((f) => f.about?.year === v?.year) ?? ofOrg[0] ?? folders.value[0])?.about ?? null
+  })
+  /** The unit's name as its about.json or the 单位 registry gives it, else the projects' 主管部门. */
+  const organisation = computed(() => about.value?.organisation ?? org.value?.name ?? projects.value[0]?.department ?? '')
+
+  const cacheKey = (s: Scope) => `${s.year}|${s.org}`
+
+  async function snapshotOf(s: Scope): Promise<StoreSnapshot | null> {
+    if (!engine || !datasets.value.some((d) => sameScope(d, s))) return null
+    const key = cacheKey(s)
+    let snapshot = cache.get(key)
+    if (!snapshot) {
+      snapshot = markRaw(await readStore(engine, s))
+      cache.set(key, snapshot)
+    }
+    return snapshot
+  }
+
+  /** Shows a unit and year (and last year's beside it); unknown ones fall back to the default view. */
+  async function select(wanted: Partial<Scope> | null): Promise<void> {
+    const next = defaultView(datasets.value, orgs.value, wanted)
+    const [now, before] = next ? await Promise.all([snapshotOf(next), snapshotOf({ org: next.org, year: next.year - 1 })]) : [null, null]
+    view.value = next
+    current.value = now
+    lastYear.value = before
+    if (next) storedView.write(next)
+    version.value++
+  }
+
+  function showView(v: StoreView, wanted: Scope | null): void {
+    datasets.value = v.datasets
+    orgs.value = v.orgs
+    cache = new Map(v.snapshots.map((s) => [cacheKey(s), markRaw(s)]))
+    const next = defaultView(v.datasets, v.orgs, wanted)
+    view.value = next
+    current.value = next ? (cache.get(cacheKey(next)) ?? null) : null
+    lastYear.value = next ? (cache.get(cacheKey({ org: next.org, year: next.year - 1 })) ?? null) : null
+    version.value++
+  }
+
+  /** Starts the engine, loads the deployed data and reads the view; once. */
   function init(): Promise<void> {
     started ??= (async () => {
       status.value = 'loading'
       try {
         const enginePromise = getEngine()
-        const [folder, batches] = await Promise.all([fetchDataFolder(), batchStore().list()])
+        const [fetched, stored] = await Promise.all([fetchDataFolders(), batchStore().list()])
         // Same inputs as last time: draw last time's figures now; DuckDB recomputes them below.
-        const cached = readSnapshot(snapshotKey(folder.files, batches))
+        const cached = readSnapshot(snapshotKey(fetched, stored))
         if (cached) {
-          about.value = readAbout(cached.about)
-          applySnapshot(cached.snapshot)
+          folders.value = cached.abouts.map((a) => ({ path: a.path, about: readAbout(a.about) }))
+          showView(cached.view, storedView.read())
           loadedAt.value = new Date(cached.savedAt)
           status.value = 'ready'
           performance.mark('jx:snapshot-shown')
         }
         engine = markRaw(await enginePromise)
-        about.value = folder.about
-        lastGood = folder.files
-        await rebuild(folder.files, batches)
+        lastGood = fetched
+        await rebuild(fetched, stored)
         status.value = 'ready'
       } catch (err) {
         status.value = 'error'
@@ -133,12 +147,25 @@ export const useDatasetStore = defineStore('dataset', () => {
     return started
   }
 
-  /** Rebuilds every table from a dataset folder's files and the uploads kept in IndexedDB, then re-reads the series. */
-  async function rebuild(files: DatasetFiles, stored?: BatchRecord[]): Promise<void> {
+  /**
+   * Rebuilds every table from the data folders and the uploads kept in IndexedDB, then re-reads the view. Batches
+   * kept by a version of the app before years and units are given the first folder's unit and its latest year.
+   */
+  async function rebuild(data: DatasetFolder[], stored?: BatchRecord[]): Promise<void> {
     if (!engine) throw new Error('DuckDB is not available')
-    await loadDataset(engine, files)
+    await loadDataset(engine, data)
     performance.mark('jx:dataset-loaded')
-    const batches = stored ?? (await batchStore().list())
+    const store = batchStore()
+    const loaded = await readDatasets(engine)
+    const firstOrg = orgKeyOf(data[0]?.about ?? null)
+    const ofOrg = loaded.filter((d) => d.org === firstOrg)
+    const defaults: Scope | null = ofOrg.length ? { org: firstOrg, year: Math.max(...ofOrg.map((d) => d.year)) } : null
+    const batches = []
+    for (const record of stored ?? (await store.list())) {
+      const migrated = defaults ? migrateBatch(record, defaults) : record
+      if (migrated !== record) await store.put(migrated)
+      batches.push(migrated)
+    }
     try {
       await replayBatches(engine, batches)
       replayError.value = null
@@ -146,55 +173,50 @@ export const useDatasetStore = defineStore('dataset', () => {
       replayError.value = (err as Error).message
     }
     performance.mark('jx:batches-replayed')
+    folders.value = data.map((f) => ({ path: f.path, about: f.about }))
     await refresh(batches)
     performance.mark('jx:store-read')
     loadedAt.value = new Date()
   }
 
   /**
-   * Fetches the deployed `data/` folder again and rebuilds (the wall screen's refresh). On failure the tables may be
+   * Fetches the deployed data again and rebuilds (the wall screen's refresh). On failure the tables may be
    * half-built, so the last good files are loaded back and the error is kept in `reloadError`.
    */
   async function reloadFolder(): Promise<void> {
     await init()
-    const folder = await fetchDataFolder()
+    const fetched = await fetchDataFolders()
     const previous = lastGood
-    lastGood = folder.files
+    lastGood = fetched
     try {
-      await rebuild(folder.files)
-      about.value = folder.about
+      await rebuild(fetched)
       reloadError.value = null
     } catch (err) {
       reloadError.value = err instanceof DatasetError ? `${err.fileName}: ${err.messages[0] ?? ''}` : (err as Error).message
       // the figures on screen are still those of the last good load: say when that was, not when they were rebuilt
-      const current = loadedAt.value
+      const when = loadedAt.value
       lastGood = previous
       if (previous) await rebuild(previous)
-      loadedAt.value = current
+      loadedAt.value = when
     }
   }
-  let lastGood: DatasetFiles | null = null
+  let lastGood: DatasetFolder[] | null = null
 
-  /** Re-reads everything from the engine after the stored data changed; `batches` are those now stored. */
+  /** Re-reads what the store holds after the stored data changed; `batches` are those now stored. */
   async function refresh(batches: readonly BatchRecord[]): Promise<void> {
     if (!engine) return
-    const snapshot = await readStore(engine)
-    applySnapshot(snapshot)
+    datasets.value = await readDatasets(engine)
+    orgs.value = await readOrgs(engine)
+    cache = new Map()
+    await select(view.value ?? storedView.read())
     if (lastGood) {
-      const key = snapshotKey(lastGood, batches)
-      writeSnapshot({ key, savedAt: new Date().toISOString(), about: about.value, snapshot })
+      writeSnapshot({
+        key: snapshotKey(lastGood, batches),
+        savedAt: new Date().toISOString(),
+        abouts: lastGood.map((f) => ({ path: f.path, about: f.about })),
+        view: { datasets: datasets.value, orgs: orgs.value, snapshots: [current.value, lastYear.value].filter((s) => s !== null) },
+      })
     }
-  }
-
-  function applySnapshot(snapshot: StoreSnapshot): void {
-    indicators.value = snapshot.indicators
-    projects.value = snapshot.projects
-    plans.value = snapshot.plans
-    year.value = snapshot.year
-    latestMonth.value = snapshot.latestMonth
-    indicatorSeries.value = snapshot.indicatorSeries
-    spendingSeries.value = snapshot.spendingSeries
-    version.value++
   }
 
   /** The engine, for the data page and exports (after init). */
@@ -205,7 +227,8 @@ export const useDatasetStore = defineStore('dataset', () => {
   }
 
   return {
-    status, error, about, indicators, projects, plans, year, latestMonth, indicatorSeries, spendingSeries, version,
-    loadedAt, reloadError, replayError, init, rebuild, reloadFolder, refresh, engineReady,
+    status, error, folders, datasets, orgs, view, current, lastYear, entry, indicators, projects, plans, indicatorSeries,
+    spendingSeries, year, years, latestMonth, awaitingTargets, org, about, organisation, version, loadedAt, reloadError,
+    replayError, init, rebuild, reloadFolder, refresh, select, engineReady,
   }
 })

@@ -24,7 +24,7 @@ export const useMonitorStore = defineStore('monitor', () => {
     const at = asOf.value
     if (!at) return []
     return dataset.indicators.map((ind) =>
-      indicatorProgress(ind, dataset.indicatorSeries[ind.id] ?? [], at, settings.monitor),
+      indicatorProgress(ind, dataset.indicatorSeries.get(ind.id) ?? [], at, settings.monitor),
     )
   })
   const progressById = computed(() => new Map(progress.value.map((p) => [p.indicator.id, p])))
@@ -44,7 +44,7 @@ export const useMonitorStore = defineStore('monitor', () => {
     const at = asOf.value
     if (!at) return []
     return dataset.projects.map((p) =>
-      spendingProgress(p, dataset.plans[p.code], dataset.spendingSeries[p.code] ?? [], at, settings.monitor),
+      spendingProgress(p, dataset.plans.get(p.code), dataset.spendingSeries.get(p.code) ?? [], at, settings.monitor),
     )
   })
 

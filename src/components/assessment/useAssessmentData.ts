@@ -27,6 +27,6 @@ export function useAssessmentData() {
       : null,
   )
   /** whose reports these are: about.json's organisation, else the first project's 主管部门 */
-  const organisation = computed(() => dataset.about?.organisation ?? dataset.projects[0]?.department ?? '')
+  const organisation = computed(() => dataset.organisation)
   return { data, assessed, judgements, settings, dataset, organisation }
 }

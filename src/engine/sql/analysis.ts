@@ -1,6 +1,6 @@
 // The aggregations behind every chart: year-to-date sums, latest values, unit conversion, spending by month.
 // Each returns the whole year (months 1–12) so that 数据截至 can move without another query. Parameters: $1 the
-// 单位 (org), $2 the 年度; the bureau's variants take only the year and return every unit.
+// 年度, $2 the 单位 (org); the variants for every unit (the bureau, the command line) take only the year.
 
 /** Every (单位, 年度) the store knows, with whether its targets are loaded and its latest month with data. */
 export const datasetsSql = `
@@ -29,18 +29,29 @@ JOIN indicator_targets t USING (org, year, id)
 LEFT JOIN units uf ON uf.unit = a.unit
 LEFT JOIN units ut ON ut.unit = t.target_unit`
 
-const scope = (allOrgs: boolean, alias = '') => (allOrgs ? `${alias}year = $1` : `${alias}org = $1 AND ${alias}year = $2`)
+/** Which rows a query reads: one year ($1) of one unit ($2) or of every unit, and which months of the year. */
+export interface SeriesScope {
+  allOrgs: boolean
+  /** months 1–12 by default; the command line's monitor asks for one month only */
+  months?: readonly [number, number]
+}
+
+const scope = (s: SeriesScope, alias = '') => (s.allOrgs ? `${alias}year = $1` : `${alias}year = $1 AND ${alias}org = $2`)
+const monthsCte = (s: SeriesScope) => {
+  const [from, to] = s.months ?? [1, 12]
+  return `months AS (SELECT unnest(range(${Math.trunc(from)}, ${Math.trunc(to) + 1}))::INTEGER AS m)`
+}
 
 /**
  * Per indicator and month 1–12: the year-to-date sum (a 累计 row is the 1–N月 total; 当月 rows add onto the latest 累计
  * row before them), the latest value (时点), the latest 完成情况 and the month's 说明. `allOrgs`: every unit of the
  * year ($1), for the bureau; else one unit ($1) and year ($2).
  */
-export function indicatorSeriesSql(allOrgs = false): string {
+export function indicatorSeriesSql(s: SeriesScope = { allOrgs: false }): string {
   return `
-WITH months AS (SELECT unnest(range(1, 13))::INTEGER AS m),
-a AS (SELECT * FROM (${convertedActualsSql}) WHERE ${scope(allOrgs)}),
-grid AS (SELECT t.org, t.id, months.m FROM indicator_targets t CROSS JOIN months WHERE ${scope(allOrgs, 't.')}),
+WITH ${monthsCte(s)},
+a AS (SELECT * FROM (${convertedActualsSql}) WHERE ${scope(s)}),
+grid AS (SELECT t.org, t.id, months.m FROM indicator_targets t CROSS JOIN months WHERE ${scope(s, 't.')}),
 anchor AS (
   SELECT g.org, g.id, g.m, max(a.month) FILTER (WHERE coalesce(a.basis, '累计') = '累计' AND a.value IS NOT NULL) AS k
   FROM grid g LEFT JOIN a ON a.org = g.org AND a.id = g.id AND a.month <= g.m
@@ -72,14 +83,18 @@ ORDER BY g.org, g.id, g.m`
 }
 
 /** Per project and month 1–12: the month's spending and the cumulative execution, in 万元 (scoped as above). */
-export function spendingSeriesSql(allOrgs = false): string {
+export function spendingSeriesSql(s: SeriesScope = { allOrgs: false }): string {
+  const [from, to] = s.months ?? [1, 12]
+  // the cumulative sum needs every month up to the last one asked for; only the asked ones are returned
   return `
-WITH months AS (SELECT unnest(range(1, 13))::INTEGER AS m),
-grid AS (SELECT p.org, p.code, months.m FROM projects p CROSS JOIN months WHERE ${scope(allOrgs, 'p.')}),
-s AS (SELECT org, code, month, sum(amount) AS amount FROM spending WHERE ${scope(allOrgs)} GROUP BY org, code, month)
-SELECT g.org, g.code, g.m AS month, coalesce(s.amount, 0) AS spent,
-  sum(coalesce(s.amount, 0)) OVER (PARTITION BY g.org, g.code ORDER BY g.m) AS cumulative,
-  (s.amount IS NOT NULL) AS has_data
-FROM grid g LEFT JOIN s ON s.org = g.org AND s.code = g.code AND s.month = g.m
-ORDER BY g.org, g.code, g.m`
+WITH months AS (SELECT unnest(range(1, ${Math.trunc(to) + 1}))::INTEGER AS m),
+grid AS (SELECT p.org, p.code, months.m FROM projects p CROSS JOIN months WHERE ${scope(s, 'p.')}),
+sp AS (SELECT org, code, month, sum(amount) AS amount FROM spending WHERE ${scope(s)} GROUP BY org, code, month)
+SELECT * FROM (
+  SELECT g.org, g.code, g.m AS month, coalesce(sp.amount, 0) AS spent,
+    sum(coalesce(sp.amount, 0)) OVER (PARTITION BY g.org, g.code ORDER BY g.m) AS cumulative,
+    (sp.amount IS NOT NULL) AS has_data
+  FROM grid g LEFT JOIN sp ON sp.org = g.org AND sp.code = g.code AND sp.month = g.m)
+WHERE month >= ${Math.trunc(from)}
+ORDER BY org, code, month`
 }

@@ -3,11 +3,12 @@ import { ident, literal } from './quote'
 
 /** The key of each store table: what an upload upserts on and a batch is undone by. */
 export const TABLE_KEYS = {
-  indicators: ['id'],
-  projects: ['code'],
-  spending_plan: ['code', 'month'],
-  actuals: ['id', 'year', 'month'],
-  spending: ['code', 'year', 'month'],
+  indicators: ['org', 'year', 'id'],
+  projects: ['org', 'year', 'code'],
+  spending_plan: ['org', 'year', 'code', 'month'],
+  actuals: ['org', 'year', 'id', 'month'],
+  spending: ['org', 'year', 'code', 'month'],
+  indicator_links: ['org', 'year', 'id'],
 } as const
 
 export type StoreTable = keyof typeof TABLE_KEYS
@@ -21,7 +22,14 @@ export const valueColumns = (columns: readonly string[], table: StoreTable) =>
 const joinOn = (table: StoreTable, a: string, b: string) =>
   TABLE_KEYS[table].map((k) => `${a}.${ident(k)} = ${b}.${ident(k)}`).join(' AND ')
 
-/** Counts of rows of `canon` (shaped like `table`) that are new, changed or unchanged; and stored rows it would remove. */
+/** The stored rows of the units and years `canon` holds rows of: what a replacing file replaces. */
+const replacedRowsSql = (table: StoreTable, canon: string) =>
+  `SELECT * FROM ${ident(table)} WHERE (org, year) IN (SELECT DISTINCT org, year FROM ${ident(canon)})`
+
+/**
+ * Counts of rows of `canon` (shaped like `table`) that are new, changed or unchanged; and, for a replacing file, the
+ * stored rows of its units and years it would remove.
+ */
 export function previewCountsSql(table: StoreTable, canon: string, columns: readonly string[], replaces: boolean): string {
   const differs = valueColumns(columns, table).map((c) => `n.${ident(c)} IS DISTINCT FROM o.${ident(c)}`).join(' OR ') || 'false'
   const firstKey = ident(TABLE_KEYS[table][0])
@@ -29,7 +37,7 @@ export function previewCountsSql(table: StoreTable, canon: string, columns: read
   count(*) FILTER (WHERE o.${firstKey} IS NULL)::INTEGER AS new,
   count(*) FILTER (WHERE o.${firstKey} IS NOT NULL AND (${differs}))::INTEGER AS changed,
   count(*) FILTER (WHERE o.${firstKey} IS NOT NULL AND NOT (${differs}))::INTEGER AS unchanged,
-  ${replaces ? `(SELECT count(*) FROM ${ident(table)} o ANTI JOIN ${ident(canon)} n ON ${joinOn(table, 'n', 'o')})::INTEGER` : '0'} AS removed
+  ${replaces ? `(SELECT count(*) FROM (${replacedRowsSql(table, canon)}) o ANTI JOIN ${ident(canon)} n ON ${joinOn(table, 'n', 'o')})::INTEGER` : '0'} AS removed
 FROM ${ident(canon)} n LEFT JOIN ${ident(table)} o ON ${joinOn(table, 'n', 'o')}`
 }
 
@@ -46,11 +54,11 @@ ORDER BY o.${firstKey} IS NULL, ${TABLE_KEYS[table].map((k) => `n.${ident(k)}`).
 LIMIT ${limit}`
 }
 
-/** The stored rows a batch will overwrite (upsert) or the whole table (replace). */
+/** The stored rows a batch will overwrite (upsert) or those of the units and years it replaces (replace). */
 export function rowsBeforeSql(table: StoreTable, canon: string, columns: readonly string[], replaces: boolean): string {
   const select = columns.map((c) => `o.${ident(c)}`).join(', ')
   return replaces
-    ? `SELECT ${select} FROM ${ident(table)} o`
+    ? `SELECT ${select} FROM (${replacedRowsSql(table, canon)}) o`
     : `SELECT ${select} FROM ${ident(table)} o SEMI JOIN ${ident(canon)} n ON ${joinOn(table, 'n', 'o')}`
 }
 
@@ -72,6 +80,12 @@ export function insertRowsSql(table: string, columns: readonly string[], rows: r
     out.push(`INSERT OR REPLACE INTO ${ident(table)} (${columns.map(ident).join(', ')}) VALUES ${values}`)
   }
   return out
+}
+
+/** Deletes the rows of `table` that belong to the given units and years. */
+export function deleteScopesSql(table: StoreTable, scopes: readonly { org: string; year: number }[]): string {
+  if (scopes.length === 0) return `DELETE FROM ${ident(table)} WHERE false`
+  return `DELETE FROM ${ident(table)} WHERE (org, year) IN (${scopes.map((s) => `(${literal(s.org)}, ${Math.trunc(s.year)})`).join(', ')})`
 }
 
 /** Deletes the rows of `table` whose keys appear in `rows` (shaped as `columns`). */

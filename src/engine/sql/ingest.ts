@@ -156,11 +156,12 @@ FROM (SELECT _line, ${keys}, min(_line) OVER (PARTITION BY ${keys}) AS first_lin
 WHERE _line <> first_line`
 }
 
-/** The headers of the ledger's three columns as DuckDB's CSV reader names them. */
+/** The headers of the ledger's columns as DuckDB's CSV reader names them (预算单位 when the ledger has one). */
 export interface LedgerHeaders {
   date: string
   code: string
   amount: string
+  org: string | null
 }
 
 /** DuckDB's CSV reader over a registered file, every cell as text. */
@@ -190,7 +191,9 @@ function ledgerRowsSql(file: string, h: LedgerHeaders, withLine: boolean): strin
     ? `(SELECT (row_number() OVER () + 1)::INTEGER AS _line, * FROM ${readCsvSql(file)})`
     : readCsvSql(file)
   // The CSV reader reads an empty cell as NULL: the cheap test for Excel's trailing `,,,` rows.
+  const org = h.org === null ? 'NULL::VARCHAR' : `NULLIF(trim(${ident(h.org)}), '')`
   return `SELECT ${withLine ? '_line, ' : ''}${firstOf(`CASE WHEN ${c} NOT LIKE ' %' AND ${c} NOT LIKE '% ' THEN ${c} END`, `NULLIF(trim(${c}), '')`)} AS code,
+    ${org} AS org,
     ${d} AS date__raw, ${a} AS amount__raw, ${ledgerDate(d)} AS date, ${ledgerAmount(a)} AS amount
   FROM ${rows}
   WHERE ${d} IS NOT NULL OR ${c} IS NOT NULL OR ${a} IS NOT NULL`
@@ -200,19 +203,26 @@ function ledgerRowsSql(file: string, h: LedgerHeaders, withLine: boolean): strin
  * One pass over a payment ledger straight from the CSV reader (no staging table: a five-million-row file must fit):
  * totals by project and month in 元, with how many rows had an unreadable date, code or amount.
  */
-export function ledgerAggregateSql(table: string, file: string, h: LedgerHeaders): string {
+export function ledgerAggregateSql(table: string, file: string, h: LedgerHeaders, scopeOrg: string): string {
   return `CREATE OR REPLACE TABLE ${ident(table)} AS
-SELECT code, year(date)::INTEGER AS year, month(date)::INTEGER AS month,
-  sum(amount) AS amount_yuan, count(*)::INTEGER AS row_count, (count(*) - count(amount))::INTEGER AS bad_amounts
-FROM (${ledgerRowsSql(file, h, false)})
-GROUP BY ALL`
+SELECT CASE WHEN t.org IS NULL THEN ${literal(scopeOrg)}
+         ELSE coalesce((SELECT min(o.org) FROM orgs o WHERE t.org IN (o.org, o.code, o.name)), t.org) END AS org,
+  t.* EXCLUDE (org)
+FROM (
+  SELECT org, code, year(date)::INTEGER AS year, month(date)::INTEGER AS month,
+    sum(amount) AS amount_yuan, count(*)::INTEGER AS row_count, (count(*) - count(amount))::INTEGER AS bad_amounts
+  FROM (${ledgerRowsSql(file, h, false)})
+  GROUP BY ALL) t`
 }
 
 /** The ledger's problem rows, numbered as Excel numbers them (columns _line, key, rule, value, detail). */
-export function ledgerProblemsSql(file: string, h: LedgerHeaders, projectCodes: string): string {
-  return `WITH r AS (${ledgerRowsSql(file, h, true)})
+export function ledgerProblemsSql(file: string, h: LedgerHeaders, projectCodes: string, scopeOrg: string): string {
+  return `WITH r AS (SELECT *, CASE WHEN org IS NULL THEN ${literal(scopeOrg)}
+    ELSE coalesce((SELECT min(o.org) FROM orgs o WHERE org IN (o.org, o.code, o.name)), org) END AS _org,
+    year(date)::INTEGER AS _year FROM (${ledgerRowsSql(file, h, true)}))
 SELECT _line, 'code' AS key, 'required' AS rule, NULL::VARCHAR AS value, NULL::VARCHAR AS detail FROM r WHERE code IS NULL
-UNION ALL SELECT _line, 'code', 'unknown-project', code, NULL FROM r WHERE code IS NOT NULL AND code NOT IN (${projectCodes})
+UNION ALL SELECT _line, 'code', 'unknown-project', code, NULL FROM r v WHERE code IS NOT NULL
+  AND NOT EXISTS (SELECT 1 FROM (${projectCodes}) k WHERE k.org = v._org AND k.year = v._year AND k.k = v.code)
 UNION ALL SELECT _line, 'date', CASE WHEN ${blank('date__raw')} THEN 'required' ELSE 'date' END, date__raw, NULL FROM r WHERE date IS NULL
 UNION ALL SELECT _line, 'amount', CASE WHEN ${blank('amount__raw')} THEN 'required' ELSE 'number' END, amount__raw, NULL FROM r WHERE amount IS NULL`
 }

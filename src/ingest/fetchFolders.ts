@@ -1,0 +1,65 @@
+// The deployed data, fetched at run time so that a department replaces its CSVs without a rebuild: `data/` itself,
+// or the dataset folders `data/index.json` lists (docs/formats.md "The deployed data/ folder").
+import { fnv1aHex } from '@/persist/fnv1a'
+import { readAbout, readIndex, type DatasetFiles, type DatasetFolder } from './datasetFolder'
+import { FILE_KINDS, type FileKind } from './fileKinds'
+
+/** The files a dataset folder may hold (the payment ledger is an upload, aggregated into spending). */
+export const FOLDER_KINDS: FileKind[] = ['indicators', 'projects', 'spending_plan', 'actuals', 'spending', 'links']
+
+/** A dev server answers a missing file with index.html: that is no data file. */
+const isFile = (response: Response | null): response is Response =>
+  !!response?.ok && !(response.headers.get('content-type') ?? '').includes('text/html')
+
+async function fetchJson(url: string): Promise<unknown> {
+  const response = await fetch(url, { cache: 'no-cache' }).catch(() => null)
+  return isFile(response) ? response.json().catch(() => null) : null
+}
+
+/** The dataset folders below `base`: those index.json lists, else `base` itself. */
+export async function listFolders(base = 'data/'): Promise<string[]> {
+  return readIndex(await fetchJson(`${base}index.json`)) ?? ['']
+}
+
+export async function fetchFolder(base: string, path: string): Promise<DatasetFolder> {
+  const files: DatasetFiles = {}
+  const fetched = await Promise.all(
+    FOLDER_KINDS.map(async (kind) => {
+      const response = await fetch(`${base}${path}${FILE_KINDS[kind].fileName}`, { cache: 'no-cache' })
+      return isFile(response) ? ([kind, new Uint8Array(await response.arrayBuffer())] as const) : null
+    }),
+  )
+  for (const entry of fetched) if (entry) files[entry[0]] = entry[1]
+  return { path, files, about: readAbout(await fetchJson(`${base}${path}about.json`)) }
+}
+
+/** Every dataset folder of the deployed data, in the order index.json gives them. */
+export async function fetchDataFolders(base = 'data/'): Promise<DatasetFolder[]> {
+  const paths = await listFolders(base)
+  return Promise.all(paths.map((path) => fetchFolder(base, path)))
+}
+
+/**
+ * A cheap fingerprint of the deployed data for the wall screen's change check: each file's ETag or Last-Modified
+ * from a HEAD request, or a hash of its bytes when the server sends neither. Throws when the server cannot be reached.
+ */
+export async function folderSignature(base = 'data/'): Promise<string> {
+  const index = await fetch(`${base}index.json`, { cache: 'no-cache' })
+  const paths = isFile(index) ? (readIndex(await index.json().catch(() => null)) ?? ['']) : ['']
+  const names = [
+    'index.json',
+    ...paths.flatMap((path) => [...FOLDER_KINDS.map((kind) => `${path}${FILE_KINDS[kind].fileName}`), `${path}about.json`]),
+  ]
+  const parts = await Promise.all(
+    names.map(async (name) => {
+      const url = `${base}${name}`
+      const head = await fetch(url, { method: 'HEAD', cache: 'no-cache' })
+      if (!isFile(head)) return `${name}:-`
+      const tag = head.headers.get('etag') ?? head.headers.get('last-modified')
+      if (tag) return `${name}:${tag}`
+      const body = await fetch(url, { cache: 'no-cache' })
+      return `${name}:${fnv1aHex(new Uint8Array(await body.arrayBuffer()))}`
+    }),
+  )
+  return parts.join('|')
+}
