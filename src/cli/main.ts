@@ -15,6 +15,7 @@ import type { Indicator, MonitorSettings, ScoringSettings } from '@/domain/types
 import { createNodeEngine } from '@/engine/duckdbNode'
 import { sheetToCsv } from '@/export/csv'
 import { assessmentSheet, auditSheet, summarySheet } from '@/export/forms'
+import { findingMessage, findingSuggestion } from '@/i18n/describeAudit'
 import { FILE_KINDS, type FileKind } from '@/ingest/fileKinds'
 import { DatasetError, loadDataset, type DatasetFiles } from '@/ingest/loadDataset'
 import { readStoredDataset } from './storedDataset'
@@ -117,7 +118,13 @@ export function projectJson(f: AssessmentForm) {
 
 /** One object per indicator; a project-wide finding (分值 or plan shares) is listed with each of its indicators. */
 export function auditJson(indicators: readonly Indicator[], findings: readonly Finding[]) {
-  const finding = (f: Finding) => ({ kind: f.kind, severity: f.severity, scope: f.indicatorId ? 'indicator' : 'project', message: f.message.zh, suggestion: f.suggestion.zh })
+  const finding = (f: Finding) => ({
+    kind: f.kind,
+    severity: f.severity,
+    scope: f.indicatorId ? 'indicator' : 'project',
+    message: findingMessage(f, 'zh'),
+    suggestion: findingSuggestion(f, 'zh'),
+  })
   return indicators.map((i) => ({
     id: i.id,
     direction: i.target.direction,

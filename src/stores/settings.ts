@@ -2,8 +2,8 @@ import { defineStore } from 'pinia'
 import { ref, watch } from 'vue'
 import { DEFAULT_MONITOR_SETTINGS, DEFAULT_SCORING_SETTINGS, mergeSettings } from '@/domain/settings'
 import type { MonitorSettings, ScoringSettings } from '@/domain/types'
+import type { Lang } from '@/i18n/lang'
 
-export type Lang = 'zh' | 'en'
 const KEY = 'jixiao:settings'
 
 interface StoredSettings {

@@ -1,7 +1,7 @@
+import type { MessageTree } from '../catalogue'
+
 // The 双监控 pages: indicator detail, spending pace, settings, 进度通报.
 export default {
-  monthEnd: { zh: '{month}月底', en: 'end of month {month}' },
-  monthShort: { zh: '{month}月', en: 'M{month}' },
   chart: {
     savePng: { zh: '保存图片', en: 'Save PNG' },
   },
@@ -25,10 +25,10 @@ export default {
   },
   likelihood: {
     title: { zh: '完成目标可能性', en: 'Likelihood of meeting the target' },
-    suggested: { zh: '建议', en: 'Suggested' },
+    suggested: { zh: '建议：{likelihood}', en: 'Suggested: {likelihood}' },
     confirm: { zh: '人工确认', en: 'Confirm' },
     useSuggestion: { zh: '采用建议', en: 'Use the suggestion' },
-    manual: { zh: '人工确认', en: 'confirmed by hand' },
+    confirmed: { zh: '{likelihood}（人工确认）', en: '{likelihood} (confirmed by hand)' },
   },
   indicator: {
     definition: { zh: '指标定义', en: 'Definition' },
@@ -54,6 +54,8 @@ export default {
     notFound: { zh: '没有编码为 "{id}" 的指标。', en: 'No indicator with id "{id}".' },
   },
   trend: {
+    title: { zh: '{name}（{what}）', en: '{name} ({what})' },
+    titleWithUnit: { zh: '{name}（{what}，单位：{unit}）', en: '{name} ({what}; unit: {unit})' },
     cumulativeTitle: { zh: '累计完成与目标、序时进度', en: 'year to date vs target and time elapsed' },
     pointTitle: { zh: '逐月数值与目标', en: 'monthly values vs target' },
     actualCumulative: { zh: '累计完成', en: 'Year to date' },
@@ -61,7 +63,6 @@ export default {
     target: { zh: '目标值', en: 'Target' },
     expected: { zh: '序时进度线', en: 'Time-elapsed line' },
     forecast: { zh: '按当前进度预计', en: 'Forecast at current pace' },
-    unit: { zh: '单位：{unit}', en: 'unit: {unit}' },
   },
   spending: {
     title: { zh: '资金支出进度', en: 'Spending pace' },
@@ -89,6 +90,7 @@ export default {
     indicator: { zh: '指标', en: 'Indicator' },
     actual: { zh: '完成情况', en: 'Actual' },
     progress: { zh: '完成率 / 与序时进度比较', en: 'Achieved / vs time elapsed' },
+    progressWithGap: { zh: '{completion}，{gap}', en: '{completion}, {gap}' },
     reason: { zh: '偏差原因（说明）', en: 'Reason (remark)' },
     likelihood: { zh: '完成可能性', en: 'Likelihood' },
     noReason: { zh: '未填写原因', en: 'no reason given' },
@@ -139,6 +141,7 @@ export default {
     likely: { zh: '"有可能"：不低于', en: '“Possible” from' },
     impossible: { zh: '"完全不可能"：低于', en: '“Impossible” below' },
     paceRatio: { zh: '"完全不可能"：剩余月均需完成达到已完成月均的', en: '“Impossible” when the pace still needed reaches this multiple of the pace so far' },
+    times: { zh: '倍', en: '×' },
     scoringTitle: { zh: '绩效自评评分（财预〔2020〕10号）', en: 'Self-assessment scoring (Cai Yu [2020] No. 10)' },
     weights: { zh: '分值（权重）', en: 'Weights' },
     points: { zh: '分', en: 'pts' },
@@ -162,11 +165,6 @@ export default {
     },
     gradesHint: { zh: '低于"中"为差。默认 90 / 80 / 60（部分省份用 80 / 70 / 60）。', en: 'Below fair: poor. Default 90 / 80 / 60.' },
     bands: { zh: '定性指标评分分档（占该指标分值）', en: 'Qualitative bands (share of points)' },
-    band: {
-      达成: { zh: '达成年度指标', en: 'Achieved' },
-      部分达成: { zh: '部分达成并具有一定效果', en: 'Partly achieved with some effect' },
-      未达成: { zh: '未达成且效果较差', en: 'Not achieved, poor effect' },
-    },
     from: { zh: '从', en: 'from' },
     to: { zh: '至', en: 'to' },
     equalTolerance: { zh: '等于型指标（=）允许偏差', en: '“=” indicators: tolerance' },
@@ -198,4 +196,4 @@ export default {
       reasonBelowRange: { zh: '须在 0% 至 100% 之间（当前 {value}%）。', en: 'Must lie between 0% and 100% (now {value}%).' },
     },
   },
-}
+} as const satisfies MessageTree
