@@ -63,7 +63,7 @@ describe('KpiCard', () => {
   it('words the card in English when English is picked', () => {
     useSettingsStore().lang = 'en'
     const card = mountCard(row({}), [point(7, { ytd: 11 })])
-    expect(card.find('[data-role="gap"]').text()).toBe('3.33 pts behind time-elapsed progress')
+    expect(card.find('[data-role="gap"]').text()).toBe('3.33 pts behind pace')
     const qualitative = mountCard(row({ id: 'D10', targetText: '建立长效管理机制' }), [point(7, { status: '未达成', statusMonth: 7 })])
     expect(qualitative.find('.status').text()).toBe('Not achieved')
     expect(qualitative.find('.target').text()).toBe('Target: 建立长效管理机制')

@@ -14,9 +14,9 @@ export default {
   goalsHeading: { zh: '部门整体绩效目标年末完成情况', en: 'Department-wide goals at year end' },
   period: {
     year: { zh: '{year}年度', en: 'Year {year}' },
-    partial: { zh: '{year}年度（截至{month}月）', en: 'Year {year} (to month {month})' },
+    partial: { zh: '{year}年度（截至{month}月）', en: 'Year {year}, to month {month}' },
   },
-  partialYear: { zh: '数据截至{year}年{month}月（未到12月），按截至{month}月的数据计算', en: 'Data end in month {month} of {year}: computed on data to month {month}' },
+  partialYear: { zh: '数据截至{year}年{month}月（未到12月），按截至{month}月的数据计算', en: 'The data end in month {month} of {year}: figures are computed on the data to month {month}' },
   pending: { zh: '待评价', en: 'to judge' },
   pendingCount: { zh: '{n} 项待评价', en: '{n} to judge' },
   problemCount: { zh: '{n} 处需补充', en: '{n} to complete' },
@@ -62,7 +62,8 @@ export default {
     projectName: { zh: '项目名称', en: 'Project' },
     department: { zh: '主管部门', en: 'Department in charge' },
     unitName: { zh: '实施单位', en: 'Implementing unit' },
-    funds: { zh: '项目资金（万元）', en: 'Project funds (10k yuan)' },
+    funds: { zh: '项目资金', en: 'Project funds' },
+    fundsUnit: { zh: '（万元）', en: '(10k yuan)' },
     initialBudget: { zh: '年初预算数', en: 'Budget at start of year' },
     annualBudget: { zh: '全年预算数', en: 'Annual budget' },
     spent: { zh: '全年执行数', en: 'Spent in the year' },
@@ -85,7 +86,7 @@ export default {
   },
   funds: {
     total: { zh: '年度资金总额', en: 'Total funds for the year' },
-    fiscal: { zh: '其中：当年财政拨款', en: 'of which: this year’s fiscal allocation' },
+    fiscal: { zh: '其中：当年财政拨款', en: 'of which: this year\'s fiscal allocation' },
     'carried-over': { zh: '上年结转资金', en: 'Carried over from last year' },
     other: { zh: '其他资金', en: 'Other funds' },
   },
@@ -102,7 +103,7 @@ export default {
     score: { zh: '请在所选档次内填写得分', en: 'enter a score inside the band' },
     outOfBand: {
       zh: '“{band}”的得分应在 {min}–{max} 分之间（本指标 {points} 分），{given}不在此范围内',
-      en: 'a score in “{band}” lies within {min}–{max} points (this indicator: {points}); {given} is outside that range',
+      en: 'a score in "{band}" lies within {min}–{max} points (this indicator: {points}); {given} is outside that range',
     },
     givenScore: { zh: '{score} 分', en: '{score}' },
     givenUnreadable: { zh: '所填得分', en: 'the score entered' },
@@ -178,7 +179,7 @@ export default {
     message: {
       empty: { zh: '{label}没有填写指标值', en: '{label} has no target value' },
       unmeasurable: { zh: '{label}的指标值“{text}”无法衡量{why}', en: '{label}: the target “{text}” cannot be measured{why}' },
-      repeatsName: { zh: '，只是重复了三级指标名称', en: '; it only repeats the indicator’s name' },
+      repeatsName: { zh: '，只是重复了三级指标名称', en: '; it only repeats the indicator\'s name' },
       repeatsBasis: { zh: '，只是重复了指标值确定依据', en: '; it only repeats the basis of the target' },
       unreadable: {
         zh: '{label}的指标值“{text}”无法确定地读出，已按原样保存，未参与计算',
@@ -196,12 +197,12 @@ export default {
         zh: '{label}：全部质量指标都定为 100%，像是默认值而非测算值',
         en: '{label}: every quality indicator is set to 100%, which looks like a default rather than an estimate',
       },
-      unweighted: { zh: '项目“{project}”有 {n} 个指标没有分值', en: 'project “{project}”: {n} indicator(s) have no points' },
+      unweighted: { zh: '项目“{project}”有 {n} 个指标没有分值', en: 'project "{project}": {n} indicator(s) have no points' },
       'weights-not-100': {
         zh: '项目“{project}”的指标分值合计 {sum} 分，应为 {expected} 分（100 分减去预算执行率 {execution} 分）',
-        en: 'project “{project}”: the indicators’ points add up to {sum}, not {expected} (100 less {execution} for the execution rate)',
+        en: 'project "{project}": the indicators\' points add up to {sum}, not {expected} (100 less {execution} for the execution rate)',
       },
-      'plan-not-100': { zh: '项目“{project}”的资金支出计划合计 {sum}%，应为 100%', en: 'project “{project}”: the spending plan adds up to {sum}%, not 100%' },
+      'plan-not-100': { zh: '项目“{project}”的资金支出计划合计 {sum}%，应为 100%', en: 'project "{project}": the spending plan adds up to {sum}%, not 100%' },
     },
     suggest: {
       unreadable: { zh: '核对原表后改写成一个数，如 100% 或 ≥95%', en: 'check the original form and write one number, e.g. 100% or ≥95%' },
@@ -211,7 +212,7 @@ export default {
       'missing-direction': { zh: '写成 ≤{target}（期限）或 ≥{target}，或填写“指标性质”列', en: 'write ≤{target} (a deadline) or ≥{target}, or fill in the 指标性质 column' },
       'satisfaction-without-method': {
         zh: '在指标值确定依据中写明调查方式和样本，如 “问卷调查，抽样不少于 100 家企业”',
-        en: 'state the survey method and sample in the basis, e.g. “questionnaire, at least 100 firms sampled”',
+        en: 'state the survey method and sample in the basis, e.g. "questionnaire, at least 100 firms sampled"',
       },
       'execution-rate-as-output': { zh: '删除此指标，换成项目的实际产出，如 完成数量 ≥N 个', en: 'remove it and set an actual output instead, e.g. ≥N units delivered' },
       'default-100-quality': {

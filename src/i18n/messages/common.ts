@@ -42,7 +42,8 @@ export default {
   language: { zh: 'English', en: '中文' },
   /** a label and its value on one line: 目标：20个以上 */
   labelled: { zh: '{label}：{value}', en: '{label}: {value}' },
-  inParens: { zh: '（{text}）', en: '({text})' },
+  /** English sets a space before the bracket; Chinese brackets carry their own */
+  inParens: { zh: '（{text}）', en: ' ({text})' },
   /** a remark after a value: 完全不可能（人工确认） */
   withNote: { zh: '{text}（{note}）', en: '{text} ({note})' },
   /** items of a list in a sentence */

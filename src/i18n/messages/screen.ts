@@ -5,7 +5,7 @@ export default {
   /** `month` is a month name (common.month) */
   asOf: { zh: '数据截至 {year}年{month}', en: 'Data as of {month} {year}' },
   noAsOf: { zh: '暂无完成数据', en: 'No actuals yet' },
-  year: { zh: '{year}年度', en: 'Year {year}' },
+  year: { zh: '{year}年度', en: '{year}' },
   paused: { zh: '已暂停', en: 'Paused' },
   sample: { zh: '示例数据', en: 'Sample data' },
   updatedAt: { zh: '数据更新于 {time}', en: 'Data loaded at {time}' },
@@ -33,7 +33,7 @@ export default {
   noPlan: { zh: '未设资金支出计划', en: 'no spending plan' },
   noLagging: { zh: '所有指标均在序时进度之内', en: 'Nothing is behind' },
   /** `month` is a month name (common.month) */
-  reasonOf: { zh: '偏差原因（{month}）', en: 'Reason ({month})' },
+  reasonOf: { zh: '偏差原因（{month}）', en: 'Reason ({month}): ' },
   noReason: { zh: '尚未填写偏差原因', en: 'No reason given yet' },
   spendingItem: { zh: '预算执行', en: 'budget execution' },
   required: { zh: '剩余月均需完成 {pace}', en: 'Needed per month: {pace}' },

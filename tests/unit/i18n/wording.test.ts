@@ -19,8 +19,8 @@ describe('describeGap', () => {
     expect(describeGap(0, 'zh')).toBe('与序时进度持平')
   })
   it('writes it in English', () => {
-    expect(describeGap(3.33, 'en')).toBe('3.33 pts ahead of time-elapsed progress')
-    expect(describeGap(-1.53, 'en')).toBe('1.53 pts behind time-elapsed progress')
+    expect(describeGap(3.33, 'en')).toBe('3.33 pts ahead of pace')
+    expect(describeGap(-1.53, 'en')).toBe('1.53 pts behind pace')
     expect(describeGap(0.001, 'en')).toBe('on pace')
   })
   it('compares with the spending plan when asked', () => {
@@ -68,7 +68,7 @@ describe('the 自评表 in words', () => {
     const p = { kind: 'out-of-band', band: '部分达成', min: 27, max: 36, points: 45, given: 40 } as const
     expect(describeRowProblem(p, 'zh')).toBe('“部分达成并具有一定效果”的得分应在 27–36 分之间（本指标 45 分），40 分不在此范围内')
     expect(describeRowProblem({ ...p, given: null }, 'zh')).toBe('“部分达成并具有一定效果”的得分应在 27–36 分之间（本指标 45 分），所填得分不在此范围内')
-    expect(describeRowProblem(p, 'en')).toBe('a score in “Partly achieved, with some effect” lies within 27–36 points (this indicator: 45); 40 is outside that range')
+    expect(describeRowProblem(p, 'en')).toBe('a score in "Partly achieved, with some effect" lies within 27–36 points (this indicator: 45); 40 is outside that range')
   })
 
   it('lists the bands when none is chosen', () => {
@@ -78,7 +78,7 @@ describe('the 自评表 in words', () => {
   it('writes the period, partial before December', () => {
     expect(describePeriod(2024, 12, 'zh')).toBe('2024年度')
     expect(describePeriod(2024, 7, 'zh')).toBe('2024年度（截至7月）')
-    expect(describePeriod(2024, 7, 'en')).toBe('Year 2024 (to month 7)')
+    expect(describePeriod(2024, 7, 'en')).toBe('Year 2024, to month 7')
   })
 
   it('notes the data month and what is missing under the form', () => {
@@ -157,7 +157,7 @@ describe('describeSettingsProblem', () => {
     const bands = { ...DEFAULT_SCORING_SETTINGS.bands, 达成: [0.8, 1.2] as [number, number] }
     const [p] = checkScoringSettings({ ...DEFAULT_SCORING_SETTINGS, bands })
     expect(p && describeSettingsProblem(p, 'zh')).toBe('"达成"档须在 0% 至 100% 之间且下限不高于上限（当前 80%–120%）。')
-    expect(p && describeSettingsProblem(p, 'en')).toBe('Band “Achieved” must lie within 0–100%, low ≤ high (now 80%–120%).')
+    expect(p && describeSettingsProblem(p, 'en')).toBe('Band "Achieved" must lie within 0–100%, low ≤ high (now 80%–120%).')
   })
   it('quotes the sum of weights that do not add up to 100', () => {
     const [p] = checkScoringSettings({ ...DEFAULT_SCORING_SETTINGS, weights: { execution: 10, output: 50, effect: 30, satisfaction: 20 } })
