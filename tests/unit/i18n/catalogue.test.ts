@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { catalogueEntries, placeholders, text } from '../../../src/i18n/catalogue'
+import type { Lang } from '../../../src/i18n/lang'
 
 const sorted = (names: string[]) => [...new Set(names)].sort()
 
@@ -28,7 +29,22 @@ describe('the catalogue', () => {
     expect(text('en', 'assessment.pendingCount', { n: 3 })).toBe('3 to judge')
   })
 
-  it('refuses at run time a key the types would refuse', () => {
-    expect(() => (text as (lang: string, key: string) => string)('zh', 'overview.nothing')).toThrow('overview.nothing')
+  it('does not compile an unknown key or a wrong parameter (checked by npm run typecheck)', () => {
+    const wrongCalls = (lang: Lang) => [
+      // @ts-expect-error: no such entry
+      text(lang, 'overview.nothing'),
+      // @ts-expect-error: the count is missing
+      text(lang, 'assessment.pendingCount'),
+      // @ts-expect-error: the placeholder is called n, not count
+      text(lang, 'assessment.pendingCount', { count: 3 }),
+      // @ts-expect-error: a text without placeholders takes no parameters
+      text(lang, 'overview.completion', { n: 1 }),
+    ]
+    expect(wrongCalls).toBeTypeOf('function')
+  })
+
+  it('throws on a key missing at run time instead of showing the key', () => {
+    const untyped = text as (lang: Lang, key: string) => string
+    expect(() => untyped('en', 'overview.nothing')).toThrow('no catalogue entry overview.nothing')
   })
 })

@@ -9,6 +9,7 @@ import { describeActual, describeFormNotes, describePeriod, describeRowProblem }
 import { findingKindLabel, findingMessage, findingSuggestion } from '../../../src/i18n/describeAudit'
 import { describeGap, spendingName } from '../../../src/i18n/describeProgress'
 import { describeSettingsProblem } from '../../../src/i18n/describeSettings'
+import { LANGS } from '../../../src/i18n/lang'
 import { monthEnd, monthName, monthRange } from '../../../src/i18n/months'
 import { P1, P2, P3, departmentRows, projectRows, projects, seedPlan } from '../domain/seedRows'
 
@@ -139,7 +140,7 @@ describe('the audit in words', () => {
 
   it('writes every seed finding in both languages with a suggestion and a label', () => {
     for (const f of seed)
-      for (const lang of ['zh', 'en'] as const) {
+      for (const lang of LANGS) {
         expect(findingMessage(f, lang)).not.toBe('')
         expect(findingSuggestion(f, lang)).not.toBe('')
         expect(findingKindLabel(f.kind, lang)).not.toBe('')
