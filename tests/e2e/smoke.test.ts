@@ -39,6 +39,7 @@ it('switches to English from the header, words what the domain decided, and keep
     await page.reload()
     await waitReady(page)
     expect(await page.getAttribute('html', 'lang')).toBe('en')
+    expect(await page.title()).toBe('Jixiao Board')
     expect(await page.textContent('[data-indicator="D07"] [data-role="gap"]')).toMatch(/^\d+\.\d\d pts behind pace$/)
     expect(opened.pageErrors).toEqual([])
   } finally {
