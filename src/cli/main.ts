@@ -17,6 +17,7 @@ import { sheetToCsv } from '@/export/csv'
 import { reportToDocx } from '@/export/docx'
 import { assessmentSheet, auditSheet, summarySheet } from '@/export/forms'
 import { selfAssessmentReport } from '@/export/report'
+import { findingMessage, findingSuggestion } from '@/i18n/describeAudit'
 import { FILE_KINDS, type FileKind } from '@/ingest/fileKinds'
 import { DatasetError, loadDataset, type DatasetFiles } from '@/ingest/loadDataset'
 import { readStoredDataset } from './storedDataset'
@@ -133,7 +134,13 @@ export function projectJson(f: AssessmentForm) {
 
 /** One object per indicator; a project-wide finding (分值 or plan shares) is listed with each of its indicators. */
 export function auditJson(indicators: readonly Indicator[], findings: readonly Finding[]) {
-  const finding = (f: Finding) => ({ kind: f.kind, severity: f.severity, scope: f.indicatorId ? 'indicator' : 'project', message: f.message.zh, suggestion: f.suggestion.zh })
+  const finding = (f: Finding) => ({
+    kind: f.kind,
+    severity: f.severity,
+    scope: f.indicatorId ? 'indicator' : 'project',
+    message: findingMessage(f, 'zh'),
+    suggestion: findingSuggestion(f, 'zh'),
+  })
   return indicators.map((i) => ({
     id: i.id,
     direction: i.target.direction,
