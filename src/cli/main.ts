@@ -25,14 +25,14 @@ import { selfAssessmentReport } from '@/export/report'
 import { DatasetError, loadDataset } from '@/ingest/loadDataset'
 import { readDatasets, readOrgs, readScopes, type OrgEntry, type StoreSnapshot } from '@/ingest/readStore'
 import { readStoredJudgements } from '@/persist/judgements'
+import { readFolders, readJson, UsageError } from './folders'
+import { findingMessage, findingSuggestion } from '@/i18n/describeAudit'
 
 const USAGE = `用法 usage:
   npm run cli -- assess <文件夹> [--year 年度] [--json] [--out <输出文件夹> [--docx]] [--judgements <评价.json>] [--settings <设置.json>]
   npm run cli -- audit <文件夹> [--year 年度] [--json] [--out <输出文件夹>] [--settings <设置.json>]
   npm run cli -- monitor <文件夹> [--year 年度] [--month 月份] --json [--settings <设置.json>]
   共用 common: [--engine native|wasm]`
-
-import { readFolders, readJson, UsageError } from './folders'
 
 export { UsageError }
 
@@ -136,7 +136,13 @@ export function projectJson(f: AssessmentForm, budgetUnit: string) {
 /** One object per indicator; a project-wide finding (分值 or plan shares) is listed with each of its indicators. */
 export function auditJson(unit: Pick<StoreSnapshot, 'org' | 'indicators'>, findings: readonly Finding[]) {
   const indicators: readonly Indicator[] = unit.indicators
-  const finding = (f: Finding) => ({ kind: f.kind, severity: f.severity, scope: f.indicatorId ? 'indicator' : 'project', message: f.message.zh, suggestion: f.suggestion.zh })
+  const finding = (f: Finding) => ({
+    kind: f.kind,
+    severity: f.severity,
+    scope: f.indicatorId ? 'indicator' : 'project',
+    message: findingMessage(f, 'zh'),
+    suggestion: findingSuggestion(f, 'zh'),
+  })
   return indicators.map((i) => ({
     budgetUnit: unit.org,
     id: i.id,

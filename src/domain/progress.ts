@@ -50,11 +50,3 @@ export function planShareAt(points: PlanPoint[], month: number): number {
 export function progressGap(completionShare: number, timeShare: number): number {
   return round2((completionShare - timeShare) * 100)
 }
-
-/** The way finance bureaus write it: 低于序时进度 1.53 个百分点. */
-export function describeGap(points: number, lang: 'zh' | 'en'): string {
-  const p = round2(points)
-  const abs = Math.abs(p).toFixed(2)
-  if (lang === 'zh') return p > 0 ? `超序时进度 ${abs} 个百分点` : p < 0 ? `低于序时进度 ${abs} 个百分点` : '与序时进度持平'
-  return p > 0 ? `${abs} pts ahead of time-elapsed progress` : p < 0 ? `${abs} pts behind time-elapsed progress` : 'on pace'
-}

@@ -70,14 +70,13 @@ export function scoreQuantitative(
   return { score, needsReason: score < round2(points) || overAchieved, overAchieved }
 }
 
-/** The bands as the 自评表 names them. */
-export const BAND_LABELS: Record<QualitativeStatus, string> = {
-  达成: '达成年度指标',
-  部分达成: '部分达成并具有一定效果',
-  未达成: '未达成且效果较差',
-}
+/** The three bands of a judged indicator, best first, as the 自评表 lists them. */
+export const QUALITATIVE_STATUSES: readonly QualitativeStatus[] = ['达成', '部分达成', '未达成']
 
-export type QualitativeScore = { ok: true; score: number } | { ok: false; reason: string }
+/** A refused score carries the band's range in points and what was typed (null: not a number). */
+export type QualitativeScore =
+  | { ok: true; score: number }
+  | { ok: false; band: QualitativeStatus; min: number; max: number; points: number; given: number | null }
 
 /** The evaluator picks a band and a score inside it; a score outside the band is refused, not clamped. */
 export function scoreQualitative(
@@ -91,10 +90,7 @@ export function scoreQualitative(
   const max = round2(hi * points)
   const given = round2(score)
   if (Number.isFinite(score) && given >= min && given <= max) return { ok: true, score: given }
-  return {
-    ok: false,
-    reason: `“${BAND_LABELS[band]}”的得分应在 ${min}–${max} 分之间（本指标 ${points} 分），${Number.isFinite(score) ? `${given} 分` : '所填得分'}不在此范围内`,
-  }
+  return { ok: false, band, min, max, points, given: Number.isFinite(score) ? given : null }
 }
 
 export type ScoreGroup = 'output' | 'effect' | 'satisfaction'

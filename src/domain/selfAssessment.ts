@@ -31,7 +31,8 @@ export type JudgedWhy = 'qualitative' | 'unreadable-target' | 'no-actual'
 export type RowProblem =
   | { kind: 'band' }
   | { kind: 'score' }
-  | { kind: 'out-of-band'; message: string }
+  /** the score typed lies outside its band's min–max points (given null: not a number) */
+  | { kind: 'out-of-band'; band: QualitativeStatus; min: number; max: number; points: number; given: number | null }
   | { kind: 'reason'; why: 'lost-points' | 'over-achieved' | 'low-execution' }
 
 export interface AssessmentRow {
@@ -54,8 +55,11 @@ export interface AssessmentRow {
   problems: RowProblem[]
 }
 
+/** The four rows of 项目资金 in the 自评表: 年度资金总额, 其中：当年财政拨款, 上年结转资金, 其他资金. */
+export type FundsSource = 'total' | 'fiscal' | 'carried-over' | 'other'
+
 export interface FundsRow {
-  label: '年度资金总额' | '其中：当年财政拨款' | '上年结转资金' | '其他资金'
+  source: FundsSource
   initial: number | null
   annual: number | null
   spent: number | null
@@ -110,7 +114,9 @@ function judgedScore(j: IndicatorJudgement, points: number, s: ScoringSettings):
   if (j.band === null) return { score: null, problems: [{ kind: 'band' }] }
   if (j.score === null) return { score: null, problems: [{ kind: 'score' }] }
   const result = scoreQualitative(j.band, j.score, points, s)
-  return result.ok ? { score: result.score, problems: [] } : { score: null, problems: [{ kind: 'out-of-band', message: result.reason }] }
+  if (result.ok) return { score: result.score, problems: [] }
+  const { ok: _ok, ...range } = result
+  return { score: null, problems: [{ kind: 'out-of-band', ...range }] }
 }
 
 /** Cumulative spending at the as-of month, 万元. */
@@ -168,15 +174,15 @@ export function buildAssessmentForm(input: AssessmentInput): AssessmentForm {
 
   const onlyFiscal = !project.other && project.fiscal !== null && Math.abs(project.fiscal - project.budget) < 0.005
   const funds: FundsRow[] = [
-    { label: '年度资金总额', initial: project.budget, annual: budget, spent },
+    { source: 'total', initial: project.budget, annual: budget, spent },
     {
-      label: '其中：当年财政拨款',
+      source: 'fiscal',
       initial: project.fiscal,
       annual: onlyFiscal ? budget : project.adjustedBudget === null ? project.fiscal : null,
       spent: onlyFiscal ? spent : null,
     },
-    { label: '上年结转资金', initial: null, annual: null, spent: null },
-    { label: '其他资金', initial: project.other, annual: project.adjustedBudget === null ? project.other : null, spent: null },
+    { source: 'carried-over', initial: null, annual: null, spent: null },
+    { source: 'other', initial: project.other, annual: project.adjustedBudget === null ? project.other : null, spent: null },
   ]
 
   const pending = rows.filter((r) => r.score === null).map((r) => r.indicator.id)
@@ -206,27 +212,3 @@ export function buildAssessmentForm(input: AssessmentInput): AssessmentForm {
     problemCount: rows.filter((r) => r.problems.length > 0).length + (executionProblems.length > 0 ? 1 : 0),
   }
 }
-
-/** A problem of a 自评表 row in a sentence, Chinese first. */
-export function describeRowProblem(p: RowProblem, lang: 'zh' | 'en' = 'zh'): string {
-  const zh = lang === 'zh'
-  switch (p.kind) {
-    case 'band':
-      return zh ? '请选择档次（达成年度指标 / 部分达成并具有一定效果 / 未达成且效果较差）' : 'pick a band'
-    case 'score':
-      return zh ? '请在所选档次内填写得分' : 'enter a score inside the band'
-    case 'out-of-band':
-      return p.message
-    case 'reason':
-      if (p.why === 'over-achieved') return zh ? '实际完成值远超年度指标值，需说明原因（目标是否定得过低）' : 'far above target: explain (was the target set too low?)'
-      if (p.why === 'low-execution') return zh ? '预算执行率偏低，需填写偏差原因分析及改进措施' : 'low execution: a reason is required'
-      return zh ? '未得满分，需填写偏差原因分析及改进措施' : 'points lost: a reason is required'
-  }
-}
-
-export const describeJudgedWhy: Record<JudgedWhy, string> = {
-  qualitative: '定性指标，由评价人选择档次并在档次内打分',
-  'unreadable-target': '指标值无法识别，不能自动计分，由评价人判断',
-  'no-actual': '没有完成值数据，不能自动计分，由评价人判断',
-}
-

@@ -1,11 +1,28 @@
 import type { MonitorSettings, QualitativeStatus, ScoringSettings } from './types'
 
-/** A setting that cannot be used, as a message key and the figures the sentence quotes. */
-export interface SettingsProblem {
-  field: string
-  key: string
-  params: Record<string, number | string>
-}
+type NoParams = Record<string, never>
+
+/**
+ * A setting that cannot be used: the field it concerns, a code, and the figures the sentence quotes (shares as
+ * percentages). src/i18n/describeSettings.ts words it.
+ */
+export type SettingsProblem = { field: string } & (
+  | { key: 'notNumber'; params: NoParams }
+  | { key: 'positive'; params: { value: number } }
+  | { key: 'redBelowYellow'; params: { red: number; yellow: number } }
+  | { key: 'yellowBelowBlue'; params: { yellow: number; blue: number } }
+  | { key: 'blueAbove100'; params: { blue: number } }
+  | { key: 'toleranceRange'; params: { value: number } }
+  | { key: 'markAbove100'; params: { value: number } }
+  | { key: 'likelihoodOrder'; params: { impossible: number; likely: number } }
+  | { key: 'paceRatioAboveOne'; params: NoParams }
+  | { key: 'weightsNegative'; params: NoParams }
+  | { key: 'weightsSum'; params: { sum: number } }
+  | { key: 'gradesOrder'; params: { excellent: number; good: number; pass: number } }
+  | { key: 'bandRange'; params: { band: QualitativeStatus; lo: number; hi: number } }
+  | { key: 'bandsOverlap'; params: NoParams }
+  | { key: 'reasonBelowRange'; params: { value: number } }
+)
 
 const ok = (x: number) => Number.isFinite(x)
 const pct = (x: number) => Math.round(x * 10000) / 100

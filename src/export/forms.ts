@@ -1,30 +1,19 @@
 // The official layouts as sheets: 项目支出绩效自评表 (财预〔2020〕10号), the department summary, the 绩效运行监控表
-// (财预〔2019〕136号) and the indicator quality audit. Chinese only: these are the forms handed in.
-import { BAND_LABELS } from '@/domain/scoring'
-import {
-  describeJudgedWhy,
-  describeRowProblem,
-  type AssessmentForm,
-  type AssessmentRow,
-} from '@/domain/selfAssessment'
+// (财预〔2019〕136号) and the indicator quality audit. Chinese only: these are the forms handed in. Their headings are
+// written here; what they word from domain codes (bands, problems, notes, findings) comes from the catalogue in Chinese.
+import type { AssessmentForm } from '@/domain/selfAssessment'
 import type { DepartmentSummary } from '@/domain/departmentSummary'
 import { DEVIATION_CAUSES, type MonitoringForm } from '@/domain/monitoringForm'
 import type { Finding } from '@/domain/audit'
 import type { Indicator } from '@/domain/types'
+import { text } from '@/i18n/catalogue'
+import { describeActual, describeFormNotes, describePeriod } from '@/i18n/describeAssessment'
+import { findingKindLabel, findingMessage, findingSuggestion, severityLabel } from '@/i18n/describeAudit'
 import { formatValue } from '@/i18n/format'
 import { amount, percent, score, SheetBuilder, type Cell, type Sheet } from './sheet'
 
-/** 实际完成值 as the form writes it: the value in the target's unit, or the band / status of a judged indicator. */
-export function actualText(r: Pick<AssessmentRow, 'indicator' | 'actual' | 'dataStatus' | 'dataMonth' | 'judged' | 'band'>): string {
-  if (r.judged === 'qualitative' || r.judged === 'no-actual' || (r.judged === 'unreadable-target' && r.actual === null)) {
-    const band = r.band ? BAND_LABELS[r.band] : ''
-    const data = r.dataStatus ? `（数据：${r.dataStatus}${r.dataMonth ? `，${r.dataMonth}月` : ''}）` : ''
-    return band + data || '待评价'
-  }
-  return formatValue(r.actual, r.indicator.target.unit)
-}
-
-export const periodLabel = (year: number, month: number) => (month >= 12 ? `${year}年度` : `${year}年度（截至${month}月）`)
+const PENDING = text('zh', 'assessment.pending')
+const periodLabel = (year: number, month: number) => describePeriod(year, month, 'zh')
 
 /** Consecutive equal values of one column merged, as the form writes 一级指标 once per group. */
 function mergeRuns(b: SheetBuilder, col: number, first: number, values: (string | null)[]) {
@@ -50,7 +39,7 @@ export function assessmentSheet(form: AssessmentForm): Sheet {
     const total = i === 0
     b.row([
       null,
-      f.label,
+      text('zh', `assessment.funds.${f.source}`),
       amount(f.initial),
       amount(f.annual),
       amount(f.spent),
@@ -70,31 +59,16 @@ export function assessmentSheet(form: AssessmentForm): Sheet {
   const indTop = b.row(['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'], [], 'heading')
   for (const r of form.rows) {
     const i = r.indicator
-    b.row([null, i.level1 ?? '', i.level2 ?? '', i.name, i.target.text, actualText(r), score(r.points), r.score === null ? '待评价' : score(r.score), r.reason])
+    b.row([null, i.level1 ?? '', i.level2 ?? '', i.name, i.target.text, describeActual(r, 'zh'), score(r.points), r.score === null ? PENDING : score(r.score), r.reason])
   }
   b.down(0, indTop, indTop + form.rows.length)
   mergeRuns(b, 1, indTop + 1, form.rows.map((r) => r.indicator.level1))
 
   const totalPoints = form.execution.points + form.rows.reduce((s, r) => s + r.points, 0)
-  b.row(['总分', null, null, null, null, null, score(totalPoints), form.total === null ? '待评价' : score(form.total), `等级：${form.grade ?? '待评价'}`], [[0, 5]], 'heading')
+  b.row(['总分', null, null, null, null, null, score(totalPoints), form.total === null ? PENDING : score(form.total), `等级：${form.grade ?? PENDING}`], [[0, 5]], 'heading')
 
-  for (const line of formNotes(form)) b.row([line], [[0, 8]])
+  for (const note of describeFormNotes(form, 'zh')) b.row([note.text], [[0, 8]])
   return b.build(p.name, [14, 18, 14, 24, 18, 20, 10, 10, 36])
-}
-
-/** What the form says under the table: the data month, who judged what, and what is still missing. */
-export function formNotes(form: AssessmentForm): string[] {
-  const notes: string[] = []
-  if (form.partialYear) notes.push(`注：数据截至${form.asOf.year}年${form.asOf.month}月，全年执行数和实际完成值按截至${form.asOf.month}月的数据计算。`)
-  for (const r of form.rows) {
-    if (r.judged && r.judged !== 'qualitative') notes.push(`注：「${r.indicator.name}」${describeJudgedWhy[r.judged]}。`)
-  }
-  const missing = [
-    ...form.execution.problems.map((p) => `预算执行率：${describeRowProblem(p)}`),
-    ...form.rows.flatMap((r) => r.problems.map((p) => `「${r.indicator.name}」：${describeRowProblem(p)}`)),
-  ]
-  if (missing.length) notes.push(`尚缺：${missing.join('；')}。`)
-  return notes
 }
 
 export function summarySheet(summary: DepartmentSummary): Sheet {
@@ -102,7 +76,7 @@ export function summarySheet(summary: DepartmentSummary): Sheet {
   b.row([`部门项目支出绩效自评汇总（${periodLabel(summary.asOf.year, summary.asOf.month)}）`], [[0, 8]], 'title')
   b.row(['项目编码', '项目名称', '全年预算数（万元）', '全年执行数（万元）', '执行率', '预算执行得分', '总分', '等级', '待评价指标'], [], 'heading')
   for (const p of summary.projects) {
-    b.row([p.code, p.name, amount(p.budget), amount(p.spent), percent(p.rate), score(p.executionScore), p.total === null ? '待评价' : score(p.total), p.grade ?? '待评价', { n: p.pending, f: 'integer' }])
+    b.row([p.code, p.name, amount(p.budget), amount(p.spent), percent(p.rate), score(p.executionScore), p.total === null ? PENDING : score(p.total), p.grade ?? PENDING, { n: p.pending, f: 'integer' }])
   }
   b.row(['合计', null, amount(summary.budget), amount(summary.spent), percent(summary.rate)], [[0, 1]], 'heading')
   b.row([null])
@@ -111,7 +85,8 @@ export function summarySheet(summary: DepartmentSummary): Sheet {
   for (const g of summary.goals) {
     const i = g.indicator
     const actual: Cell = g.actual !== null ? formatValue(g.actual, i.target.unit) : g.status ?? '无数据'
-    b.row([i.id, i.group ?? '', i.name, i.target.text, actual, percent(g.completion), g.met === null ? '无法判断' : g.met ? '达成' : '未达成', g.dataMonth ? `${g.dataMonth}月` : ''])
+    const met = text('zh', g.met === null ? 'assessment.unknown' : g.met ? 'assessment.met' : 'assessment.notMet')
+    b.row([i.id, i.group ?? '', i.name, i.target.text, actual, percent(g.completion), met, g.dataMonth ? `${g.dataMonth}月` : ''])
   }
   return b.build('部门汇总', [24, 36, 16, 16, 12, 12, 10, 10, 10])
 }
@@ -147,21 +122,6 @@ export function monitoringSheet(forms: readonly MonitoringForm[]): Sheet {
   return b.build(`监控表1-${n}月`, [14, 16, 22, 16, 16, 16, 8, 8, 8, 10, 8, 12, 30])
 }
 
-const KIND_LABELS: Record<Finding['kind'], string> = {
-  unmeasurable: '无法衡量',
-  unreadable: '无法识别',
-  implausible: '数值不合理',
-  'missing-unit': '缺少单位',
-  'missing-direction': '缺少指标性质',
-  empty: '未填写',
-  'default-100-quality': '质量指标默认100%',
-  'satisfaction-without-method': '满意度无调查方式',
-  'execution-rate-as-output': '重复设置预算执行率',
-  'weights-not-100': '分值合计不符',
-  'plan-not-100': '支出计划合计不符',
-}
-export const findingKindLabel = (k: Finding['kind']) => KIND_LABELS[k]
-
 export function auditSheet(findings: readonly Finding[], indicators: readonly Indicator[], projectNames: ReadonlyMap<string, string>): Sheet {
   const byId = new Map(indicators.map((i) => [i.id, i]))
   const b = new SheetBuilder(8)
@@ -170,7 +130,16 @@ export function auditSheet(findings: readonly Finding[], indicators: readonly In
   for (const f of findings) {
     const ind = f.indicatorId ? byId.get(f.indicatorId) : undefined
     const owner = f.projectCode ? (projectNames.get(f.projectCode) ?? f.projectCode) : '部门整体目标'
-    b.row([f.indicatorId ?? '（项目）', owner, ind?.name ?? '', ind?.target.text ?? '', KIND_LABELS[f.kind], f.severity === 'error' ? '错误' : '提示', f.message.zh, f.suggestion.zh])
+    b.row([
+      f.indicatorId ?? '（项目）',
+      owner,
+      ind?.name ?? '',
+      ind?.target.text ?? '',
+      findingKindLabel(f.kind, 'zh'),
+      severityLabel(f.severity, 'zh'),
+      findingMessage(f, 'zh'),
+      findingSuggestion(f, 'zh'),
+    ])
   }
   return b.build('指标质量审核', [10, 30, 22, 20, 16, 8, 50, 50])
 }

@@ -2,11 +2,10 @@
 // written the way such reports are written in government practice and assembled from the forms, the evaluator's
 // judgements and reasons. No Word here: src/export/docx.ts draws this model, so the text is testable on its own.
 import type { MonitoringForm, MonitoringRow } from '@/domain/monitoringForm'
-import { BAND_LABELS } from '@/domain/scoring'
 import type { AssessmentForm, AssessmentRow } from '@/domain/selfAssessment'
 import type { Grade } from '@/domain/scoring'
 import { formatNumber, formatShare, formatValue } from '@/i18n/format'
-import { actualText, formNotes } from './forms'
+import { bandLabel, describeActual, describeFormNotes } from '@/i18n/describeAssessment'
 
 export type CellAlign = 'left' | 'center' | 'right'
 
@@ -155,8 +154,8 @@ function countByLevel1(rows: readonly { indicator: { level1: string | null } }[]
  * the table gives it), and with the data's status only where it differs from the evaluator's band.
  */
 function actualInReport(r: AssessmentRow): string {
-  if (r.judged === null || r.band === null || r.actual !== null) return actualText(r)
-  return BAND_LABELS[r.band] + (r.dataStatus && r.dataStatus !== r.band ? `（数据：${r.dataStatus}）` : '')
+  if (r.judged === null || r.band === null || r.actual !== null) return describeActual(r, 'zh')
+  return bandLabel(r.band, 'zh') + (r.dataStatus && r.dataStatus !== r.band ? `（数据：${r.dataStatus}）` : '')
 }
 
 const scoreText = (r: AssessmentRow) => (r.score === null ? '待评价' : formatNumber(r.score))
@@ -167,7 +166,7 @@ function rowFacts(r: AssessmentRow): string {
   const score = r.score === null ? '尚待评价' : `得分${points(r.score)}（分值${points(r.points)}）`
   const over = r.overAchieved && !lostPoints(r) ? '，实际完成值远超年度指标值' : ''
   const target = r.indicator.target.qualitative ? quoted(r.indicator.target.text) : r.indicator.target.text
-  const actual = r.judged === null ? inProse(actualText(r)) : quoted(actualInReport(r))
+  const actual = r.judged === null ? inProse(describeActual(r, 'zh')) : quoted(actualInReport(r))
   return `${quoted(r.indicator.name)}：年度指标值为${target}，实际完成值为${actual}，${score}${over}。`
 }
 
@@ -260,7 +259,7 @@ function goalCompletion(f: AssessmentForm): ReportBlock[] {
     // one paragraph, so that the table of a project of a dozen indicators still fits on the landscape page
     paragraph(`${setUp}${result}各项指标完成情况见下表。`),
     { kind: 'table', columns, rows },
-    ...formNotes(f).map((text): ReportBlock => ({ kind: 'note', text })),
+    ...describeFormNotes(f, 'zh').map((note): ReportBlock => ({ kind: 'note', text: note.text })),
   ]
 }
 

@@ -19,10 +19,3 @@ export function formatShare(share: number | null): string {
   if (share === null || !Number.isFinite(share)) return '—'
   return `${formatNumber(share * 100)}%`
 }
-
-export function formatPoints(points: number): string {
-  return formatNumber(Math.abs(points))
-}
-
-const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
-export const monthNameEn = (m: number) => MONTHS_EN[m - 1] ?? String(m)

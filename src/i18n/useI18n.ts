@@ -1,27 +1,17 @@
 import { storeToRefs } from 'pinia'
-import { useSettingsStore, type Lang } from '@/stores/settings'
-import { messages } from './messages'
+import { useSettingsStore } from '@/stores/settings'
+import { dataText, text, type MessageKey, type ParamArgs } from './catalogue'
+import type { Lang } from './lang'
 
-type Leaf = { zh: string; en: string }
-
-function lookup(key: string): Leaf | null {
-  let node: unknown = messages
-  for (const part of key.split('.')) {
-    if (typeof node !== 'object' || node === null) return null
-    node = (node as Record<string, unknown>)[part]
-  }
-  return node && typeof node === 'object' && 'zh' in node ? (node as Leaf) : null
-}
-
-export function translate(lang: Lang, key: string, params: Record<string, string | number> = {}): string {
-  const leaf = lookup(key)
-  const text = leaf ? leaf[lang] : key
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`))
-}
-
-/** Chinese first, English as an option; `t('overview.completion')`. */
+/** Chinese first, English as an option: `t('overview.completion')` in the language the header's button picked. */
 export function useI18n() {
   const { lang } = storeToRefs(useSettingsStore())
-  const t = (key: string, params?: Record<string, string | number>) => translate(lang.value, key, params)
+  function t<K extends MessageKey>(key: K, ...params: ParamArgs<K>): string
+  /** Transitional: keys the data page builds at run time (see dataText). */
+  function t(key: `data.${string}`, params?: Readonly<Record<string, string | number>>): string
+  function t(key: string, params?: Readonly<Record<string, string | number>>): string {
+    if (key.startsWith('data.')) return dataText(lang.value, key as `data.${string}`, params)
+    return (text as (lang: Lang, key: string, params?: Readonly<Record<string, string | number>>) => string)(lang.value, key, params)
+  }
   return { t, lang }
 }

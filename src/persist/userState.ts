@@ -6,7 +6,9 @@ import { storedValue } from './storedValue'
 
 // What a person set, typed or confirmed, kept across reloads: each read back through a check of its shape.
 
-export type Lang = 'zh' | 'en'
+import type { Lang } from '@/i18n/lang'
+
+export type { Lang }
 
 export interface StoredSettings {
   lang: Lang

@@ -7,6 +7,7 @@ import { toIndicator } from '@/domain/indicator'
 import { indicatorProgress, type SeriesPoint } from '@/domain/monitor'
 import { DEFAULT_MONITOR_SETTINGS } from '@/domain/settings'
 import type { IndicatorRow } from '@/domain/types'
+import { useSettingsStore } from '@/stores/settings'
 
 const row = (over: Partial<IndicatorRow>): IndicatorRow => ({
   id: 'D01', scope: '部门', group: '招商引资', level1: null, level2: null, name: '新签约亿元以上项目',
@@ -27,7 +28,10 @@ function mountCard(r: IndicatorRow, series: SeriesPoint[], month = 7) {
 }
 
 describe('KpiCard', () => {
-  beforeEach(() => setActivePinia(createPinia()))
+  beforeEach(() => {
+    localStorage.clear()
+    setActivePinia(createPinia())
+  })
 
   it('shows a cumulative goal in its unit with 完成率, 序时进度 and the gap', () => {
     const card = mountCard(row({}), [point(7, { ytd: 11 })])
@@ -49,10 +53,20 @@ describe('KpiCard', () => {
     expect(card.text()).toContain('已发生 1 起')
   })
 
-  it('shows the status of a qualitative goal', () => {
+  it('shows the status of a qualitative goal, coloured by its code', () => {
     const card = mountCard(row({ id: 'D10', targetText: '建立长效管理机制' }), [point(7, { status: '部分达成', statusMonth: 7 })])
     expect(card.text()).toContain('部分达成')
+    expect(card.find('.status').attributes('data-status')).toBe('partial')
     expect(card.attributes('data-light')).toBe('yellow')
+  })
+
+  it('words the card in English when English is picked', () => {
+    useSettingsStore().lang = 'en'
+    const card = mountCard(row({}), [point(7, { ytd: 11 })])
+    expect(card.find('[data-role="gap"]').text()).toBe('3.33 pts behind pace')
+    const qualitative = mountCard(row({ id: 'D10', targetText: '建立长效管理机制' }), [point(7, { status: '未达成', statusMonth: 7 })])
+    expect(qualitative.find('.status').text()).toBe('Not achieved')
+    expect(qualitative.find('.target').text()).toBe('Target: 建立长效管理机制')
   })
 
   it('shows an unreadable target as written, flagged', () => {

@@ -25,3 +25,24 @@ it('opens the overview with no page errors and no requests leaving the app serve
     await opened.close()
   }
 })
+
+it('switches to English from the header, words what the domain decided, and keeps the choice across a reload', async () => {
+  const opened = await openPage(browser, inject('baseUrl'), '#/assessment/project/13020924P009874100020')
+  const { page } = opened
+  try {
+    await waitReady(page)
+    expect(await page.textContent('[data-role="grade"]')).toBe('等级：待评价')
+    await page.click('[data-role="language"]')
+    expect(await page.textContent('[data-role="grade"]')).toBe('Grade: to judge')
+    expect(await page.textContent('tr[data-indicator="P1-01"] [data-role="row-problems"]')).toBe('points lost: give the reasons and remedies')
+    await page.goto(new URL('#/', inject('baseUrl')).href)
+    await page.reload()
+    await waitReady(page)
+    expect(await page.getAttribute('html', 'lang')).toBe('en')
+    expect(await page.title()).toBe('Jixiao Board')
+    expect(await page.textContent('[data-indicator="D07"] [data-role="gap"]')).toMatch(/^\d+\.\d\d pts behind pace$/)
+    expect(opened.pageErrors).toEqual([])
+  } finally {
+    await opened.close()
+  }
+})

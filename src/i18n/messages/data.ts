@@ -1,3 +1,5 @@
+import type { MessageTree } from '../catalogue'
+
 export default {
   title: { zh: '数据管理', en: 'Data' },
   intro: {
@@ -94,4 +96,4 @@ export default {
     purpose: { zh: '资金用途', en: 'Purpose' },
     goal: { zh: '年度目标', en: 'Goal' },
   },
-}
+} as const satisfies MessageTree

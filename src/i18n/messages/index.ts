@@ -3,7 +3,8 @@ import common from './common'
 import data from './data'
 import monitor from './monitor'
 import overview from './overview'
+import progress from './progress'
 import screen from './screen'
 
 /** One namespace per feature; a leaf is `{ zh, en }`. */
-export const messages = { assessment, common, data, monitor, overview, screen }
+export const messages = { assessment, common, data, monitor, overview, progress, screen }

@@ -1,7 +1,7 @@
+import type { MessageTree } from '../catalogue'
+
 // The 双监控 pages: indicator detail, spending pace, settings, 进度通报.
 export default {
-  monthEnd: { zh: '{month}月底', en: 'end of month {month}' },
-  monthShort: { zh: '{month}月', en: 'M{month}' },
   chart: {
     savePng: { zh: '保存图片', en: 'Save PNG' },
   },
@@ -25,10 +25,10 @@ export default {
   },
   likelihood: {
     title: { zh: '完成目标可能性', en: 'Likelihood of meeting the target' },
-    suggested: { zh: '建议', en: 'Suggested' },
+    suggested: { zh: '建议：{likelihood}', en: 'Suggested: {likelihood}' },
     confirm: { zh: '人工确认', en: 'Confirm' },
     useSuggestion: { zh: '采用建议', en: 'Use the suggestion' },
-    manual: { zh: '人工确认', en: 'confirmed by hand' },
+    confirmed: { zh: '{likelihood}（人工确认）', en: '{likelihood} (confirmed by hand)' },
   },
   indicator: {
     definition: { zh: '指标定义', en: 'Definition' },
@@ -39,7 +39,8 @@ export default {
     parsed: { zh: '识别结果', en: 'Read as' },
     noUnit: { zh: '（无单位）', en: '(no unit)' },
     basis: { zh: '指标值确定依据', en: 'Basis of the target' },
-    asOfHeading: { zh: '截至{month}月底', en: 'As of the end of month {month}' },
+    /** `end` is common.monthEnd */
+    asOfHeading: { zh: '截至{end}', en: 'As of the {end}' },
     ytd: { zh: '累计完成', en: 'Year to date' },
     latest: { zh: '最新值', en: 'Latest value' },
     status: { zh: '完成情况', en: 'Status' },
@@ -54,6 +55,8 @@ export default {
     notFound: { zh: '没有编码为 "{id}" 的指标。', en: 'No indicator with id "{id}".' },
   },
   trend: {
+    title: { zh: '{name}（{what}）', en: '{name} ({what})' },
+    titleWithUnit: { zh: '{name}（{what}，单位：{unit}）', en: '{name} ({what}; unit: {unit})' },
     cumulativeTitle: { zh: '累计完成与目标、序时进度', en: 'year to date vs target and time elapsed' },
     pointTitle: { zh: '逐月数值与目标', en: 'monthly values vs target' },
     actualCumulative: { zh: '累计完成', en: 'Year to date' },
@@ -61,7 +64,6 @@ export default {
     target: { zh: '目标值', en: 'Target' },
     expected: { zh: '序时进度线', en: 'Time-elapsed line' },
     forecast: { zh: '按当前进度预计', en: 'Forecast at current pace' },
-    unit: { zh: '单位：{unit}', en: 'unit: {unit}' },
   },
   spending: {
     title: { zh: '资金支出进度', en: 'Spending pace' },
@@ -89,6 +91,7 @@ export default {
     indicator: { zh: '指标', en: 'Indicator' },
     actual: { zh: '完成情况', en: 'Actual' },
     progress: { zh: '完成率 / 与序时进度比较', en: 'Achieved / vs time elapsed' },
+    progressWithGap: { zh: '{completion}，{gap}', en: '{completion}, {gap}' },
     reason: { zh: '偏差原因（说明）', en: 'Reason (remark)' },
     likelihood: { zh: '完成可能性', en: 'Likelihood' },
     noReason: { zh: '未填写原因', en: 'no reason given' },
@@ -123,7 +126,7 @@ export default {
     executionBaseline: { zh: '预算执行预警基准', en: 'Spending lights judged against' },
     baseline: {
       time: { zh: '序时进度', en: 'time elapsed' },
-      plan: { zh: '项目资金支出计划', en: 'the project’s spending plan' },
+      plan: { zh: '项目资金支出计划', en: 'the project\'s spending plan' },
     },
     executionLights: { zh: '预算执行预警（执行率 ÷ 序时进度）', en: 'Spending lights (rate ÷ time elapsed)' },
     executionHint: { zh: '达到黄灯线为绿灯。默认：低于 60% 红灯，60%–80% 黄灯，80% 及以上绿灯。', en: 'At or above yellow: green. Default 60% / 80%.' },
@@ -136,9 +139,10 @@ export default {
     pointTolerance: { zh: '时点指标黄灯容差（未达标但差距在目标值的）', en: 'Point indicators: yellow within' },
     overAchievementMark: { zh: '超额完成须说明（完成值达到目标值的）', en: 'Over-achievement to explain from' },
     likelihoodTitle: { zh: '完成目标可能性建议（全年预计 ÷ 目标值）', en: 'Likelihood suggestion (estimate ÷ target)' },
-    likely: { zh: '"有可能"：不低于', en: '“Possible” from' },
-    impossible: { zh: '"完全不可能"：低于', en: '“Impossible” below' },
-    paceRatio: { zh: '"完全不可能"：剩余月均需完成达到已完成月均的', en: '“Impossible” when the pace still needed reaches this multiple of the pace so far' },
+    likely: { zh: '"有可能"：不低于', en: '"Possible" from' },
+    impossible: { zh: '"完全不可能"：低于', en: '"Impossible" below' },
+    paceRatio: { zh: '"完全不可能"：剩余月均需完成达到已完成月均的', en: '"Impossible" when the pace still needed reaches this multiple of the pace so far' },
+    times: { zh: '倍', en: '×' },
     scoringTitle: { zh: '绩效自评评分（财预〔2020〕10号）', en: 'Self-assessment scoring (Cai Yu [2020] No. 10)' },
     weights: { zh: '分值（权重）', en: 'Weights' },
     points: { zh: '分', en: 'pts' },
@@ -162,14 +166,9 @@ export default {
     },
     gradesHint: { zh: '低于"中"为差。默认 90 / 80 / 60（部分省份用 80 / 70 / 60）。', en: 'Below fair: poor. Default 90 / 80 / 60.' },
     bands: { zh: '定性指标评分分档（占该指标分值）', en: 'Qualitative bands (share of points)' },
-    band: {
-      达成: { zh: '达成年度指标', en: 'Achieved' },
-      部分达成: { zh: '部分达成并具有一定效果', en: 'Partly achieved with some effect' },
-      未达成: { zh: '未达成且效果较差', en: 'Not achieved, poor effect' },
-    },
     from: { zh: '从', en: 'from' },
     to: { zh: '至', en: 'to' },
-    equalTolerance: { zh: '等于型指标（=）允许偏差', en: '“=” indicators: tolerance' },
+    equalTolerance: { zh: '等于型指标（=）允许偏差', en: '"=" indicators: tolerance' },
     executionReasonBelow: { zh: '预算执行率低于此值须说明原因', en: 'Execution below this needs a reason' },
     problem: {
       notNumber: { zh: '有一项不是数字，请填写数字；修改未生效。', en: 'A field is not a number; nothing was applied.' },
@@ -184,18 +183,18 @@ export default {
       markAbove100: { zh: '超额完成提示线须高于 100%（当前 {value}%）。', en: 'The over-achievement mark must be above 100% (now {value}%).' },
       likelihoodOrder: {
         zh: '"完全不可能"线（{impossible}%）须低于"有可能"线（{likely}%），且都在 0% 至 100% 之间。',
-        en: '“Impossible” ({impossible}%) must be below “possible” ({likely}%), both within 0–100%.',
+        en: '"Impossible" ({impossible}%) must be below "possible" ({likely}%), both within 0–100%.',
       },
-      paceRatioAboveOne: { zh: '"完全不可能"的倍数须大于 1。', en: 'The “impossible” pace multiple must be above 1.' },
+      paceRatioAboveOne: { zh: '"完全不可能"的倍数须大于 1。', en: 'The "impossible" pace multiple must be above 1.' },
       weightsNegative: { zh: '分值不能为负数。', en: 'Weights cannot be negative.' },
       weightsSum: { zh: '四项分值合计须为 100 分（当前 {sum} 分），修改未生效。', en: 'The four weights must add up to 100 (now {sum}); nothing was applied.' },
       gradesOrder: {
         zh: '等级分数线须满足 100 ≥ 优（{excellent}）> 良（{good}）> 中（{pass}）≥ 0。',
         en: 'Grades must satisfy 100 ≥ excellent ({excellent}) > good ({good}) > fair ({pass}) ≥ 0.',
       },
-      bandRange: { zh: '"{band}"档须在 0% 至 100% 之间且下限不高于上限（当前 {lo}%–{hi}%）。', en: 'Band “{band}” must lie within 0–100%, low ≤ high (now {lo}%–{hi}%).' },
+      bandRange: { zh: '"{band}"档须在 0% 至 100% 之间且下限不高于上限（当前 {lo}%–{hi}%）。', en: 'Band "{band}" must lie within 0–100%, low ≤ high (now {lo}%–{hi}%).' },
       bandsOverlap: { zh: '三个分档不能重叠：未达成 ≤ 部分达成 ≤ 达成。', en: 'Bands must not overlap: not achieved ≤ partly ≤ achieved.' },
       reasonBelowRange: { zh: '须在 0% 至 100% 之间（当前 {value}%）。', en: 'Must lie between 0% and 100% (now {value}%).' },
     },
   },
-}
+} as const satisfies MessageTree

@@ -1,27 +1,25 @@
+import type { MessageTree } from '../catalogue'
+
 export default {
-  title: { zh: '绩效目标总览', en: 'Performance targets overview' },
   departmentGoals: { zh: '部门整体绩效目标', en: 'Department-wide goals' },
   projects: { zh: '预算项目资金支出', en: 'Budget project spending' },
   project: { zh: '项目', en: 'Project' },
   completion: { zh: '完成率', en: 'Achieved' },
   target: { zh: '目标', en: 'Target' },
-  actual: { zh: '完成', en: 'Actual' },
   timeShare: { zh: '序时进度', en: 'Time elapsed' },
-  latestValue: { zh: '最新值', en: 'Latest' },
   notOccurred: { zh: '未发生', en: 'none' },
   occurred: { zh: '已发生 {n} 起', en: '{n} event(s)' },
   monthOf: { zh: '{month}月数据', en: 'data of month {month}' },
   budget: { zh: '全年预算数', en: 'Annual budget' },
   spent: { zh: '累计支出', en: 'Spent' },
   executionRate: { zh: '预算执行率', en: 'Execution rate' },
+  departmentRate: { zh: '预算执行率（部门合计）', en: 'Execution rate (department total)' },
   planShare: { zh: '计划进度', en: 'Plan' },
   departmentTotal: { zh: '部门合计', en: 'Department total' },
   chartCompletion: { zh: '定量目标完成率与序时进度', en: 'Quantitative goals: achieved vs time elapsed' },
   chartSpending: { zh: '预算执行率与计划、序时进度', en: 'Execution rate vs plan and time elapsed' },
   lightsSummary: { zh: '预警概况', en: 'Warning lights' },
-  qualitative: { zh: '定性', en: 'qualitative' },
   unreadableTarget: { zh: '指标值无法识别', en: 'unreadable target' },
-  unitNote: { zh: '单位：{unit}', en: 'Unit: {unit}' },
   projectIndicators: { zh: '项目绩效指标', en: 'Project indicators' },
   noSpending: { zh: '暂无支出数据', en: 'No spending yet' },
-}
+} as const satisfies MessageTree

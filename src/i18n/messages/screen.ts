@@ -1,8 +1,11 @@
+import type { MessageTree } from '../catalogue'
+
 export default {
   title: { zh: '绩效目标执行监控', en: 'Performance targets monitor' },
-  asOf: { zh: '数据截至 {year}年{month}月', en: 'Data as of {monthName} {year}' },
+  /** `month` is a month name (common.month) */
+  asOf: { zh: '数据截至 {year}年{month}', en: 'Data as of {month} {year}' },
   noAsOf: { zh: '暂无完成数据', en: 'No actuals yet' },
-  year: { zh: '{year}年度', en: 'Year {year}' },
+  year: { zh: '{year}年度', en: '{year}' },
   paused: { zh: '已暂停', en: 'Paused' },
   sample: { zh: '示例数据', en: 'Sample data' },
   updatedAt: { zh: '数据更新于 {time}', en: 'Data loaded at {time}' },
@@ -23,21 +26,15 @@ export default {
   completion: { zh: '完成率', en: 'Achieved' },
   target: { zh: '目标', en: 'Target' },
   curveTitle: { zh: '{group}完成率与序时进度（按月）', en: '{group}: achieved vs time elapsed, by month' },
-  month: { zh: '{m}月', en: 'M{m}' },
   monthOf: { zh: '{month}月数据', en: 'data of month {month}' },
   spendingTitle: { zh: '各项目预算执行率与计划进度、序时进度', en: 'Execution rate vs plan and time elapsed' },
   planShare: { zh: '计划进度', en: 'Plan' },
   spent: { zh: '已支出 {spent} / 全年预算 {budget}', en: 'Spent {spent} of {budget}' },
-  vsPlan: { zh: '{dir}计划进度 {points} 个百分点', en: '{points} pts {dir} plan' },
-  ahead: { zh: '超', en: 'ahead of' },
-  behind: { zh: '低于', en: 'behind' },
-  onPlan: { zh: '与计划进度持平', en: 'on plan' },
   noPlan: { zh: '未设资金支出计划', en: 'no spending plan' },
   noLagging: { zh: '所有指标均在序时进度之内', en: 'Nothing is behind' },
-  reason: { zh: '偏差原因', en: 'Reason' },
-  reasonMonth: { zh: '{month}月', en: 'M{month}' },
+  /** `month` is a month name (common.month) */
+  reasonOf: { zh: '偏差原因（{month}）', en: 'Reason ({month}): ' },
   noReason: { zh: '尚未填写偏差原因', en: 'No reason given yet' },
   spendingItem: { zh: '预算执行', en: 'budget execution' },
   required: { zh: '剩余月均需完成 {pace}', en: 'Needed per month: {pace}' },
-  occurred: { zh: '已发生 {n}', en: '{n} occurred' },
-}
+} as const satisfies MessageTree

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cumulativePlan, describeGap, planShareAt, progressGap, timeElapsedShare } from '../../../src/domain/progress'
+import { cumulativePlan, planShareAt, progressGap, timeElapsedShare } from '../../../src/domain/progress'
 import { seedPlan } from './seedRows'
 
 describe('timeElapsedShare', () => {
@@ -65,18 +65,5 @@ describe('progressGap', () => {
   })
   it('is positive when ahead', () => {
     expect(progressGap(0.6, 0.5)).toBe(10)
-  })
-})
-
-describe('describeGap', () => {
-  it('writes the gap the way finance bureaus do', () => {
-    expect(describeGap(3.33, 'zh')).toBe('超序时进度 3.33 个百分点')
-    expect(describeGap(-3.33, 'zh')).toBe('低于序时进度 3.33 个百分点')
-    expect(describeGap(0, 'zh')).toBe('与序时进度持平')
-  })
-  it('writes it in English', () => {
-    expect(describeGap(3.33, 'en')).toBe('3.33 pts ahead of time-elapsed progress')
-    expect(describeGap(-1.53, 'en')).toBe('1.53 pts behind time-elapsed progress')
-    expect(describeGap(0.001, 'en')).toBe('on pace')
   })
 })

@@ -66,11 +66,11 @@ describe('scoreQualitative', () => {
     expect(scoreQualitative('部分达成', 6, 10, S)).toEqual({ ok: true, score: 6 })
     expect(scoreQualitative('未达成', 0, 10, S)).toEqual({ ok: true, score: 0 })
   })
-  it('refuses a score outside the band and names the band and its range', () => {
-    const r = scoreQualitative('部分达成', 9, 10, S)
-    expect(r.ok).toBe(false)
-    if (!r.ok) expect(r.reason).toContain('部分达成并具有一定效果')
-    if (!r.ok) expect(r.reason).toContain('6–8')
+  it('refuses a score outside the band with the band, its range in points and the score given', () => {
+    expect(scoreQualitative('部分达成', 9, 10, S)).toEqual({ ok: false, band: '部分达成', min: 6, max: 8, points: 10, given: 9 })
+  })
+  it('refuses a score that is not a number', () => {
+    expect(scoreQualitative('达成', Number.NaN, 10, S)).toMatchObject({ ok: false, given: null })
   })
 })
 
