@@ -1,21 +1,20 @@
 import { strFromU8, unzipSync } from 'fflate'
-import { readFileSync, existsSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { FILE_KINDS, type FileKind } from '@/ingest/fileKinds'
-import type { DatasetFiles } from '@/ingest/loadDataset'
+import { readFolders } from '@/cli/folders'
+import type { DatasetFolder } from '@/ingest/datasetFolder'
+import type { UploadScope } from '@/ingest/stageFile'
 
 export const repoRoot = resolve(import.meta.dirname, '..')
 export const fixture = (name: string) => new Uint8Array(readFileSync(join(repoRoot, 'tests/fixtures', name)))
 
-/** The embedded default dataset, read from `data/` as the browser fetches it. */
-export function readDataFolder(dir = join(repoRoot, 'data')): DatasetFiles {
-  const files: DatasetFiles = {}
-  for (const kind of Object.keys(FILE_KINDS) as FileKind[]) {
-    const path = join(dir, FILE_KINDS[kind].fileName)
-    if (existsSync(path)) files[kind] = new Uint8Array(readFileSync(path))
-  }
-  return files
+/** The embedded default dataset (data/index.json: 2023/ and 2024/), read as the browser fetches it. */
+export function readDataFolder(dir = join(repoRoot, 'data')): DatasetFolder[] {
+  return readFolders(dir)
 }
+
+/** The seed's unit (about.json unitCode) and year: where an upload without 预算单位 or 年度 goes in these tests. */
+export const SEED_SCOPE: UploadScope = { org: '806001', year: 2024 }
 
 /** The body of a .docx, word/document.xml, read out of the zip as Word reads it. */
 export function docxDocumentXml(bytes: Uint8Array): string {

@@ -5,6 +5,10 @@ import { unitExpr } from '@/engine/sql/ingest'
 import { ident, literal } from '@/engine/sql/quote'
 import type { StagedFile } from './stageFile'
 
+// Where a row sat among its unit's and year's rows of the file, counted as lines (the first is 2): the order the
+// 绩效目标表 lists targets in, the same whether a year came in a file of its own or in one file of many years.
+const ordSql = '(row_number() OVER (PARTITION BY _org, _year ORDER BY _line) + 1)::INTEGER'
+
 /** The SELECT that turns a typed staging view into rows of its store table, in the table's column order. */
 export function storeRowsSql(staged: StagedFile): { table: string; select: string } {
   const v = ident(staged.view)
@@ -13,13 +17,13 @@ export function storeRowsSql(staged: StagedFile): { table: string; select: strin
       return {
         table: 'indicators',
         select: `SELECT _org, _year, id, scope, "group", level1, level2, name, target, unit, direction, measure, weight, basis,
-          last_year, history, _line FROM ${v}`,
+          last_year, history, ${ordSql} FROM ${v}`,
       }
     case 'projects':
       return {
         table: 'projects',
-        select: `SELECT _org, _year, code, name, department, unit_name, budget, adjusted_budget, fiscal, other, purpose, goal, _line
-          FROM ${v}`,
+        select: `SELECT _org, _year, code, name, department, unit_name, budget, adjusted_budget, fiscal, other, purpose, goal,
+          ${ordSql} FROM ${v}`,
       }
     case 'spending_plan':
       return { table: 'spending_plan', select: `SELECT _org, _year, code, month, share FROM ${v}` }

@@ -38,6 +38,11 @@ async function loadFolder(engine: QueryEngine, folder: DatasetFolder): Promise<v
       const bytes = folder.files[kind]
       if (!bytes) return
       const file = await stageFile(engine, name(kind), bytes, kind, scope)
+      // a file with its header and no rows yet (a new year's actuals) holds nothing to load
+      if (file.fileProblems.length === 1 && file.fileProblems[0]?.rule === 'empty' && file.problemCount === 0) {
+        await dropStage(engine, file)
+        return
+      }
       staged.set(kind, file)
       if (hasProblems(file)) throw new DatasetError(file.fileName, problemsOf(file))
     }

@@ -78,7 +78,10 @@ export function formLabel(text: string): string {
 }
 
 const zhOf = (kind: FormKind, key: string) => FILE_KINDS[kind].columns.find((c) => c.key === key)?.zh ?? key
-const emptyValues = (kind: FormKind) => Object.fromEntries(FILE_KINDS[kind].columns.map((c) => [c.zh, '']))
+/** The form names no 年度 or 预算单位 (the page's selected ones apply) and no 上年完成值 or 历史标准. */
+const FORM_OMITS: ReadonlySet<string> = new Set(['year', 'org', 'last_year', 'history'])
+const formColumns = (kind: FormKind) => FILE_KINDS[kind].columns.filter((c) => !FORM_OMITS.has(c.key))
+const emptyValues = (kind: FormKind) => Object.fromEntries(formColumns(kind).map((c) => [c.zh, '']))
 const textOf = (grid: SheetGrid, raw: RawCell | undefined) => cellText(raw, null, grid.date1904).trim()
 
 // The same reading of a number as the CSV path (`1,200.50`, `30%`): the form's values are staged as CSV afterwards.
@@ -388,7 +391,7 @@ const FORM_ROWS: Record<FormKind, (f: TargetForm) => FormRow[]> = {
  */
 export function targetFormsCsv(forms: readonly TargetForm[]): Record<FormKind, string> {
   const csv = (kind: FormKind) => {
-    const headers = FILE_KINDS[kind].columns.map((c) => c.zh)
+    const headers = formColumns(kind).map((c) => c.zh)
     const rows = forms.flatMap(FORM_ROWS[kind])
     return Papa.unparse(
       { fields: [ROW_COLUMN, SHEET_COLUMN, ...headers], data: rows.map((r) => [String(r.row), r.sheet, ...headers.map((h) => r.values[h] ?? '')]) },

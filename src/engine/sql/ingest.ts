@@ -221,7 +221,7 @@ export function ledgerProblemsSql(file: string, h: LedgerHeaders, projectCodes: 
     ELSE coalesce((SELECT min(o.org) FROM orgs o WHERE org IN (o.org, o.code, o.name)), org) END AS _org,
     year(date)::INTEGER AS _year FROM (${ledgerRowsSql(file, h, true)}))
 SELECT _line, 'code' AS key, 'required' AS rule, NULL::VARCHAR AS value, NULL::VARCHAR AS detail FROM r WHERE code IS NULL
-UNION ALL SELECT _line, 'code', 'unknown-project', code, NULL FROM r v WHERE code IS NOT NULL
+UNION ALL SELECT _line, 'code', 'unknown-project', code, NULL FROM r v WHERE code IS NOT NULL AND _year IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM (${projectCodes}) k WHERE k.org = v._org AND k.year = v._year AND k.k = v.code)
 UNION ALL SELECT _line, 'date', CASE WHEN ${blank('date__raw')} THEN 'required' ELSE 'date' END, date__raw, NULL FROM r WHERE date IS NULL
 UNION ALL SELECT _line, 'amount', CASE WHEN ${blank('amount__raw')} THEN 'required' ELSE 'number' END, amount__raw, NULL FROM r WHERE amount IS NULL`

@@ -30,7 +30,7 @@ const indicators = [
 const series = { A: [point(12, 167)], B: [point(12, 95)], C: [point(12, 1)], E: [point(12, 90)] }
 const asOf = { year: 2024, month: 12 }
 const form = (judgements: Record<string, IndicatorJudgement> = {}, s: ScoringSettings = DEFAULT_SCORING_SETTINGS) =>
-  buildAssessmentForm({ project, indicators, series, spending: spending(125.25), asOf, scoring: s, monitor: DEFAULT_MONITOR_SETTINGS, judgements })
+  buildAssessmentForm({ project, indicators, series: new Map(Object.entries(series)), spending: spending(125.25), asOf, scoring: s, monitor: DEFAULT_MONITOR_SETTINGS, judgements })
 
 describe('the worked numbers of the 自评表', () => {
   it('scores a 20-point ≥ indicator at 83.5% of its target 16.70, not the 18 a published form wrote', () => {
@@ -89,7 +89,7 @@ describe('buildAssessmentForm', () => {
   })
   it('asks for a reason where an actual exceeds its target by the over-achievement mark', () => {
     const f = buildAssessmentForm({
-      project, indicators, series: { ...series, A: [point(12, 260)] }, spending: spending(150), asOf,
+      project, indicators, series: new Map(Object.entries({ ...series, A: [point(12, 260)] })), spending: spending(150), asOf,
       scoring: DEFAULT_SCORING_SETTINGS, monitor: DEFAULT_MONITOR_SETTINGS,
     })
     expect(f.rows[0]?.score).toBe(20)
@@ -99,14 +99,14 @@ describe('buildAssessmentForm', () => {
   it('does not score an unreadable target such as 100100% but hands it to the evaluator', () => {
     const f = buildAssessmentForm({
       project, indicators: [toIndicator(row({ id: 'Q', name: '会议效果良好率', level2: '质量指标', targetText: '100100%' }))],
-      series: { Q: [point(12, 100)] }, spending: spending(150), asOf, scoring: DEFAULT_SCORING_SETTINGS, monitor: DEFAULT_MONITOR_SETTINGS,
+      series: new Map([['Q', [point(12, 100)]]]), spending: spending(150), asOf, scoring: DEFAULT_SCORING_SETTINGS, monitor: DEFAULT_MONITOR_SETTINGS,
     })
     expect(f.rows[0]?.judged).toBe('unreadable-target')
     expect(f.rows[0]?.score).toBeNull()
   })
   it('says 截至N月 when the data stop before December, and still computes', () => {
     const f = buildAssessmentForm({
-      project, indicators: indicators.slice(0, 1), series: { A: [point(10, 150)] }, spending: spending(100, 10),
+      project, indicators: indicators.slice(0, 1), series: new Map([['A', [point(10, 150)]]]), spending: spending(100, 10),
       asOf: { year: 2024, month: 10 }, scoring: DEFAULT_SCORING_SETTINGS, monitor: DEFAULT_MONITOR_SETTINGS,
     })
     expect(f.partialYear).toBe(true)
@@ -129,7 +129,7 @@ describe('department summary and monitoring form', () => {
   })
   it('fills 1–7月执行数, 执行率 and a run-rate 全年预计 capped at the budget', () => {
     const m = buildMonitoringForm({
-      project, indicators, series: { A: [point(7, 70)] }, spending: spending(70, 7), year: 2024, month: 7, latestMonth: 10,
+      project, indicators, series: new Map([['A', [point(7, 70)]]]), spending: spending(70, 7), year: 2024, month: 7, latestMonth: 10,
       monitor: DEFAULT_MONITOR_SETTINGS, judgements: { A: { causes: ['人员保障'], likelihood: '有可能', explanation: '' } },
     })
     expect(m.spent).toBe(70)

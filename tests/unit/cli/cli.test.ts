@@ -149,7 +149,7 @@ describe('bad input', () => {
   it('names the file, row and column and exits with status 1', async () => {
     const bad = join(tmp, 'bad')
     mkdirSync(bad)
-    for (const f of ['indicators.csv', 'projects.csv', 'spending_plan.csv', 'spending.csv']) copyFileSync(join(repoRoot, 'data', f), join(bad, f))
+    for (const f of ['indicators.csv', 'projects.csv', 'spending_plan.csv', 'spending.csv']) copyFileSync(join(repoRoot, 'data/2024', f), join(bad, f))
     copyFileSync(join(repoRoot, 'tests/fixtures/actuals_bad.csv'), join(bad, 'actuals.csv'))
     const r = await cli('assess', bad, '--json')
     expect(r.code).toBe(1)
@@ -158,9 +158,59 @@ describe('bad input', () => {
     expect(r.stderr).toMatch(/第4行.*完成值.*约3亿/)
   }, 60_000)
 
-  it('says what is wrong with the command line and exits with status 1', async () => {
+  it('says what is wrong with the command line in one sentence and exits with status 2', async () => {
     const r = await cli('assess', join(tmp, 'no-such-folder'), '--json')
-    expect(r.code).toBe(1)
+    expect(r.code).toBe(2)
+    expect(r.stderr).not.toMatch(/\n\s+at /)
     expect(r.stderr).toContain('找不到数据文件夹')
+  }, 60_000)
+})
+
+describe('npm run cli -- monitor', () => {
+  type Row = { budgetUnit: string; id: string; unit: string | null; actual: number | null; rate: number | null; pace: number
+    light: string; lastYear: number | null; yoy: number | null; yoyKind: string | null; month: number | null }
+  let rows: Row[]
+  beforeAll(async () => {
+    const r = await cli('monitor', 'data', '--json')
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    rows = JSON.parse(r.stdout)
+  }, 60_000)
+  const row = (id: string) => rows.find((r) => r.id === id)
+
+  it('reads the latest year of data/index.json as of its latest month, one object per indicator', () => {
+    expect(rows).toHaveLength(33)
+    expect(row('D01')).toMatchObject({ budgetUnit: '806001', actual: 15, rate: 0.75, month: 10, light: 'green' })
+    expect(row('D01')?.pace).toBeCloseTo(10 / 12, 10)
+  })
+  it('gives an amount its growth over last year’s same months, matched by name when the code changed', () => {
+    // 投资额 1–10月 93 亿元; 2023 (指标编码 ZS-02) 80.0 亿元: 同比增长 16.25%
+    expect(row('D02')).toMatchObject({ lastYear: 80, yoyKind: 'pct' })
+    expect(row('D02')?.yoy).toBeCloseTo(0.1625, 10)
+  })
+  it('compares a rate in percentage points', () => {
+    // 工业增加值增速 9.8% in October against 8.6% (2023, JJ-09): 提高 1.2 个百分点
+    expect(row('D09')).toMatchObject({ unit: '%', lastYear: 8.6, yoyKind: 'points' })
+    expect(row('D09')?.yoy).toBeCloseTo(1.2, 10)
+  })
+  it('sums last year’s 当月 rows into its 1–N月 total, in this year’s unit', () => {
+    // 财税收入: 2023 1–10月 当月 rows add up to 29,589.70 万元 = 2.958970 亿元; 2024 31,451 万元
+    expect(row('D06')?.lastYear).toBeCloseTo(2.95897, 8)
+    expect(row('D06')?.yoy).toBeCloseTo(31451 / 29589.7 - 1, 8)
+  })
+  it('says there is no 上年同期 for an indicator last year did not have, and none at 0', () => {
+    expect(row('D13')).toMatchObject({ lastYear: null, yoy: null, yoyKind: null })
+    expect(row('D14')).toMatchObject({ actual: 0, lastYear: 0, yoy: null, yoyKind: null })
+  })
+  it('works on the year asked for, comparing with none before it', async () => {
+    const r = await cli('monitor', 'data', '--year', '2023', '--month', '6', '--json')
+    expect(r.code).toBe(0)
+    const d07 = (JSON.parse(r.stdout) as Row[]).find((x) => x.id === 'D07')
+    expect(d07).toMatchObject({ actual: 35.1, lastYear: null, yoyKind: null })
+  }, 60_000)
+  it('refuses a year the data do not hold, naming those they do', async () => {
+    const r = await cli('monitor', 'data', '--year', '2019', '--json')
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('没有 2019 年度的数据（现有：2023、2024）')
   }, 60_000)
 })

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ENGINES } from '../../engines'
 import type { QueryEngine } from '@/engine/QueryEngine'
-import { dataYearSql, indicatorSeriesSql, spendingSeriesSql } from '@/engine/sql/analysis'
+import { datasetsSql, indicatorSeriesSql, spendingSeriesSql } from '@/engine/sql/analysis'
 import { loadDataset } from '@/ingest/loadDataset'
 import { readDataFolder } from '../../support'
 
@@ -15,13 +15,16 @@ describe.each(ENGINES)('on $name', ({ create }) => {
 
   const series = async (id: string) =>
     (await engine.query<{ id: string; month: number; ytd: number | null; latest_value: number | null; status: string | null }>(
-      indicatorSeriesSql,
-      [2024],
+      indicatorSeriesSql(),
+      [2024, '806001'],
     )).filter((r) => r.id === id)
 
   describe('analysis SQL on the embedded dataset', () => {
-    it('takes the year and latest month from the data', async () => {
-      expect(await engine.query(dataYearSql)).toEqual([{ year: 2024, month: 10 }])
+    it('lists each unit’s years with their latest month, from the data', async () => {
+      expect(await engine.query(datasetsSql)).toEqual([
+        { org: '806001', year: 2023, has_indicators: true, has_projects: true, latest_month: 12 },
+        { org: '806001', year: 2024, has_indicators: true, has_projects: true, latest_month: 10 },
+      ])
     })
 
     it('reads a 累计 row as the year-to-date total', async () => {
@@ -53,7 +56,7 @@ describe.each(ENGINES)('on $name', ({ create }) => {
     })
 
     it('accumulates spending by project in 万元', async () => {
-      const rows = await engine.query<{ code: string; month: number; cumulative: number }>(spendingSeriesSql, [2024])
+      const rows = await engine.query<{ code: string; month: number; cumulative: number }>(spendingSeriesSql(), [2024, '806001'])
       const oct = rows.filter((r) => r.month === 10)
       expect(oct.map((r) => Math.round(r.cumulative * 100) / 100).sort()).toEqual([199.3, 265.2, 57.1].sort())
     })

@@ -42,7 +42,7 @@ export function trainingForm(judgements: Record<string, IndicatorJudgement> = ju
   return buildAssessmentForm({
     project,
     indicators,
-    series: { A: [point(12, 167)], B: [point(12, 95)], C: [point(12, 1)], E: [point(12, 90)] },
+    series: new Map(Object.entries({ A: [point(12, 167)], B: [point(12, 95)], C: [point(12, 1)], E: [point(12, 90)] })),
     spending: [{ month: 12, spent: 125.25, cumulative: 125.25, hasData: true }],
     asOf: { year: 2024, month: 12 },
     scoring: DEFAULT_SCORING_SETTINGS,
@@ -57,7 +57,7 @@ export function fullMarksForm() {
   return buildAssessmentForm({
     project,
     indicators: indicators.filter((i) => i.id !== 'C' && i.id !== 'D'),
-    series: { A: [point(12, 210)], B: [point(12, 95)], E: [point(12, 92)] },
+    series: new Map(Object.entries({ A: [point(12, 210)], B: [point(12, 95)], E: [point(12, 92)] })),
     spending: [{ month: 12, spent: 150, cumulative: 150, hasData: true }],
     asOf: { year: 2024, month: 12 },
     scoring: DEFAULT_SCORING_SETTINGS,
@@ -72,7 +72,7 @@ export function trainingMonitoringForm(judgements: Record<string, MonitoringJudg
   return buildMonitoringForm({
     project,
     indicators: indicators.filter((i) => i.id === 'A' || i.id === 'B'),
-    series: { A: [point(7, 80)], B: [point(7, 93)] },
+    series: new Map(Object.entries({ A: [point(7, 80)], B: [point(7, 93)] })),
     spending: [{ month: 7, spent: 70, cumulative: 70, hasData: true }],
     year: 2024,
     month: 7,

@@ -59,7 +59,7 @@ describe('the 自评表 in words', () => {
   const form = (month: number, judged: { band: '部分达成'; score: number; reason: string } | null = null) =>
     buildAssessmentForm({
       project, indicators: indicators.map(toIndicator),
-      series: { A: [{ month, ytd: 150, latestValue: null, valueMonth: null, status: null, statusMonth: null, dataMonth: month, monthValue: null, monthBasis: null, note: null }] },
+      series: new Map([['A', [{ month, ytd: 150, latestValue: null, valueMonth: null, status: null, statusMonth: null, dataMonth: month, monthValue: null, monthBasis: null, note: null }]]]),
       spending: [{ month, spent: 50, cumulative: 50, hasData: true }],
       asOf: { year: 2024, month }, scoring: DEFAULT_SCORING_SETTINGS, monitor: DEFAULT_MONITOR_SETTINGS,
       judgements: judged ? { D: judged } : {},

@@ -11,7 +11,7 @@ import { repoRoot } from '../../support'
 import { addTypedForm, workbookBytes, type TypedForm } from './excelBooks'
 
 const dataRows = (file: string) =>
-  Papa.parse<Record<string, string>>(readFileSync(join(repoRoot, 'data', file), 'utf8'), { header: true, skipEmptyLines: true }).data
+  Papa.parse<Record<string, string>>(readFileSync(join(repoRoot, 'data/2024', file), 'utf8'), { header: true, skipEmptyLines: true }).data
 const PROJECTS = dataRows('projects.csv')
 const INDICATORS = dataRows('indicators.csv')
 const PLAN = dataRows('spending_plan.csv')

@@ -5,10 +5,11 @@ import { applyUpload, laterOverlapping, replayBatches, undoBatch } from '@/inges
 import { withBom } from '@/ingest/decode'
 import { exportCsv, EXPORT_KINDS, templateCsv } from '@/ingest/exportCsv'
 import { FILE_KINDS, type FileKind } from '@/ingest/fileKinds'
-import { loadDataset } from '@/ingest/loadDataset'
+import { loadDataset, singleFolder } from '@/ingest/loadDataset'
+import { noContext } from '@/ingest/validate'
 import { describeFileProblem, describeProblem } from '@/ingest/messages'
 import { decodeFile, prepareUpload, uploadIsValid, type PreparedUpload } from '@/ingest/upload'
-import { fixture, readDataFolder } from '../../support'
+import { fixture, readDataFolder, SEED_SCOPE } from '../../support'
 
 let engine: QueryEngine
 const utf8 = (text: string) => new TextEncoder().encode(text)
@@ -31,7 +32,7 @@ const messages = (u: PreparedUpload) => [
   ...u.fileProblems.map((p) => describeFileProblem(p)),
   ...u.problems.map((p) => describeProblem(u, p)),
 ]
-const prepare = async (name: string, bytes: Uint8Array) => prepareUpload(engine, await decodeFile(name, bytes))
+const prepare = async (name: string, bytes: Uint8Array) => prepareUpload(engine, await decodeFile(name, bytes), noContext(SEED_SCOPE))
 let batchNo = 0
 const apply = (u: PreparedUpload) => applyUpload(engine, u, `b${++batchNo}`)
 
@@ -160,7 +161,7 @@ describe('a big GBK ledger', () => {
   it('is read again as GBK when its samples looked like UTF-8 and DuckDB finds a row that is not', async () => {
     const file = await decodeFile('ledger_gbk.csv', ledger('date,code,amount,payee', '2024年3月1日,13020924P009874100020,1.00,x'))
     expect(file).toMatchObject({ sampled: true, encoding: 'UTF-8' })
-    const u = await prepareUpload(engine, file)
+    const u = await prepareUpload(engine, file, noContext(SEED_SCOPE))
     expect(messages(u)).toEqual([])
     expect(u.encoding).toBe('GB18030')
     expect(u.sourceRows).toBe(300_000)
@@ -197,7 +198,7 @@ describe('batches', () => {
     const u = await actuals('D01,2024-10,99,个\nD01,2024-11,100,个\nD06,2024-10,0.1234567890123,亿元\n')
     const batch = await apply(u)
     expect(batch.counts).toMatchObject({ rows: 3, new: 1, changed: 2 })
-    const [applied] = await engine.query(`SELECT value FROM actuals WHERE id = 'D01' AND month = 10`)
+    const [applied] = await engine.query(`SELECT value FROM actuals WHERE id = 'D01' AND year = 2024 AND month = 10`)
     expect(applied?.value).toBe(99)
     await undoBatch(engine, batch)
     expect(await snapshot()).toEqual(before)
@@ -226,7 +227,7 @@ describe('batches', () => {
     expect(laterOverlapping(b1, [b1, { ...b2, undoneAt: 'x' }, b3])).toEqual([])
   })
 
-  it('replaces the year’s indicators from a department’s own file, and undoes it', async () => {
+  it('replaces that year’s indicators only from a department’s own file, and undoes it', async () => {
     const before = await snapshot()
     const u = await prepare(
       'indicators.csv',
@@ -237,10 +238,12 @@ describe('batches', () => {
     expect(u.counts?.new).toBe(2)
     expect(u.counts?.removed).toBeGreaterThan(10)
     const batch = await apply(u)
-    expect(await engine.query('SELECT id, direction, target_value, target_unit FROM indicator_targets ORDER BY id')).toEqual([
+    expect(await engine.query('SELECT id, direction, target_value, target_unit FROM indicator_targets WHERE year = 2024 ORDER BY id')).toEqual([
       { id: 'X01', direction: '≥', target_value: 120, target_unit: '次' },
       { id: 'X02', direction: '≥', target_value: 95, target_unit: '%' },
     ])
+    // the year before keeps its own targets
+    expect((await engine.query('SELECT count(*)::INTEGER AS n FROM indicators WHERE year = 2023'))[0]?.n).toBe(20)
     await undoBatch(engine, batch)
     expect(await snapshot()).toEqual(before)
   })
@@ -254,8 +257,8 @@ describe('export', () => {
     const files: Partial<Record<FileKind, Uint8Array>> = {}
     for (const kind of EXPORT_KINDS) files[kind] = withBom(await exportCsv(engine, kind))
     const text = new TextDecoder().decode(files.actuals)
-    expect(text.startsWith('指标编码,月份,完成值,单位,数据口径,完成情况,说明\r\n')).toBe(true)
-    await loadDataset(engine, files)
+    expect(text.startsWith('指标编码,月份,完成值,单位,数据口径,完成情况,说明,年度,预算单位\r\n')).toBe(true)
+    await loadDataset(engine, singleFolder(files))
     expect(await snapshot()).toEqual(before)
   })
 

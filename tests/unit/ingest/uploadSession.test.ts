@@ -5,7 +5,7 @@ import type { BatchRecord, BatchStore } from '@/ingest/batches'
 import { loadDataset } from '@/ingest/loadDataset'
 import { decodeFile } from '@/ingest/upload'
 import { createUploadSession, type FileCheck, type PickedFile, type UploadSession } from '@/ingest/uploadSession'
-import { fixture, readDataFolder } from '../../support'
+import { fixture, readDataFolder, SEED_SCOPE } from '../../support'
 
 /** The batch store as a Map, counting how often the whole list is read; it can be told to refuse writes. */
 class MemoryBatchStore implements BatchStore {
@@ -63,6 +63,7 @@ beforeEach(async () => {
   store = new MemoryBatchStore()
   decodes = []
   session = createUploadSession(engine, store, {
+    scope: () => SEED_SCOPE,
     decode: (name, bytes, onProgress) => {
       decodes.push(name)
       return decodeFile(name, bytes, onProgress)

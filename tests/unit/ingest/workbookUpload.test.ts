@@ -4,11 +4,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createNodeEngine } from '@/engine/duckdbNode'
 import type { QueryEngine } from '@/engine/QueryEngine'
 import { loadDataset } from '@/ingest/loadDataset'
+import { noContext } from '@/ingest/validate'
 import { decodeFile, prepareUpload, uploadIsValid } from '@/ingest/upload'
 import { targetFormsCsv } from '@/ingest/targetForm'
 import { buildTargetFormTemplate } from '@/ingest/targetFormTemplate'
 import { readWorkbook, sheetToCsv } from '@/ingest/workbook'
-import { readDataFolder } from '../../support'
+import { readDataFolder, SEED_SCOPE } from '../../support'
 import { addSpendingSheet, workbookBytes } from './excelBooks'
 
 let engine: QueryEngine
@@ -25,7 +26,7 @@ beforeEach(async () => {
 describe('workbook sheets on the CSV upload path', () => {
   it('validates a spending sheet read from a workbook with no problem', async () => {
     const contents = await readWorkbook(await workbookBytes((wb) => addSpendingSheet(wb)))
-    const upload = await prepareUpload(engine, await decodeFile('支出.csv', utf8(sheetToCsv(contents.tables[0]!))))
+    const upload = await prepareUpload(engine, await decodeFile('支出.csv', utf8(sheetToCsv(contents.tables[0]!))), noContext(SEED_SCOPE))
     expect(upload.problems).toEqual([])
     expect(upload.fileProblems).toEqual([])
     expect(upload.spec?.kind).toBe('spending')
@@ -40,7 +41,7 @@ describe('workbook sheets on the CSV upload path', () => {
     const { forms } = await readWorkbook(await buildTargetFormTemplate())
     const csv = targetFormsCsv(forms)
     for (const [kind, name] of [['projects', '项目.csv'], ['indicators', '指标.csv'], ['spending_plan', '支出计划.csv']] as const) {
-      const upload = await prepareUpload(engine, await decodeFile(name, utf8(csv[kind])))
+      const upload = await prepareUpload(engine, await decodeFile(name, utf8(csv[kind])), noContext(SEED_SCOPE))
       expect([kind, upload.spec?.kind, upload.problems, upload.fileProblems, uploadIsValid(upload)]).toEqual([kind, kind, [], [], true])
     }
   })

@@ -217,7 +217,7 @@ describe('spending pace', () => {
   })
   it('adds the department up with its plan weighted by budget', () => {
     const projects = [project('A', 300), project('B', 100)]
-    const d = departmentSpending(projects, { A: plan }, { A: spendSeries([30, 30]), B: spendSeries([10]) })
+    const d = departmentSpending(projects, new Map([['A', plan]]), new Map([['A', spendSeries([30, 30])], ['B', spendSeries([10])]]))
     const p = spendingProgress(d.project, d.plan, d.series, { year: 2024, month: 8 }, s)
     expect(p.budget).toBe(400)
     expect(p.spent).toBe(70)

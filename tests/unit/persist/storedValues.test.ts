@@ -93,24 +93,32 @@ describe('judgements', () => {
 })
 
 describe('the reload snapshot', () => {
+  const view = {
+    datasets: [{ org: '806001', year: 2024, hasIndicators: true, hasProjects: true, latestMonth: 11 }],
+    orgs: [{ org: '806001', name: '管委会', code: '806001', department: null }],
+    snapshots: [
+      {
+        org: '806001', year: 2024, indicators: [], projects: [], plans: new Map(), latestMonth: 11,
+        indicatorSeries: new Map([['D01', [{ month: 1 }]]]) as never, spendingSeries: new Map(), links: [],
+      },
+    ],
+  }
   const snapshot: CachedSnapshot = {
     key: 'k1',
     savedAt: '2024-11-30T08:00:00.000Z',
-    about: { organisation: '管委会', sampleFiles: [] },
-    snapshot: {
-      indicators: [], projects: [], plans: {}, year: 2024, latestMonth: 11,
-      indicatorSeries: { D01: [{ month: 1 }] } as never, spendingSeries: {},
-    },
+    abouts: [{ path: '2024/', about: { organisation: '管委会', sampleFiles: [] } }],
+    view,
   }
 
-  it('is read back for the same key only', () => {
+  it('is read back for the same key only, its maps as maps', () => {
     writeSnapshot(snapshot)
     expect(readSnapshot('k1')).toEqual(snapshot)
+    expect(readSnapshot('k1')?.view.snapshots[0]?.indicatorSeries.get('D01')).toEqual([{ month: 1 }])
     expect(readSnapshot('k2')).toBeNull()
   })
 
   it('is not read back when its tables are not of the right shape', () => {
-    writeSnapshot({ ...snapshot, snapshot: { ...snapshot.snapshot, indicators: null, plans: [] } as never })
+    writeSnapshot({ ...snapshot, view: { ...view, snapshots: [{ ...view.snapshots[0], indicators: null } as never] } })
     expect(readSnapshot('k1')).toBeNull()
     writeSnapshot({ ...snapshot, savedAt: 'yesterday' })
     expect(readSnapshot('k1')).toBeNull()
