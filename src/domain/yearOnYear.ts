@@ -219,3 +219,27 @@ export function lastYearActual(
   }
   return typeof indicator.lastYear === 'number' ? indicator.lastYear : null
 }
+
+/**
+ * Last year's 预算执行率 at the same month, for each of this year's projects matched with last year's (same code,
+ * else same name without its year) and for the department as a whole: the rate beside this year's, compared in
+ * 个百分点. A project new this year has none.
+ */
+export function executionLastYear(
+  currentProjects: readonly Pick<Project, 'code' | 'name'>[],
+  last: { projects: readonly Project[]; spendingSeries: ReadonlyMap<string, readonly { month: number; cumulative: number }[]> } | null,
+  month: number,
+): { byProject: Map<string, number>; department: number | null } {
+  const byProject = new Map<string, number>()
+  if (!last) return { byProject, department: null }
+  const spentBy = (code: string) => last.spendingSeries.get(code)?.find((p) => p.month === month)?.cumulative ?? 0
+  const budgetOf = (p: Project) => p.adjustedBudget ?? p.budget
+  const lastByCode = new Map(last.projects.map((p) => [p.code, p]))
+  for (const [code, lastCode] of matchProjects(currentProjects, last.projects)) {
+    const p = lastByCode.get(lastCode)
+    if (p && budgetOf(p) > 0) byProject.set(code, spentBy(lastCode) / budgetOf(p))
+  }
+  const budget = last.projects.reduce((sum, p) => sum + budgetOf(p), 0)
+  const spent = last.projects.reduce((sum, p) => sum + spentBy(p.code), 0)
+  return { byProject, department: budget > 0 && last.spendingSeries.size > 0 ? spent / budget : null }
+}

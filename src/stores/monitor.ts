@@ -1,9 +1,10 @@
 import { defineStore } from 'pinia'
-import { computed, ref } from 'vue'
+import { computed, ref, watch } from 'vue'
 import { DEPARTMENT_SCOPE } from '@/domain/indicator'
 import { departmentSpending, groupLight, indicatorProgress, lightSummary, spendingProgress } from '@/domain/monitor'
 import type { IndicatorProgress, SpendingProgress } from '@/domain/monitor'
 import type { YearMonth } from '@/domain/types'
+import { compareWithLastYear, executionLastYear, lastYearIndicators, type Comparison, type LastYearIndicator } from '@/domain/yearOnYear'
 import { useDatasetStore } from './dataset'
 import { useSettingsStore } from './settings'
 
@@ -13,10 +14,15 @@ export const useMonitorStore = defineStore('monitor', () => {
   const settings = useSettingsStore()
   /** null follows the latest month with data. */
   const pickedMonth = ref<number | null>(null)
+  // another unit or year: 数据截至 follows its latest month again
+  watch(
+    () => `${dataset.view?.org}|${dataset.view?.year}`,
+    () => (pickedMonth.value = null),
+  )
 
   const asOf = computed<YearMonth | null>(() => {
     if (dataset.year === null || dataset.latestMonth === null) return null
-    const month = pickedMonth.value !== null && pickedMonth.value <= 12 ? pickedMonth.value : dataset.latestMonth
+    const month = pickedMonth.value !== null && pickedMonth.value <= dataset.latestMonth ? pickedMonth.value : dataset.latestMonth
     return { year: dataset.year, month }
   })
 
@@ -64,10 +70,34 @@ export const useMonitorStore = defineStore('monitor', () => {
     }),
   )
 
+  /** Each indicator's counterpart in last year's data (a person's link, else same code, else same 所属 and name). */
+  const lastYearOf = computed<Map<string, LastYearIndicator>>(() => {
+    const last = dataset.lastYear
+    return lastYearIndicators(dataset.indicators, dataset.projects, last, dataset.current?.links ?? [])
+  })
+
+  /** 上年同期 and 同比 of each indicator's figure, at the month the figure is from. */
+  const comparisons = computed<Map<string, Comparison>>(() => {
+    const at = asOf.value
+    const out = new Map<string, Comparison>()
+    if (!at) return out
+    for (const p of progress.value) {
+      out.set(p.indicator.id, compareWithLastYear(p.indicator, p.actual, p.dataMonth ?? at.month, lastYearOf.value.get(p.indicator.id)))
+    }
+    return out
+  })
+
+  /** Last year's 预算执行率 at the same month: per project (matched across years) and for the department. */
+  const executionLastYearAt = computed(() => {
+    const at = asOf.value
+    return at ? executionLastYear(dataset.projects, dataset.lastYear, at.month) : { byProject: new Map<string, number>(), department: null }
+  })
+
   /** 预警概况: how many indicators and projects show each light. */
   const lightCounts = computed(() => lightSummary(progress.value, projectSpending.value))
 
   return {
     pickedMonth, asOf, progress, progressById, departmentGroups, projectSpending, departmentTotal, projectGroups, lightCounts,
+    lastYearOf, comparisons, executionLastYearAt,
   }
 })

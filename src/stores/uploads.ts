@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { markRaw, ref, shallowRef } from 'vue'
+import { computed, markRaw, ref, shallowRef } from 'vue'
 import { CSV_TYPE, downloadBytes } from '@/export/download'
 import type { BatchRecord, BatchSummary } from '@/ingest/batches'
 import { EXPORT_KINDS, type ExportKind } from '@/ingest/exportCsv'
@@ -13,6 +13,7 @@ import {
   type FileCheck,
   type UploadSession,
 } from '@/ingest/uploadSession'
+import { DEFAULT_ORG } from '@/ingest/stageFile'
 import { batchStore } from '@/persist/batchStore'
 import { useDatasetStore } from './dataset'
 
@@ -58,7 +59,19 @@ export const useUploadsStore = defineStore('uploads', () => {
   let lastCardId = 0
   let started: Promise<UploadSession> | null = null
 
-  const session = () => (started ??= dataset.engineReady().then((engine) => createUploadSession(engine, batchStore())))
+  /**
+   * The 年度 a file without 年度 and 月份 goes to (指标, 项目, 支出计划): the year on screen unless one is chosen, so
+   * that next year's targets can be loaded before the year has any data.
+   */
+  const targetYear = ref<number | null>(null)
+  const uploadYear = computed(() => targetYear.value ?? dataset.year)
+  /** The years a target file may go to: the unit's years and the one after the last. */
+  const uploadYears = computed(() => {
+    const years = dataset.years.length ? dataset.years : dataset.year ? [dataset.year] : []
+    return years.length ? [...years, Math.max(...years) + 1] : []
+  })
+  const scope = () => ({ org: dataset.view?.org ?? DEFAULT_ORG, year: uploadYear.value })
+  const session = () => (started ??= dataset.engineReady().then((engine) => createUploadSession(engine, batchStore(), { scope })))
 
   async function loadHistory(): Promise<void> {
     history.value = await (await session()).history()
@@ -204,7 +217,7 @@ export const useUploadsStore = defineStore('uploads', () => {
   }
 
   return {
-    cards, history, undoBlockedBy, busy, loadHistory, addFiles, apply, applyAll, cancel, undo, exportKind, exportAll,
+    cards, history, targetYear, uploadYear, uploadYears, undoBlockedBy, busy, loadHistory, addFiles, apply, applyAll, cancel, undo, exportKind, exportAll,
     downloadTemplate, resetToDefault,
   }
 })

@@ -1,6 +1,13 @@
 import type { MessageTree } from '../catalogue'
 
 export default {
+  targetYear: { zh: '未写明年度的指标、项目、支出计划文件导入到', en: 'Target files without a 年度 column go to' },
+  targetYearOnScreen: { zh: '当前年度（{year}年）', en: 'the year on screen ({year})' },
+  targetYearHint: {
+    zh: '单位：{unit}。完成值与支出按其月份归入年度；文件中有“年度”“预算单位”列时以列为准。',
+    en: 'Unit: {unit}. Actuals and spending go to the year of their months; a 年度 or 预算单位 column in the file wins.',
+  },
+  scopes: { zh: '导入：{scopes}', en: 'Goes to: {scopes}' },
   title: { zh: '数据管理', en: 'Data' },
   intro: {
     zh: '上传指标、项目、支出计划、完成值、支出或支付明细（CSV，UTF-8 或 GBK 均可）。文件先整体校验并预览，确认后再应用；每次应用为一个批次，可撤销。',

@@ -5,6 +5,7 @@ import monitor from './monitor'
 import overview from './overview'
 import progress from './progress'
 import screen from './screen'
+import years from './years'
 
 /** One namespace per feature; a leaf is `{ zh, en }`. */
-export const messages = { assessment, common, data, monitor, overview, progress, screen }
+export const messages = { assessment, common, data, monitor, overview, progress, screen, years }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { describeYearOnYear } from '@/i18n/describeYearOnYear'
+import { yearOnYear } from '@/domain/yearOnYear'
 import { auditTargets, type Finding } from '../../../src/domain/audit'
 import { toIndicator } from '../../../src/domain/indicator'
 import { buildAssessmentForm, type AssessmentRow } from '../../../src/domain/selfAssessment'
@@ -163,5 +165,22 @@ describe('describeSettingsProblem', () => {
   it('quotes the sum of weights that do not add up to 100', () => {
     const [p] = checkScoringSettings({ ...DEFAULT_SCORING_SETTINGS, weights: { execution: 10, output: 50, effect: 30, satisfaction: 20 } })
     expect(p && describeSettingsProblem(p, 'zh')).toBe('四项分值合计须为 100 分（当前 110 分），修改未生效。')
+  })
+})
+
+describe('describeYearOnYear', () => {
+  it('writes growth, decline and level as bulletins do', () => {
+    expect(describeYearOnYear(yearOnYear(93, 80, '亿元'), 'zh')).toBe('同比增长 16.25%')
+    expect(describeYearOnYear(yearOnYear(15, 16, '个'), 'zh')).toBe('同比下降 6.25%')
+    expect(describeYearOnYear(yearOnYear(16, 16, '个'), 'zh')).toBe('同比持平')
+    expect(describeYearOnYear(yearOnYear(93, 80, '亿元'), 'en')).toBe('up 16.25% year on year')
+  })
+  it('writes a rate’s change in 个百分点', () => {
+    expect(describeYearOnYear(yearOnYear(9.8, 8.6, '%'), 'zh')).toBe('较上年同期提高 1.20 个百分点')
+    expect(describeYearOnYear(yearOnYear(8.2, 8.6, '%'), 'zh')).toBe('较上年同期回落 0.40 个百分点')
+  })
+  it('never shows 0 or 100% for a missing or zero last year', () => {
+    expect(describeYearOnYear(yearOnYear(93, null, '亿元'), 'zh')).toBe('无上年同期数据')
+    expect(describeYearOnYear(yearOnYear(2, 0, '起'), 'zh')).toBe('上年同期为0')
   })
 })

@@ -1,0 +1,30 @@
+import type { MessageTree } from '../catalogue'
+
+// 上年同期 and 同比, the way statistical bulletins write them: 同比增长 16.25%, 较上年同期提高 1.20 个百分点.
+export default {
+  lastYear: { zh: '上年同期', en: 'Same period last year' },
+  yoy: { zh: '同比', en: 'Year on year' },
+  up: { zh: '同比增长 {pct}', en: 'up {pct} year on year' },
+  down: { zh: '同比下降 {pct}', en: 'down {pct} year on year' },
+  flat: { zh: '同比持平', en: 'level with last year' },
+  pointsUp: { zh: '较上年同期提高 {points} 个百分点', en: '{points} pts above last year' },
+  pointsDown: { zh: '较上年同期回落 {points} 个百分点', en: '{points} pts below last year' },
+  pointsFlat: { zh: '与上年同期持平', en: 'level with last year' },
+  none: { zh: '无上年同期数据', en: 'no figure for last year' },
+  zero: { zh: '上年同期为0', en: 'last year was 0' },
+  /** the figure last year, with the month when this year's figure is from an earlier one */
+  lastYearValue: { zh: '上年同期 {value}', en: 'last year {value}' },
+  year: { zh: '年度', en: 'Year' },
+  unit: { zh: '单位', en: 'Unit' },
+  awaitingTargets: {
+    zh: '{year}年的绩效目标尚未载入：已有完成值或支出数据，载入该年度的指标、项目文件后才能计算完成率、序时进度和预警。',
+    en: 'The targets of {year} are not loaded yet: actuals or spending are in, but completion, pace and lights need the year’s indicator and project files.',
+  },
+  awaitingTargetsLink: { zh: '前往数据页载入', en: 'Load them on the data page' },
+  otherYears: { zh: '其他年度：', en: 'Other years: ' },
+  matchedBy: {
+    code: { zh: '按指标编码对应', en: 'matched by id' },
+    name: { zh: '按所属和指标名称对应', en: 'matched by scope and name' },
+    manual: { zh: '人工指定对应', en: 'linked by hand' },
+  },
+} as const satisfies MessageTree
