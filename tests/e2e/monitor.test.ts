@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launchBrowser, openPage, screenshot, waitReady, type OpenedPage } from './browser'
 
-const dataDir = join(import.meta.dirname, '../../data')
+const dataDir = join(import.meta.dirname, '../../data/2024')
 
 /** Comma-separated with double quotes around cells that hold commas; enough for data/. */
 function readCsv(name: string): Record<string, string>[] {

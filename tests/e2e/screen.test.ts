@@ -175,7 +175,7 @@ describe('the wall screen watching the data folder', () => {
   })
 
   it('shows new figures exported into data/ without a reload, and keeps them when an export is broken', async () => {
-    const actualsFile = join(root, 'data', 'actuals.csv')
+    const actualsFile = join(root, 'data', '2024', 'actuals.csv')
     const original = await readFile(actualsFile, 'utf8')
     expect(original).toContain('D02,2024-10,93.0,亿元')
     const opened = await openPage(browser, server.url, '#/screen?interval=600&check=0.3', { viewport: { width: 1920, height: 1080 } })
