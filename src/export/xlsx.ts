@@ -1,6 +1,9 @@
 import type { Sheet } from './sheet'
 
 const FORMATS = { amount: '#,##0.00', score: '0.00', percent: '0.00%', integer: '0' } as const
+// A string is written as a text cell, never a formula, so `=HYPERLINK(…)` shows as text as it is; the Text format
+// keeps it text when someone edits the cell in Excel or WPS, which would otherwise turn it into a formula.
+const FORMULA_LIKE = /^[=+\-@\t\r]/
 const thin = { style: 'thin' as const, color: { argb: 'FF000000' } }
 
 /** An .xlsx workbook, one worksheet per sheet. exceljs is loaded here only, when someone exports. */
@@ -24,7 +27,10 @@ export async function sheetsToXlsx(sheets: readonly Sheet[]): Promise<Uint8Array
       cells.forEach((c, i) => {
         const cell = row.getCell(i + 1)
         if (c === null) cell.value = null
-        else if (typeof c === 'string') cell.value = c
+        else if (typeof c === 'string') {
+          cell.value = c
+          if (FORMULA_LIKE.test(c)) cell.numFmt = '@'
+        }
         else {
           cell.value = c.n
           cell.numFmt = FORMATS[c.f]

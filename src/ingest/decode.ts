@@ -1,21 +1,9 @@
+import Papa from 'papaparse'
+
 export type TextEncodingName = 'UTF-8' | 'UTF-8 (BOM)' | 'GB18030'
 
 const BOM = [0xef, 0xbb, 0xbf]
 const hasBom = (bytes: Uint8Array) => bytes[0] === BOM[0] && bytes[1] === BOM[1] && bytes[2] === BOM[2]
-
-/** Text as a UTF-8 file with BOM: what Excel and WPS open without garbling. */
-export function withBom(text: string): Uint8Array {
-  const body = new TextEncoder().encode(text)
-  const out = new Uint8Array(body.length + 3)
-  out.set(BOM)
-  out.set(body, 3)
-  return out
-}
-
-/** CSV text as Excel opens it correctly: UTF-8 with BOM, CRLF. */
-export function encodeCsvForExcel(text: string): Uint8Array {
-  return withBom(text.replace(/\r?\n/g, '\r\n'))
-}
 
 const CHUNK = 8 << 20
 const SAMPLE = 1 << 20
@@ -102,25 +90,7 @@ export function headerCells(bytes: Uint8Array): string[] {
   } catch {
     head = new TextDecoder('gb18030').decode(start, { stream: true })
   }
-  const cells: string[] = []
-  let cell = ''
-  let quoted = false
-  for (let i = 0; i < head.length; i++) {
-    const ch = head[i]
-    if (quoted) {
-      if (ch === '"' && head[i + 1] === '"') {
-        cell += '"'
-        i++
-      } else if (ch === '"') quoted = false
-      else cell += ch
-    } else if (ch === '"') quoted = true
-    else if (ch === ',') {
-      cells.push(cell)
-      cell = ''
-    } else if (ch === '\n' || ch === '\r') break
-    else cell += ch
-  }
-  cells.push(cell)
+  const [cells = ['']] = Papa.parse<string[]>(head, { delimiter: ',', quoteChar: '"', preview: 1 }).data
   return cells.map((c) => c.trim())
 }
 

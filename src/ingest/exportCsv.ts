@@ -1,27 +1,20 @@
 import { DEPARTMENT_SCOPE } from '@/domain/indicator'
-import type { Cell, QueryEngine } from '@/engine/QueryEngine'
+import type { QueryEngine } from '@/engine/QueryEngine'
 import { EXPORT_SQL } from '@/engine/sql/export'
+import { csvFile } from '@/export/csv'
 import { FILE_KINDS, type FileKind } from './fileKinds'
 
 export type ExportKind = keyof typeof EXPORT_SQL
 export const EXPORT_KINDS = Object.keys(EXPORT_SQL) as ExportKind[]
 
-// Numbers in their shortest round-trip form (what re-reading gives back exactly), text quoted only when it must be.
-function csvCell(cell: Cell): string {
-  if (cell === null) return ''
-  const text = String(cell)
-  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
-}
-
-export function toCsv(header: readonly string[], rows: readonly Cell[][]): string {
-  return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n'
-}
-
-/** A store table as its file (docs/formats.md), for the 导出 button and for a lossless round trip through an upload. */
-export async function exportCsv(engine: QueryEngine, kind: ExportKind): Promise<string> {
+/**
+ * A store table as its file (docs/formats.md, "Exports"), for the 导出 button and for a lossless round trip through
+ * an upload.
+ */
+export async function exportCsv(engine: QueryEngine, kind: ExportKind): Promise<Uint8Array> {
   const rows = await engine.query(EXPORT_SQL[kind])
   const header = FILE_KINDS[kind].columns.map((c) => c.zh)
-  return toCsv(header, rows.map((r) => header.map((h) => r[h] ?? null)))
+  return csvFile([header, ...rows.map((r) => header.map((h) => r[h] ?? null))])
 }
 
 const EXAMPLES: Record<FileKind, Record<string, string>> = {
@@ -41,12 +34,12 @@ const EXAMPLES: Record<FileKind, Record<string, string>> = {
 }
 
 /** A template per kind: the headers of docs/formats.md and one example row. */
-export function templateCsv(kind: FileKind): string {
+export function templateCsv(kind: FileKind): Uint8Array {
   const columns = FILE_KINDS[kind].columns
   const extra = kind === 'ledger' ? ['凭证号', '收款人', '摘要'] : []
   const example = kind === 'ledger' ? ['付-202407-0001', '示例收款单位', '支付服务费'] : []
-  return toCsv(
+  return csvFile([
     [...columns.map((c) => c.zh), ...extra],
-    [[...columns.map((c) => EXAMPLES[kind][c.key] ?? null), ...example]],
-  )
+    [...columns.map((c) => EXAMPLES[kind][c.key] ?? null), ...example],
+  ])
 }

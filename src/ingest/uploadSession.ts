@@ -2,7 +2,7 @@ import type { QueryEngine } from '@/engine/QueryEngine'
 import type { Scope } from './apply'
 import type { RowProblem } from '@/engine/sql/ingest'
 import { applyUpload, laterOverlapping, replayBatches, undoBatch, type BatchRecord, type BatchStore } from './batches'
-import { withBom, type TextEncodingName } from './decode'
+import type { TextEncodingName } from './decode'
 import { exportCsv, templateCsv, type ExportKind } from './exportCsv'
 import { FILE_KINDS, type FileKind } from './fileKinds'
 import { LOAD_ORDER } from './loadDataset'
@@ -79,7 +79,7 @@ export const byApplyOrder = (a: FileCheck, b: FileCheck) => applyRank(a) - apply
 
 /** A file of `kind` with its headers and one example row, named for the user: 完成值模板.csv. */
 export function templateFile(kind: FileKind): DownloadFile {
-  return { fileName: `${FILE_KINDS[kind].zh}模板.csv`, bytes: withBom(templateCsv(kind)) }
+  return { fileName: `${FILE_KINDS[kind].zh}模板.csv`, bytes: templateCsv(kind) }
 }
 
 function toCheck(id: number, u: PreparedUpload): FileCheck {
@@ -228,7 +228,7 @@ export function createUploadSession(
 
     /** A stored table as its file (docs/formats.md), UTF-8 with BOM for Excel. */
     async exportFile(kind: ExportKind): Promise<DownloadFile> {
-      return { fileName: FILE_KINDS[kind].fileName, bytes: withBom(await exportCsv(engine, kind)) }
+      return { fileName: FILE_KINDS[kind].fileName, bytes: await exportCsv(engine, kind) }
     },
 
     /** Forgets every checked file and every batch; the caller rebuilds the tables from the data folder. */

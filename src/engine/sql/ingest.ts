@@ -40,6 +40,13 @@ export const unitExpr = (x: string) =>
   `NULLIF(replace(regexp_replace(${x}, '[\\s（）()【】\\[\\]]', '', 'g'), '％', '%'), '')`
 const integerExpr = (x: string) => `TRY_CAST(${cleanNumber(x)} AS INTEGER)`
 
+/**
+ * A text cell as it was before the app's CSV writer escaped it against formulas (src/export/csv.ts `FORMULA_START`):
+ * one leading `'` removed before `=`, `+`, `-`, `@`, a tab or a CR (or before more apostrophes and one of those).
+ */
+export const unescapedText = (x: string) =>
+  `CASE WHEN regexp_matches(${x}, '^''+[-=+@\\t\\r]') THEN substr(${x}, 2) ELSE ${x} END`
+
 const blank = (x: string) => `(${x} IS NULL OR trim(${x}) = '')`
 
 /**
@@ -66,7 +73,7 @@ export function typedSelectSql(table: string, columns: readonly StagedColumn[]):
     out.push(`NULLIF(trim(${x}), '') AS ${ident(`${c.key}__raw`)}`)
     switch (c.type) {
       case 'text':
-        out.push(`NULLIF(trim(${x}), '') AS ${ident(c.key)}`)
+        out.push(`${unescapedText(`NULLIF(trim(${x}), '')`)} AS ${ident(c.key)}`)
         break
       case 'number':
         out.push(`${numberExpr(x)} AS ${ident(c.key)}`)

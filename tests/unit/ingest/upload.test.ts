@@ -2,7 +2,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createNodeEngine } from '@/engine/duckdbNode'
 import type { QueryEngine } from '@/engine/QueryEngine'
 import { applyUpload, laterOverlapping, replayBatches, undoBatch } from '@/ingest/batches'
-import { withBom } from '@/ingest/decode'
 import { exportCsv, EXPORT_KINDS, templateCsv } from '@/ingest/exportCsv'
 import { FILE_KINDS, type FileKind } from '@/ingest/fileKinds'
 import { loadDataset, singleFolder } from '@/ingest/loadDataset'
@@ -255,7 +254,7 @@ describe('export', () => {
     await apply(await prepare('l.csv', utf8('支付日期,项目编码,金额\n2024-11-03,13020924P009874100020,"12,345.67"\n')))
     const before = await snapshot()
     const files: Partial<Record<FileKind, Uint8Array>> = {}
-    for (const kind of EXPORT_KINDS) files[kind] = withBom(await exportCsv(engine, kind))
+    for (const kind of EXPORT_KINDS) files[kind] = await exportCsv(engine, kind)
     const text = new TextDecoder().decode(files.actuals)
     expect(text.startsWith('指标编码,月份,完成值,单位,数据口径,完成情况,说明,年度,预算单位\r\n')).toBe(true)
     await loadDataset(engine, singleFolder(files))
@@ -264,7 +263,7 @@ describe('export', () => {
 
   it('offers a template per kind that is recognised as that kind and reads without problems', async () => {
     for (const kind of Object.keys(FILE_KINDS) as FileKind[]) {
-      const bytes = withBom(templateCsv(kind))
+      const bytes = templateCsv(kind)
       expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
       const u = await prepare(`${kind}.csv`, bytes)
       expect(u.spec?.kind).toBe(kind)
