@@ -14,6 +14,13 @@ export type CsvCell = string | number | boolean | null
  */
 export const FORMULA_START = /^(?!-\d+(?:\.\d+)?%?$)'*[=+\-@\t\r]/
 
+/**
+ * For the CSV the app writes only for itself (a workbook's sheets on their way to DuckDB): no formula escaping, but
+ * text that already starts with apostrophes before a formula character gets one more, so that the import's unescaping
+ * gives it back as it was.
+ */
+export const APOSTROPHES_BEFORE_FORMULA = /^'+[=+\-@\t\r]/
+
 const BOM = [0xef, 0xbb, 0xbf]
 
 /** RFC 4180 text with CRLF line ends, quoted where a cell needs it, text that would run as a formula escaped. */

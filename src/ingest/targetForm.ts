@@ -3,6 +3,7 @@
 // One sheet gives one project, its indicators and its plan, as rows of projects.csv, indicators.csv and
 // spending_plan.csv, each value with the cell it came from.
 import Papa from 'papaparse'
+import { APOSTROPHES_BEFORE_FORMULA } from '@/export/csv'
 import { toHalfWidth } from '@/domain/halfWidth'
 import { FILE_KINDS, matchColumns, type FileKind } from './fileKinds'
 import {
@@ -395,7 +396,7 @@ export function targetFormsCsv(forms: readonly TargetForm[]): Record<FormKind, s
     const rows = forms.flatMap(FORM_ROWS[kind])
     return Papa.unparse(
       { fields: [ROW_COLUMN, SHEET_COLUMN, ...headers], data: rows.map((r) => [String(r.row), r.sheet, ...headers.map((h) => r.values[h] ?? '')]) },
-      { newline: '\r\n' },
+      { newline: '\r\n', escapeFormulae: APOSTROPHES_BEFORE_FORMULA },
     )
   }
   return { projects: csv('projects'), indicators: csv('indicators'), spending_plan: csv('spending_plan') }

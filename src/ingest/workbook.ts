@@ -1,6 +1,7 @@
 // An .xlsx workbook read sheet by sheet into the same text tables a CSV gives, with each row's Excel row number, so
 // that the CSV path (staging, validation, preview, batch) takes them unchanged and its messages name the real row.
 import Papa from 'papaparse'
+import { APOSTROPHES_BEFORE_FORMULA } from '@/export/csv'
 import { toHalfWidth } from '@/domain/halfWidth'
 import { closestKind, detectKind, FILE_KINDS, matchColumns, type ColumnType, type FileKind, type FileKindSpec } from './fileKinds'
 import {
@@ -165,6 +166,6 @@ export async function readWorkbook(bytes: Uint8Array): Promise<WorkbookContents>
 export function sheetToCsv(table: WorkbookTable): string {
   return Papa.unparse(
     { fields: [ROW_COLUMN, ...table.headers], data: table.rows.map((r) => [String(r.row), ...r.cells]) },
-    { newline: '\r\n' },
+    { newline: '\r\n', escapeFormulae: APOSTROPHES_BEFORE_FORMULA },
   )
 }

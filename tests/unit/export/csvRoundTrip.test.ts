@@ -6,6 +6,8 @@ import { FILE_KINDS, type FileKind } from '@/ingest/fileKinds'
 import { loadDataset, singleFolder } from '@/ingest/loadDataset'
 import { decodeFile, prepareUpload } from '@/ingest/upload'
 import { noContext } from '@/ingest/validate'
+import { readWorkbook, sheetToCsv } from '@/ingest/workbook'
+import { workbookBytes } from '../ingest/excelBooks'
 import { ENGINES } from '../../engines'
 import { readDataFolder, SEED_SCOPE } from '../../support'
 
@@ -120,6 +122,28 @@ describe('templates', () => {
         const upload = await prepareUpload(engine, await decodeFile(`${kind}.csv`, bytes), noContext(SEED_SCOPE))
         expect(upload.spec?.kind).toBe(kind)
       }
+    } finally {
+      await engine.close()
+    }
+  })
+})
+
+describe('an Excel workbook’s text', () => {
+  it('is stored as typed, an apostrophe before = included: the import removes only the escaping the app adds', async () => {
+    const [{ create }] = ENGINES as [(typeof ENGINES)[number]]
+    const engine = await create()
+    try {
+      await loadDataset(engine, readDataFolder())
+      const bytes = await workbookBytes((wb) => {
+        const ws = wb.addWorksheet('完成值')
+        ws.addRows([['指标编码', '月份', '完成值', '说明'], ['D01', '2024-11', -5, "'=1+1"], ['D02', '2024-11', 7, '=1+1']])
+      })
+      const table = (await readWorkbook(bytes)).tables[0]!
+      const upload = await prepareUpload(engine, await decodeFile('完成值.csv', new TextEncoder().encode(sheetToCsv(table))), noContext(SEED_SCOPE))
+      expect(await engine.query(`SELECT id, value, note FROM ${upload.canon} ORDER BY id`)).toEqual([
+        { id: 'D01', value: -5, note: "'=1+1" },
+        { id: 'D02', value: 7, note: '=1+1' },
+      ])
     } finally {
       await engine.close()
     }
