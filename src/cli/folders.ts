@@ -6,19 +6,24 @@ import { FOLDER_KINDS } from '@/ingest/fetchFolders'
 import { FILE_KINDS } from '@/ingest/fileKinds'
 
 /** A mistake in how the command line was called: one sentence, exit status 2. */
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  /** `showUsage` false: the command was written right but a file or folder it names is not there or not usable */
+  constructor(message: string, readonly showUsage = true) {
+    super(message)
+  }
+}
 
 export function readJson(path: string, what: string): unknown {
   let text: string
   try {
     text = readFileSync(path, 'utf8')
   } catch {
-    throw new UsageError(`找不到${what} “${path}”`)
+    throw new UsageError(`找不到${what} “${path}”`, false)
   }
   try {
     return JSON.parse(text) as unknown
   } catch (err) {
-    throw new UsageError(`${what} “${path}” 不是有效的 JSON：${(err as Error).message}`)
+    throw new UsageError(`${what} “${path}” 不是有效的 JSON：${(err as Error).message}`, false)
   }
 }
 
@@ -36,7 +41,7 @@ function readOneFolder(root: string, path: string): DatasetFolder {
 
 /** A data folder as the browser reads it: the folders its index.json lists, else the folder itself. */
 export function readFolders(folder: string): DatasetFolder[] {
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`找不到数据文件夹 “${folder}”`)
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`找不到数据文件夹 “${folder}”`, false)
   const indexPath = join(folder, 'index.json')
   const paths = existsSync(indexPath) ? readIndex(readJson(indexPath, '索引文件')) : ['']
   if (paths === null) throw new UsageError(`索引文件 “${indexPath}” 应为 {"datasets": ["2024/", …]}`)

@@ -4,8 +4,8 @@
 //   npm run cli -- assess <folder> [--year Y] [--json] [--out <dir> [--docx]] [--judgements <file.json>]
 //   npm run cli -- audit <folder> [--year Y] [--json] [--out <dir>]
 //   npm run cli -- monitor <folder> [--year Y] [--month M] --json
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { mkdirSync, statSync, writeFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
 import { auditTargets, type Finding } from '@/domain/audit'
 import { assessDepartment } from '@/domain/departmentSummary'
 import { isQualitative } from '@/domain/indicator'
@@ -200,9 +200,32 @@ function chooseYear(years: readonly number[], wanted: number | null): number {
   return year
 }
 
+/** What is at `path`; undefined when nothing is, or when a file stands on the way (ENOTDIR, not ENOENT). */
+function statIfAny(path: string) {
+  try {
+    return statSync(path, { throwIfNoEntry: false })
+  } catch {
+    return undefined
+  }
+}
+
+/** `--out` must be a folder or a path where one can be made: the nearest thing that exists on the way up is a folder. */
+export function checkOutFolder(out: string): void {
+  for (let path = resolve(out); ; path = dirname(path)) {
+    const info = statIfAny(path)
+    if (info) {
+      if (!info.isDirectory()) throw new UsageError(`无法写入输出文件夹 “${out}”：“${path}” 是一个文件，而不是文件夹`, false)
+      return
+    }
+    if (dirname(path) === path) return
+  }
+}
+
 export async function run(argv: readonly string[], out: (s: string) => void): Promise<void> {
   const opts = parseArgs(argv)
+  if (opts.out) checkOutFolder(opts.out)
   const folders = readFolders(resolve(opts.folder))
+  const j = opts.judgements ? readStoredJudgements(readJson(opts.judgements, '评价文件')) : undefined
   const stored = opts.settings ? readJson(opts.settings, '设置文件') : {}
   const raw = (typeof stored === 'object' && stored !== null ? stored : {}) as { scoring?: unknown; monitor?: unknown }
   const scoring: ScoringSettings = mergeSettings(DEFAULT_SCORING_SETTINGS, raw.scoring)
@@ -247,7 +270,6 @@ export async function run(argv: readonly string[], out: (s: string) => void): Pr
       }
       return
     }
-    const j = opts.judgements ? readStoredJudgements(readJson(opts.judgements, '评价文件')) : undefined
     const assessed = [...units.values()].flatMap((u) => {
       if (u.latestMonth === null) return []
       const data = { indicators: u.indicators, projects: u.projects, indicatorSeries: u.indicatorSeries, spendingSeries: u.spendingSeries, year, latestMonth: u.latestMonth }
@@ -274,10 +296,25 @@ export async function run(argv: readonly string[], out: (s: string) => void): Pr
   }
 }
 
+// A file name is at most 255 bytes on Linux, macOS and Windows: room left for 自评报告_ and .docx around a name.
+const MAX_NAME_BYTES = 150
+// Names Windows keeps for devices, with any extension: CON, CON.csv, com1 …
+const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i
+
 /** A code or name as one file or folder name: nothing that climbs out of the output folder or is not allowed on Windows. */
 export function safeName(text: string): string {
-  const cleaned = text.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '_').trim()
-  return cleaned === '' ? '_' : cleaned.slice(0, 120)
+  const cleaned = text.replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_').trim().replace(/^\.+/, '_')
+  let name = ''
+  let bytes = 0
+  for (const ch of cleaned) {
+    bytes += Buffer.byteLength(ch)
+    if (bytes > MAX_NAME_BYTES) break
+    name += ch
+  }
+  // Windows drops trailing dots and spaces, which would make two names one
+  name = name.replace(/[. ]+$/, (end) => '_'.repeat(end.length))
+  if (name === '') return '_'
+  return WINDOWS_DEVICE.test(name) ? `_${name}` : name
 }
 
 /** The output folder itself for one unit; a folder per unit (by its name) when the data hold several. */
@@ -296,7 +333,7 @@ async function main() {
       process.stderr.write(`数据有误：${err.fileName}\n${err.messages.map((m) => `  ${err.fileName} ${m}`).join('\n')}\n`)
       process.exitCode = 1
     } else if (err instanceof UsageError) {
-      process.stderr.write(`${err.message}\n${USAGE}\n`)
+      process.stderr.write(err.showUsage ? `${err.message}\n${USAGE}\n` : `${err.message}\n`)
       process.exitCode = 2
     } else {
       // an output folder that cannot be written, a full disk: one sentence, no stack trace

@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { parseArgs, UsageError } from '@/cli/main'
+import { parseArgs, safeName, UsageError } from '@/cli/main'
 import { docxDocumentXml, repoRoot } from '../../support'
 
 interface Result {
@@ -213,4 +213,68 @@ describe('npm run cli -- monitor', () => {
     expect(r.code).toBe(2)
     expect(r.stderr).toContain('没有 2019 年度的数据（现有：2023、2024）')
   }, 60_000)
+})
+
+describe('--out and the files the command line names', () => {
+  const oneSentence = (r: Result) => {
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1)
+    expect(r.stderr).not.toMatch(/\bat .*:\d+/)
+  }
+
+  it('refuses an existing file as --out in one sentence with status 2, and a path through a file', async () => {
+    const file = join(tmp, 'not-a-folder.txt')
+    writeFileSync(file, 'x')
+    for (const out of [file, join(file, 'forms')]) {
+      const r = await cli('assess', 'data', '--out', out)
+      expect(r.code).toBe(2)
+      expect(r.stderr).toContain(`“${file}” 是一个文件，而不是文件夹`)
+      oneSentence(r)
+    }
+    expect(readFileSync(file, 'utf8')).toBe('x')
+  }, 60_000)
+
+  it('says a --judgements file is missing in one sentence with status 2, before writing anything', async () => {
+    const out = join(tmp, 'out-no-judgements')
+    const r = await cli('assess', 'data', '--out', out, '--judgements', join(tmp, 'no-such.json'))
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('找不到评价文件')
+    oneSentence(r)
+    expect(() => readdirSync(out)).toThrow()
+  }, 60_000)
+
+  it('makes a code a name inside the output folder: no ../, no absolute path, no Windows device name, not too long', () => {
+    expect(safeName('../../etc/passwd')).toBe('__.._etc_passwd')
+    expect(safeName('..')).toBe('_')
+    expect(safeName('/etc/passwd')).toBe('_etc_passwd')
+    expect(safeName('C:\\Windows\\win.ini')).toBe('C__Windows_win.ini')
+    expect(safeName('CON')).toBe('_CON')
+    expect(safeName('nul.csv')).toBe('_nul.csv')
+    expect(safeName('Lpt1')).toBe('_Lpt1')
+    expect(safeName('CONSOLE')).toBe('CONSOLE')
+    expect(safeName('项目. ')).toBe('项目_')
+    expect(safeName('  ')).toBe('_')
+    const long = safeName('很'.repeat(200))
+    expect(Buffer.byteLength(long)).toBeLessThanOrEqual(150)
+    expect(long).toBe('很'.repeat(50))
+    expect(safeName('😀'.repeat(100))).toBe('😀'.repeat(37))
+  })
+
+  it('writes the forms of projects coded ../.., CON and a very long code inside --out', async () => {
+    const codes = { '13020924P009874100020': '../../逃逸', '13020924P00984510001C': 'CON', '13020924P00986710002R': `长${'编码'.repeat(100)}` }
+    const folder = join(tmp, 'odd-codes')
+    mkdirSync(folder)
+    for (const f of readdirSync(join(repoRoot, 'data/2024'))) {
+      let text = readFileSync(join(repoRoot, 'data/2024', f), 'utf8')
+      for (const [from, to] of Object.entries(codes)) text = text.replaceAll(from, to)
+      writeFileSync(join(folder, f), text)
+    }
+    const out = join(tmp, 'odd-out', 'forms')
+    const r = await cli('assess', folder, '--out', out, '--docx')
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    const written = readdirSync(out).sort()
+    expect(written).toEqual(expect.arrayContaining(['自评表___.._逃逸.csv', '自评表__CON.csv', '自评报告__CON.docx', '部门汇总.csv']))
+    expect(written.filter((n) => n.startsWith('自评表_长'))).toHaveLength(1)
+    expect(readdirSync(join(tmp, 'odd-out'))).toEqual(['forms'])
+  }, 120_000)
 })
