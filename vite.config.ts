@@ -3,6 +3,7 @@ import { defineConfig, type Plugin } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, resolve, sep } from 'node:path'
+import { HEADER_POLICY, META_POLICY } from './scripts/csp.mjs'
 
 const dataDir = resolve(import.meta.dirname, 'data')
 
@@ -35,11 +36,27 @@ function datasetFolder(): Plugin {
   }
 }
 
+/**
+ * The Content-Security-Policy as a <meta> right after the charset, before any script or style it governs, so that it
+ * holds on whatever server serves dist/.
+ */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'content-security-policy',
+    transformIndexHtml(html) {
+      const charset = /<meta charset="UTF-8" \/>/
+      if (!charset.test(html)) throw new Error('index.html: the Content-Security-Policy goes after <meta charset="UTF-8" />, which is missing')
+      return html.replace(charset, (tag) => `${tag}\n    <meta http-equiv="Content-Security-Policy" content="${META_POLICY}" />`)
+    },
+  }
+}
+
 export default defineConfig({
   base: './',
   // keys the figures cached for the next reload (src/persist/snapshotCache.ts) to this build
   define: { __BUILD_ID__: JSON.stringify(Date.now().toString(36)) },
-  plugins: [vue(), datasetFolder()],
+  plugins: [vue(), datasetFolder(), contentSecurityPolicy()],
+  preview: { headers: { 'Content-Security-Policy': HEADER_POLICY } },
   resolve: { alias: { '@': resolve(import.meta.dirname, 'src') } },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
   build: {

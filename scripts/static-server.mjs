@@ -1,12 +1,14 @@
 // A static file server for the built app (`dist/`), used by the e2e tests, the benchmarks and by hand:
 //   node scripts/static-server.mjs dist 4173
 // Plain node:http so it runs anywhere Node runs; what matters for the app is `.wasm` as application/wasm,
-// revalidation (ETag / Last-Modified → 304) for warm reloads, and long caching only for the hashed assets/.
+// revalidation (ETag / Last-Modified → 304) for warm reloads, long caching only for the hashed assets/, and the
+// Content-Security-Policy header (scripts/csp.mjs).
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import { extname, join, resolve, sep } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { HEADER_POLICY } from './csp.mjs'
 
 /** @type {Record<string, string>} */
 const MIME_TYPES = {
@@ -114,6 +116,8 @@ export async function startStaticServer({ root, port = 0, host = '127.0.0.1' }) 
         'Last-Modified': found.modified.toUTCString(),
         'Cache-Control': cacheControlFor(found.relativePath),
         'X-Content-Type-Options': 'nosniff',
+        // on every file, not only index.html: the DuckDB worker runs under the policy of its own script's response
+        'Content-Security-Policy': HEADER_POLICY,
       }
       if (isNotModified(req.headers, etag, found.modified)) {
         res.writeHead(304, headers).end()

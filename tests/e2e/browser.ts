@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core'
 import { launchChromium } from '../../scripts/chromium.mjs'
 
 export const DEFAULT_VIEWPORT = { width: 1440, height: 900 }
@@ -23,6 +23,11 @@ export interface OpenedPage {
   pageErrors: string[]
   /** requests that failed at the network level or were answered with a status ≥ 400 */
   failedRequests: string[]
+  /**
+   * Content-Security-Policy violations: `securitypolicyviolation` events in the page, and what Chromium logs about
+   * the policy from the page or its workers. `close()` fails when there is any.
+   */
+  cspViolations: string[]
   /** requests to any host but the app's own server (data:, blob: and about: URLs are not requests to a host) */
   foreignRequests(): string[]
   close(): Promise<void>
@@ -40,6 +45,14 @@ export interface OpenPageOptions {
   locale?: string
 }
 
+// Runs in the page before its own scripts; the binding is exposed by openPage.
+function reportCspViolations() {
+  document.addEventListener('securitypolicyviolation', (e) => {
+    const report = (window as unknown as { __jxCspViolation(text: string): void }).__jxCspViolation
+    report(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile || e.documentURI}:${e.lineNumber}`)
+  })
+}
+
 /**
  * Opens `hashPath` (`#/`, `#/data` …) of the app in a fresh browser context, so nothing is cached or stored
  * from a previous page.
@@ -52,6 +65,9 @@ export async function openPage(
 ): Promise<OpenedPage> {
   const appUrl = new URL(baseUrl)
   const context = await browser.newContext({ viewport, timezoneId, locale })
+  const cspViolations: string[] = []
+  await context.exposeBinding('__jxCspViolation', (_source, text: string) => cspViolations.push(text))
+  await context.addInitScript(reportCspViolations)
   const page = await context.newPage()
   const opened: OpenedPage = {
     page,
@@ -60,14 +76,23 @@ export async function openPage(
     consoleErrors: [],
     pageErrors: [],
     failedRequests: [],
+    cspViolations,
     foreignRequests: () =>
       opened.requests.filter((url) => {
         const parsed = new URL(url)
         return !LOCAL_PROTOCOLS.has(parsed.protocol) && parsed.host !== appUrl.host
       }),
-    close: () => context.close(),
+    close: async () => {
+      await context.close()
+      if (cspViolations.length) throw new Error(`Content-Security-Policy violations:\n${cspViolations.join('\n')}`)
+    },
   }
   diagnostics.set(page, opened)
+  const policyMessage = (message: ConsoleMessage) => {
+    if (/Content.Security.Policy/i.test(message.text())) cspViolations.push(`console: ${message.text()}`)
+  }
+  page.on('console', policyMessage)
+  page.on('worker', (worker) => worker.on('console', policyMessage))
   // Context-level events also see requests from the page's workers (the DuckDB worker fetches the wasm).
   context.on('request', (request) => opened.requests.push(request.url()))
   context.on('requestfailed', (request) =>
@@ -99,6 +124,7 @@ export async function waitReady(page: Page, timeout = 60_000): Promise<void> {
           ...opened.pageErrors.map((e) => `page error: ${e}`),
           ...opened.consoleErrors.map((e) => `console error: ${e}`),
           ...opened.failedRequests.map((e) => `failed request: ${e}`),
+          ...opened.cspViolations.map((e) => `Content-Security-Policy: ${e}`),
         ]
       : []
     const message = error instanceof Error ? error.message : String(error)

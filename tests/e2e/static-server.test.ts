@@ -2,6 +2,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import { HEADER_POLICY } from '../../scripts/csp.mjs'
 import { startStaticServer, type StaticServer } from '../../scripts/static-server.mjs'
 
 let root: string
@@ -51,4 +52,15 @@ it('answers 304 to a request carrying the current ETag or Last-Modified', async 
 it('refuses paths outside its root and names that do not exist', async () => {
   expect((await fetch(new URL('missing.js', server.url))).status).toBe(404)
   expect((await fetch(`${server.url}..%2f..%2fetc%2fpasswd`)).status).toBe(404)
+})
+
+it('sends the Content-Security-Policy with every file, frame-ancestors included, and on a 304', async () => {
+  for (const path of ['', 'assets/duckdb-eh-abc123.wasm', `data/${encodeURIComponent('指标.csv')}`]) {
+    expect((await fetch(new URL(path, server.url))).headers.get('content-security-policy')).toBe(HEADER_POLICY)
+  }
+  expect(HEADER_POLICY).toContain("frame-ancestors 'none'")
+  const etag = (await fetch(server.url)).headers.get('etag') ?? ''
+  const revalidated = await fetch(server.url, { headers: { 'If-None-Match': etag } })
+  expect(revalidated.status).toBe(304)
+  expect(revalidated.headers.get('content-security-policy')).toBe(HEADER_POLICY)
 })
