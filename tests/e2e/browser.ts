@@ -24,8 +24,8 @@ export interface OpenedPage {
   /** requests that failed at the network level or were answered with a status ≥ 400 */
   failedRequests: string[]
   /**
-   * Content-Security-Policy violations: `securitypolicyviolation` events in the page, and what Chromium logs about
-   * the policy from the page or its workers. `close()` fails when there is any.
+   * Content-Security-Policy violations: `securitypolicyviolation` events in the page, and the console messages and
+   * page errors that name the policy (from the page or its workers). `close()` fails when there is any.
    */
   cspViolations: string[]
   /** requests to any host but the app's own server (data:, blob: and about: URLs are not requests to a host) */
@@ -88,11 +88,14 @@ export async function openPage(
     },
   }
   diagnostics.set(page, opened)
-  const policyMessage = (message: ConsoleMessage) => {
-    if (/Content.Security.Policy/i.test(message.text())) cspViolations.push(`console: ${message.text()}`)
+  // What a worker's policy refuses reaches the page as an error (DuckDB's wasm compile), not as an event
+  const aboutPolicy = (source: string, text: string) => {
+    if (/Content.Security.Policy/i.test(text)) cspViolations.push(`${source}: ${text.split('\n')[0]}`)
   }
+  const policyMessage = (message: ConsoleMessage) => aboutPolicy('console', message.text())
   page.on('console', policyMessage)
   page.on('worker', (worker) => worker.on('console', policyMessage))
+  page.on('pageerror', (error) => aboutPolicy('page error', error.message))
   // Context-level events also see requests from the page's workers (the DuckDB worker fetches the wasm).
   context.on('request', (request) => opened.requests.push(request.url()))
   context.on('requestfailed', (request) =>

@@ -1,9 +1,11 @@
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { HEADER_POLICY } from '../../scripts/csp.mjs'
 import { startStaticServer, type StaticServer } from '../../scripts/static-server.mjs'
+import { repoRoot } from '../support'
 
 let root: string
 let server: StaticServer
@@ -63,4 +65,8 @@ it('sends the Content-Security-Policy with every file, frame-ancestors included,
   const revalidated = await fetch(server.url, { headers: { 'If-None-Match': etag } })
   expect(revalidated.status).toBe(304)
   expect(revalidated.headers.get('content-security-policy')).toBe(HEADER_POLICY)
+})
+
+it('is the policy README.md gives nginx', () => {
+  expect(readFileSync(join(repoRoot, 'README.md'), 'utf8')).toContain(`add_header Content-Security-Policy "${HEADER_POLICY}" always;`)
 })
