@@ -195,40 +195,52 @@ export function monitorJson(
 
 /** The year asked for, or the latest the data hold; a year the data do not hold is a usage error naming those they do. */
 function chooseYear(years: readonly number[], wanted: number | null): number {
-  const year = wanted ?? Math.max(...years)
+  const year = wanted ?? years.reduce((a, b) => Math.max(a, b), -Infinity)
   if (!years.includes(year)) throw new UsageError(`数据中没有 ${year} 年度的数据（现有：${[...new Set(years)].sort().join('、')}）`)
   return year
+}
+
+/** `JX_TIMING=1`: each phase's elapsed seconds on stderr, for the scale benchmarks. */
+const started = performance.now()
+const lap = (phase: string) => {
+  if (process.env.JX_TIMING) process.stderr.write(`[timing] ${phase} ${((performance.now() - started) / 1000).toFixed(2)} s\n`)
 }
 
 export async function run(argv: readonly string[], out: (s: string) => void): Promise<void> {
   const opts = parseArgs(argv)
   const folders = readFolders(resolve(opts.folder))
+  lap('read files')
   const stored = opts.settings ? readJson(opts.settings, '设置文件') : {}
   const raw = (typeof stored === 'object' && stored !== null ? stored : {}) as { scoring?: unknown; monitor?: unknown }
   const scoring: ScoringSettings = mergeSettings(DEFAULT_SCORING_SETTINGS, raw.scoring)
   const monitor: MonitorSettings = mergeSettings(DEFAULT_MONITOR_SETTINGS, raw.monitor)
   const engine: QueryEngine = opts.engine === 'wasm' ? await createNodeEngine() : await createNativeEngine()
   try {
+    lap('engine started')
     await loadDataset(engine, folders)
+    lap('loaded and checked')
     const datasets = await readDatasets(engine)
     if (datasets.length === 0) throw new UsageError('数据中没有任何年度的指标、项目、完成值或支出数')
     const year = chooseYear(datasets.map((d) => d.year), opts.year)
     const orgs = new Map((await readOrgs(engine)).map((o) => [o.org, o]))
     const ofYear = datasets.filter((d) => d.year === year)
     if (opts.command === 'monitor') {
-      const latest = Math.max(0, ...ofYear.map((d) => d.latestMonth ?? 0))
+      const latest = ofYear.reduce((m, d) => Math.max(m, d.latestMonth ?? 0), 0)
       const month = opts.month ?? latest
       if (month === 0) throw new UsageError(`${year} 年度还没有任何月份的完成值或支出数`)
       const units = await readScopes(engine, { year, org: null, months: [month, month] })
-      const firstMonth = Math.min(
-        month,
-        ...[...units.values()].flatMap((u) => [...u.indicatorSeries.values()].map((s) => s[0]?.dataMonth ?? month)),
-      )
+      // last year is read from the earliest month a figure of this year comes from (a unit that has not reported
+      // since compares its figure with last year's of the same month)
+      let firstMonth = month
+      for (const u of units.values()) for (const s of u.indicatorSeries.values()) firstMonth = Math.min(firstMonth, s[0]?.dataMonth ?? month)
       const before = datasets.some((d) => d.year === year - 1)
         ? await readScopes(engine, { year: year - 1, org: null, months: [firstMonth, month] })
         : new Map<string, StoreSnapshot>()
+      lap('series read')
       const rows = [...units.values()].flatMap((u) => monitorJson(orgs.get(u.org), u, before.get(u.org), month, monitor))
+      lap('computed')
       out(JSON.stringify(rows, null, 2))
+      lap('written')
       return
     }
     const units = await readScopes(engine, { year, org: null })
