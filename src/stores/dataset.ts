@@ -219,6 +219,11 @@ export const useDatasetStore = defineStore('dataset', () => {
     }
   }
 
+  /** Snapshots read elsewhere (the bureau page reads every unit at once): opening one of those units costs no query. */
+  function prime(snapshots: readonly StoreSnapshot[]): void {
+    for (const s of snapshots) if (!cache.has(cacheKey(s))) cache.set(cacheKey(s), markRaw(s))
+  }
+
   /** The engine, for the data page and exports (after init). */
   async function engineReady(): Promise<QueryEngine> {
     await init()
@@ -229,6 +234,6 @@ export const useDatasetStore = defineStore('dataset', () => {
   return {
     status, error, folders, datasets, orgs, view, current, lastYear, entry, indicators, projects, plans, indicatorSeries,
     spendingSeries, year, years, latestMonth, awaitingTargets, org, about, organisation, version, loadedAt, reloadError,
-    replayError, init, rebuild, reloadFolder, refresh, select, engineReady,
+    replayError, init, rebuild, reloadFolder, refresh, select, prime, engineReady,
   }
 })
