@@ -66,3 +66,8 @@ export async function folderSignature(base = 'data/'): Promise<string> {
   )
   return parts.join('|')
 }
+
+/** data/snapshot.json, when the build or the command line wrote one; null otherwise. */
+export async function fetchShippedSnapshot(base = 'data/'): Promise<unknown> {
+  return fetchJson(`${base}snapshot.json`)
+}
