@@ -1,4 +1,6 @@
 // Builds the app into dist/ with Vite's JS API, for the e2e tests and the benchmarks.
+import { execFileSync } from 'node:child_process'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'vite'
 
@@ -21,5 +23,10 @@ export async function buildApp({ logLevel = 'warn' } = {}) {
     if (previousNodeEnv === undefined) delete process.env.NODE_ENV
     else process.env.NODE_ENV = previousNodeEnv
   }
+  // as `npm run build` does: the figures of the shipped data/, drawn by a cold browser before DuckDB is ready
+  execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'snapshot', join(distDir, 'data')], {
+    cwd: projectRoot,
+    stdio: logLevel === 'silent' ? 'ignore' : ['ignore', 'ignore', 'inherit'],
+  })
   return distDir
 }

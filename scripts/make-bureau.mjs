@@ -98,7 +98,7 @@ export async function makeBureau(opts) {
     return { code, name: `示例县${dept}${sub}${round_ ? round_ + 1 : ''}`, department: `示例县${dept}` }
   })
   writeFileSync(join(out, 'units.csv'), ['单位编码,单位名称,主管部门', ...units.map((u) => [u.code, u.name, u.department].map(csvCell).join(','))].join('\n') + '\n')
-  writeFileSync(join(out, 'about.json'), JSON.stringify({ organisation: '示例县财政局', sampleFiles: ['units.csv', 'indicators.csv', 'projects.csv', 'spending_plan.csv', 'actuals.csv', 'spending.csv'], note: `scripts/make-bureau.mjs ${opts.units} units, ${opts.years} year(s): synthetic sample data` }, null, 2) + '\n')
+  writeFileSync(join(out, 'about.json'), JSON.stringify({ organisation: '示例县财政局', units: 'units.csv', sampleFiles: ['units.csv', 'indicators.csv', 'projects.csv', 'spending_plan.csv', 'actuals.csv', 'spending.csv'], note: `scripts/make-bureau.mjs ${opts.units} units, ${opts.years} year(s): synthetic sample data` }, null, 2) + '\n')
 
   const indicators = new CsvFile(join(out, 'indicators.csv'), ['预算单位', '年度', '指标编码', '所属', '分项', '一级指标', '二级指标', '三级指标', '指标值', '单位', '指标性质', '口径'])
   const projects = new CsvFile(join(out, 'projects.csv'), ['预算单位', '年度', '项目编码', '项目名称', '主管部门', '实施单位', '预算数', '财政资金'])

@@ -36,7 +36,13 @@ function readOneFolder(root: string, path: string): DatasetFolder {
     if (existsSync(file)) files[kind] = new Uint8Array(readFileSync(file))
   }
   const aboutPath = join(dir, 'about.json')
-  return { path, files, about: existsSync(aboutPath) ? readAbout(readJson(aboutPath, '说明文件')) : null }
+  const unitsPath = join(dir, 'units.csv')
+  return {
+    path,
+    files,
+    about: existsSync(aboutPath) ? readAbout(readJson(aboutPath, '说明文件')) : null,
+    ...(existsSync(unitsPath) ? { units: new Uint8Array(readFileSync(unitsPath)) } : {}),
+  }
 }
 
 /** A data folder as the browser reads it: the folders its index.json lists, else the folder itself. */

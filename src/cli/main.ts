@@ -4,6 +4,7 @@
 //   npm run cli -- assess <folder> [--year Y] [--json] [--out <dir> [--docx]] [--judgements <file.json>]
 //   npm run cli -- audit <folder> [--year Y] [--json] [--out <dir>]
 //   npm run cli -- monitor <folder> [--year Y] [--month M] --json
+//   npm run cli -- snapshot <folder>   (writes <folder>/snapshot.json: the figures a cold browser draws at once)
 import { mkdirSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { auditTargets, type Finding } from '@/domain/audit'
@@ -24,6 +25,7 @@ import { assessmentSheet, auditSheet, summarySheet } from '@/export/forms'
 import { selfAssessmentReport } from '@/export/report'
 import { DatasetError, loadDataset } from '@/ingest/loadDataset'
 import { readDatasets, readOrgs, readScopes, type OrgEntry, type StoreSnapshot } from '@/ingest/readStore'
+import { computeShippedSnapshot, serializeShipped, SHIPPED_SNAPSHOT_FILE } from '@/ingest/shippedSnapshot'
 import { readStoredJudgements } from '@/persist/judgements'
 import { readFolders, readJson, UsageError } from './folders'
 import { findingMessage, findingSuggestion } from '@/i18n/describeAudit'
@@ -32,11 +34,12 @@ const USAGE = `用法 usage:
   npm run cli -- assess <文件夹> [--year 年度] [--json] [--out <输出文件夹> [--docx]] [--judgements <评价.json>] [--settings <设置.json>]
   npm run cli -- audit <文件夹> [--year 年度] [--json] [--out <输出文件夹>] [--settings <设置.json>]
   npm run cli -- monitor <文件夹> [--year 年度] [--month 月份] --json [--settings <设置.json>]
+  npm run cli -- snapshot <文件夹>   （写出 <文件夹>/snapshot.json：页面首次打开时立即显示的数据）
   共用 common: [--engine native|wasm]`
 
 export { UsageError }
 
-const COMMANDS = ['assess', 'audit', 'monitor'] as const
+const COMMANDS = ['assess', 'audit', 'monitor', 'snapshot'] as const
 type Command = (typeof COMMANDS)[number]
 
 interface Options {
@@ -92,6 +95,10 @@ export function parseArgs(argv: readonly string[]): Options {
   }
   if (!opts.folder) throw new UsageError('缺少数据文件夹')
   if (opts.command === 'monitor' && !opts.json) throw new UsageError('monitor 请给出 --json')
+  if (opts.command === 'snapshot') {
+    if (opts.json || opts.out || opts.year !== null) throw new UsageError('snapshot 只需数据文件夹：快照写在该文件夹中')
+    return opts
+  }
   if (opts.month !== null && opts.command !== 'monitor') throw new UsageError('--month 只用于 monitor')
   if (!opts.json && !opts.out) throw new UsageError('请给出 --json 或 --out <输出文件夹>')
   if (opts.docx && (command !== 'assess' || !opts.out)) throw new UsageError('--docx 只用于 assess，并需同时给出 --out <输出文件夹>')
@@ -195,7 +202,7 @@ export function monitorJson(
 
 /** The year asked for, or the latest the data hold; a year the data do not hold is a usage error naming those they do. */
 function chooseYear(years: readonly number[], wanted: number | null): number {
-  const year = wanted ?? Math.max(...years)
+  const year = wanted ?? years.reduce((a, b) => Math.max(a, b), -Infinity)
   if (!years.includes(year)) throw new UsageError(`数据中没有 ${year} 年度的数据（现有：${[...new Set(years)].sort().join('、')}）`)
   return year
 }
@@ -221,37 +228,57 @@ export function checkOutFolder(out: string): void {
   }
 }
 
+/** `JX_TIMING=1`: each phase's elapsed seconds on stderr, for the scale benchmarks. */
+const started = performance.now()
+const lap = (phase: string) => {
+  if (process.env.JX_TIMING) process.stderr.write(`[timing] ${phase} ${((performance.now() - started) / 1000).toFixed(2)} s\n`)
+}
+
 export async function run(argv: readonly string[], out: (s: string) => void): Promise<void> {
   const opts = parseArgs(argv)
   if (opts.out) checkOutFolder(opts.out)
   const folders = readFolders(resolve(opts.folder))
   const j = opts.judgements ? readStoredJudgements(readJson(opts.judgements, '评价文件')) : undefined
+  lap('read files')
   const stored = opts.settings ? readJson(opts.settings, '设置文件') : {}
   const raw = (typeof stored === 'object' && stored !== null ? stored : {}) as { scoring?: unknown; monitor?: unknown }
   const scoring: ScoringSettings = mergeSettings(DEFAULT_SCORING_SETTINGS, raw.scoring)
   const monitor: MonitorSettings = mergeSettings(DEFAULT_MONITOR_SETTINGS, raw.monitor)
-  const engine: QueryEngine = opts.engine === 'wasm' ? await createNodeEngine() : await createNativeEngine()
+  // the snapshot is drawn by the browser as if duckdb-wasm had computed it: computed on duckdb-wasm, to the last bit
+  const wasm = opts.engine === 'wasm' || (opts.command === 'snapshot' && !argv.includes('--engine'))
+  const engine: QueryEngine = wasm ? await createNodeEngine() : await createNativeEngine()
   try {
+    lap('engine started')
     await loadDataset(engine, folders)
+    lap('loaded and checked')
+    if (opts.command === 'snapshot') {
+      const path = join(resolve(opts.folder), SHIPPED_SNAPSHOT_FILE)
+      writeFileSync(path, serializeShipped(await computeShippedSnapshot(engine, folders)))
+      out(`已写出 ${path}`)
+      return
+    }
     const datasets = await readDatasets(engine)
     if (datasets.length === 0) throw new UsageError('数据中没有任何年度的指标、项目、完成值或支出数')
     const year = chooseYear(datasets.map((d) => d.year), opts.year)
     const orgs = new Map((await readOrgs(engine)).map((o) => [o.org, o]))
     const ofYear = datasets.filter((d) => d.year === year)
     if (opts.command === 'monitor') {
-      const latest = Math.max(0, ...ofYear.map((d) => d.latestMonth ?? 0))
+      const latest = ofYear.reduce((m, d) => Math.max(m, d.latestMonth ?? 0), 0)
       const month = opts.month ?? latest
       if (month === 0) throw new UsageError(`${year} 年度还没有任何月份的完成值或支出数`)
       const units = await readScopes(engine, { year, org: null, months: [month, month] })
-      const firstMonth = Math.min(
-        month,
-        ...[...units.values()].flatMap((u) => [...u.indicatorSeries.values()].map((s) => s[0]?.dataMonth ?? month)),
-      )
+      // last year is read from the earliest month a figure of this year comes from (a unit that has not reported
+      // since compares its figure with last year's of the same month)
+      let firstMonth = month
+      for (const u of units.values()) for (const s of u.indicatorSeries.values()) firstMonth = Math.min(firstMonth, s[0]?.dataMonth ?? month)
       const before = datasets.some((d) => d.year === year - 1)
         ? await readScopes(engine, { year: year - 1, org: null, months: [firstMonth, month] })
         : new Map<string, StoreSnapshot>()
+      lap('series read')
       const rows = [...units.values()].flatMap((u) => monitorJson(orgs.get(u.org), u, before.get(u.org), month, monitor))
+      lap('computed')
       out(JSON.stringify(rows, null, 2))
+      lap('written')
       return
     }
     const units = await readScopes(engine, { year, org: null })

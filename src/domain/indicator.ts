@@ -1,5 +1,5 @@
 import { parseTargetText } from './targetText'
-import type { Indicator, IndicatorRow } from './types'
+import type { Indicator, IndicatorRow, ParsedTarget } from './types'
 import { normalizeUnit, resolveMeasure } from './units'
 
 /** The unit a form writes into the 三级指标 name: `组织培训、会议次数（次）`, `完成及时率（%）`. */
@@ -15,8 +15,25 @@ const MAY_EXCEED_100 = /增|倍|提高|提升|同比|环比/
  * A row of indicators.csv with its 指标值 parsed. The 单位 and 指标性质 columns override the parse; a unit still
  * missing is taken from the name's brackets.
  */
+/**
+ * Parsed 指标值 by text and overrides: a province's 400,000 indicators repeat a few thousand values (`≥90%`,
+ * `100%`, `完成任务`), and the parse is the slow part of reading them. Bounded, so a long session cannot grow it.
+ */
+const parsedTargets = new Map<string, ParsedTarget>()
+
+function parseCached(text: string, unit: string | null, direction: string | null): ParsedTarget {
+  const key = `${text}\u0000${unit ?? ''}\u0000${direction ?? ''}`
+  let parsed = parsedTargets.get(key)
+  if (!parsed) {
+    if (parsedTargets.size >= 50_000) parsedTargets.clear()
+    parsed = parseTargetText(text, { unit, direction })
+    parsedTargets.set(key, parsed)
+  }
+  return parsed
+}
+
 export function toIndicator(row: IndicatorRow): Indicator {
-  const parsed = parseTargetText(row.targetText, { unit: row.unit, direction: row.direction })
+  const parsed = parseCached(row.targetText, row.unit, row.direction)
   let target = parsed
   const nameUnit = unitFromName(row.name)
   if (target.flags.includes('missing-unit') && nameUnit !== null) {

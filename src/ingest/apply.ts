@@ -2,6 +2,7 @@ import { toIndicator } from '@/domain/indicator'
 import type { IndicatorRow } from '@/domain/types'
 import type { QueryEngine } from '@/engine/QueryEngine'
 import { unitExpr } from '@/engine/sql/ingest'
+import { upsertFromSql, type StoreTable } from '@/engine/sql/batch'
 import { ident, literal } from '@/engine/sql/quote'
 import type { StagedFile } from './stageFile'
 
@@ -71,7 +72,16 @@ export async function applyStaged(engine: QueryEngine, staged: StagedFile): Prom
     const scopes = await scopesOf(engine, staged.view, '_org', '_year')
     await engine.exec(`DELETE FROM ${ident(table)} WHERE ${inScopesSql(scopes)}`)
   }
-  await engine.exec(`INSERT OR REPLACE INTO ${ident(table)} ${select}`)
+  // the staged rows in the table's own columns, then stored over any with the same keys
+  const staging = `${staged.view}_store`
+  await engine.exec(`CREATE OR REPLACE TEMP TABLE ${ident(staging)} AS SELECT * FROM ${ident(table)} LIMIT 0;
+    INSERT INTO ${ident(staging)} ${select}`)
+  try {
+    const columns = (await engine.query<{ column_name: string }>(`SELECT column_name FROM (DESCRIBE ${ident(table)})`)).map((r) => r.column_name)
+    for (const sql of upsertFromSql(table as StoreTable, ident(staging), columns)) await engine.exec(sql)
+  } finally {
+    await engine.exec(`DROP TABLE IF EXISTS ${ident(staging)}`)
+  }
   await registerOrgs(engine, table)
   if (table === 'indicators') await refreshTargets(engine, await scopesOf(engine, staged.view, '_org', '_year'))
 }

@@ -1,5 +1,5 @@
 import type { Cell, QueryEngine } from '@/engine/QueryEngine'
-import { deleteKeysSql, deleteScopesSql, insertRowsSql, rowsBeforeSql, TABLE_KEYS, type StoreTable } from '@/engine/sql/batch'
+import { deleteKeysSql, deleteScopesSql, insertRowsSql, rowsBeforeSql, TABLE_KEYS, upsertFromSql, upsertRowsSql, type StoreTable } from '@/engine/sql/batch'
 import { ident } from '@/engine/sql/quote'
 import { refreshTargets, registerOrgs, scopesOf, type Scope } from './apply'
 import type { TextEncodingName } from './decode'
@@ -62,7 +62,7 @@ export async function applyUpload(engine: QueryEngine, upload: PreparedUpload, i
   const scopes = await scopesOf(engine, canon)
   await inTransaction(engine, [
     ...(replaces ? [deleteScopesSql(table, scopes)] : []),
-    `INSERT OR REPLACE INTO ${ident(table)} (${list}) SELECT ${list} FROM ${ident(canon)}`,
+    ...upsertFromSql(table, ident(canon), columns),
   ])
   await registerOrgs(engine, table)
   if (table === 'indicators') await refreshTargets(engine, scopes)
@@ -133,7 +133,7 @@ export async function replayBatches(engine: QueryEngine, records: readonly Batch
     if (record.undoneAt) continue
     await inTransaction(engine, [
       ...(record.mode === 'replace' ? [deleteScopesSql(record.table, record.scopes)] : []),
-      ...insertRowsSql(record.table, record.columns, record.rows),
+      ...upsertRowsSql(record.table, record.columns, record.rows),
     ])
     await registerOrgs(engine, record.table)
     targetsChanged ||= record.table === 'indicators'

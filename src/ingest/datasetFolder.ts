@@ -15,6 +15,8 @@ export interface DatasetAbout {
   year?: number
   /** 主管部门 of the unit, for the finance bureau's filter */
   department?: string
+  /** the folder holds units.csv, a bureau's registry of its units */
+  hasUnits?: boolean
   sampleFiles: string[]
 }
 
@@ -23,6 +25,8 @@ export interface DatasetFolder {
   path: string
   files: DatasetFiles
   about: DatasetAbout | null
+  /** units.csv, the bureau's registry of units (单位编码, 单位名称, 主管部门), when the folder has one */
+  units?: Uint8Array
 }
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x)
@@ -40,6 +44,7 @@ export function readAbout(raw: unknown): DatasetAbout | null {
     ...(unitCode ? { unitCode } : {}),
     ...(department ? { department } : {}),
     ...(year !== undefined ? { year } : {}),
+    ...(raw.units === 'units.csv' || raw.hasUnits === true ? { hasUnits: true } : {}),
     sampleFiles: Array.isArray(raw.sampleFiles) ? raw.sampleFiles.filter((f): f is string => typeof f === 'string') : [],
   }
 }

@@ -99,3 +99,12 @@ export function isBlank(utf8: Uint8Array): boolean {
   if (new TextDecoder().decode(utf8.subarray(0, HEAD)).trim() !== '') return false
   return utf8.length <= HEAD || new TextDecoder().decode(utf8).trim() === ''
 }
+
+/** A small file as a string: UTF-8 (its BOM dropped) when it is valid UTF-8, else GBK/GB18030. */
+export function decodeText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes)
+  }
+}

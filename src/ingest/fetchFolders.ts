@@ -30,7 +30,10 @@ export async function fetchFolder(base: string, path: string): Promise<DatasetFo
     }),
   )
   for (const entry of fetched) if (entry) files[entry[0]] = entry[1]
-  return { path, files, about: readAbout(await fetchJson(`${base}${path}about.json`)) }
+  const about = readAbout(await fetchJson(`${base}${path}about.json`))
+  // the registry of units is only looked for where about.json says the folder has one (no 404 for a department)
+  const units = about?.hasUnits ? await fetch(`${base}${path}units.csv`, { cache: 'no-cache' }).catch(() => null) : null
+  return { path, files, about, ...(isFile(units) ? { units: new Uint8Array(await units.arrayBuffer()) } : {}) }
 }
 
 /** Every dataset folder of the deployed data, in the order index.json gives them. */
@@ -62,4 +65,9 @@ export async function folderSignature(base = 'data/'): Promise<string> {
     }),
   )
   return parts.join('|')
+}
+
+/** data/snapshot.json, when the build or the command line wrote one; null otherwise. */
+export async function fetchShippedSnapshot(base = 'data/'): Promise<unknown> {
+  return fetchJson(`${base}snapshot.json`)
 }

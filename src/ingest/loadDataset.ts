@@ -1,7 +1,9 @@
+import Papa from 'papaparse'
 import type { QueryEngine } from '@/engine/QueryEngine'
 import { literal } from '@/engine/sql/quote'
 import { createStoreSchemaSql } from '@/engine/sql/schema'
 import { applyStaged } from './apply'
+import { decodeText } from './decode'
 import { orgKeyOf, type DatasetFiles, type DatasetFolder } from './datasetFolder'
 import { FILE_KINDS, type FileKind } from './fileKinds'
 import { describeFileProblem, describeProblem } from './messages'
@@ -83,7 +85,33 @@ export async function loadDataset(engine: QueryEngine, folders: readonly Dataset
       ${about?.unitCode ? literal(about.unitCode) : 'NULL'}, ${about?.department ? literal(about.department) : 'NULL'}, ${i + 1})
       ON CONFLICT (org) DO NOTHING`)
   }
+  for (const folder of folders) if (folder.units) await loadUnits(engine, folder)
   for (const folder of folders) await loadFolder(engine, folder)
+}
+
+/**
+ * units.csv (单位编码, 单位名称, 主管部门): the registry a bureau's folder may carry, so that files naming units by
+ * code show their names, and the bureau can filter by 主管部门. A unit listed twice keeps its first row.
+ */
+async function loadUnits(engine: QueryEngine, folder: DatasetFolder): Promise<void> {
+  const name = `${folder.path}units.csv`
+  const text = decodeText(folder.units as Uint8Array)
+  const parsed = Papa.parse<string[]>(text.trim(), { skipEmptyLines: true })
+  const [header = [], ...rows] = parsed.data
+  const at = (names: string[]) => header.findIndex((h) => names.includes(h.trim()))
+  const code = at(['单位编码', 'code', 'unit_code'])
+  const title = at(['单位名称', 'name', '预算单位', '预算单位名称'])
+  const department = at(['主管部门', 'department'])
+  if (code < 0 || title < 0) throw new DatasetError(name, ['缺少必填列：单位编码、单位名称。'])
+  const values = rows
+    .filter((r) => (r[code] ?? '').trim() !== '')
+    .map((r, i) => {
+      const dept = department >= 0 ? (r[department] ?? '').trim() : ''
+      return `(${literal(r[code]!.trim())}, ${literal((r[title] ?? '').trim() || r[code]!.trim())}, ${literal(r[code]!.trim())}, ${dept ? literal(dept) : 'NULL'}, ${100000 + i})`
+    })
+  for (let i = 0; i < values.length; i += 1000) {
+    await engine.exec(`INSERT INTO orgs VALUES ${values.slice(i, i + 1000).join(', ')} ON CONFLICT (org) DO NOTHING`)
+  }
 }
 
 /** A single folder of today's layout, with no about.json: what tests and the CLI's plain folders give. */

@@ -150,3 +150,18 @@ export async function readStore(e: QueryEngine, scope: Scope): Promise<StoreSnap
     }
   )
 }
+
+/**
+ * The view a page opens on: the one asked for when the store holds it, else the first unit's latest year with
+ * anything in it (the year turns on 1 January with the first actuals, not when the targets arrive).
+ */
+export function defaultView(datasets: readonly DatasetEntry[], orgs: readonly OrgEntry[], wanted: Partial<Scope> | null): Scope | null {
+  const org = orgs.find((o) => o.org === wanted?.org && datasets.some((d) => d.org === o.org))?.org
+    ?? orgs.find((o) => datasets.some((d) => d.org === o.org))?.org
+    ?? datasets[0]?.org
+  if (org === undefined) return null
+  const years = datasets.filter((d) => d.org === org).map((d) => d.year)
+  const year = wanted?.year !== undefined && years.includes(wanted.year) ? wanted.year : Math.max(...years)
+  return Number.isFinite(year) ? { org, year } : null
+}
+

@@ -1,6 +1,7 @@
 import { readStoredJudgements, type StoredJudgements } from './judgements'
 import { DEFAULT_MONITOR_SETTINGS, DEFAULT_SCORING_SETTINGS, mergeSettings } from '@/domain/settings'
 import type { Likelihood, MonitorSettings, ScoringSettings } from '@/domain/types'
+import { checkProfile, NATIONAL_PROFILE, type RuleProfile } from '@/domain/bureau'
 import { isRecord } from './shape'
 import { storedValue } from './storedValue'
 
@@ -52,3 +53,17 @@ export function checkView(stored: unknown): { org: string; year: number } | null
 }
 
 export const storedView = storedValue('jixiao:view', checkView)
+
+/** The bureau's rule profiles: which one judges the units, and the profiles it saved or imported itself. */
+export interface StoredProfiles {
+  selected: string
+  custom: RuleProfile[]
+}
+
+export function checkProfiles(stored: unknown): StoredProfiles {
+  const o = isRecord(stored) ? stored : {}
+  const custom = Array.isArray(o.custom) ? o.custom.map(checkProfile).filter((p): p is RuleProfile => p !== null) : []
+  return { selected: typeof o.selected === 'string' ? o.selected : NATIONAL_PROFILE.id, custom }
+}
+
+export const storedProfiles = storedValue('jixiao:profiles', checkProfiles)

@@ -4,11 +4,12 @@ import type { QueryEngine } from '@/engine/QueryEngine'
 import type { Scope } from '@/ingest/apply'
 import { migrateBatch, replayBatches, type BatchRecord } from '@/ingest/batches'
 import { orgKeyOf, readAbout, type DatasetAbout, type DatasetFolder } from '@/ingest/datasetFolder'
-import { fetchDataFolders } from '@/ingest/fetchFolders'
+import { fetchDataFolders, fetchShippedSnapshot } from '@/ingest/fetchFolders'
+import { checkShippedSnapshot } from '@/ingest/shippedSnapshot'
 import { DatasetError, loadDataset } from '@/ingest/loadDataset'
-import { readDatasets, readOrgs, readStore, type DatasetEntry, type OrgEntry, type StoreSnapshot } from '@/ingest/readStore'
+import { defaultView, readDatasets, readOrgs, readStore, type DatasetEntry, type OrgEntry, type StoreSnapshot } from '@/ingest/readStore'
 import { batchStore } from '@/persist/batchStore'
-import { readSnapshot, snapshotKey, writeSnapshot, type StoreView } from '@/persist/snapshotCache'
+import { foldersHash, readSnapshot, snapshotKey, writeSnapshot, type StoreView } from '@/persist/snapshotCache'
 import { storedView } from '@/persist/userState'
 import { getEngine } from './engine'
 
@@ -17,20 +18,6 @@ export type { DatasetAbout }
 type Status = 'idle' | 'loading' | 'ready' | 'error'
 
 const sameScope = (a: Scope | null, b: Scope | null) => !!a && !!b && a.org === b.org && a.year === b.year
-
-/**
- * The view a page opens on: the one asked for when the store holds it, else the first unit's latest year with
- * anything in it (the year turns on 1 January with the first actuals, not when the targets arrive).
- */
-export function defaultView(datasets: readonly DatasetEntry[], orgs: readonly OrgEntry[], wanted: Partial<Scope> | null): Scope | null {
-  const org = orgs.find((o) => o.org === wanted?.org && datasets.some((d) => d.org === o.org))?.org
-    ?? orgs.find((o) => datasets.some((d) => d.org === o.org))?.org
-    ?? datasets[0]?.org
-  if (org === undefined) return null
-  const years = datasets.filter((d) => d.org === org).map((d) => d.year)
-  const year = wanted?.year !== undefined && years.includes(wanted.year) ? wanted.year : Math.max(...years)
-  return Number.isFinite(year) ? { org, year } : null
-}
 
 /**
  * The stored data as the views see it: every unit and year the store holds, and for the unit and year on screen
@@ -58,6 +45,10 @@ export const useDatasetStore = defineStore('dataset', () => {
   const reloadError = ref<string | null>(null)
   /** Uploaded batches that could not be applied again onto the data folder (the rest are in force). */
   const replayError = ref<string | null>(null)
+  /** data/snapshot.json was computed from other files than those deployed now: the figures wait for DuckDB. */
+  const staleSnapshot = ref(false)
+  /** DuckDB has loaded the data and the figures on screen are its own (not a snapshot's). */
+  const computed_ = ref(false)
 
   const entry = computed(() => datasets.value.find((d) => sameScope(d, view.value)) ?? null)
   const indicators = computed(() => current.value?.indicators ?? [])
@@ -122,15 +113,21 @@ export const useDatasetStore = defineStore('dataset', () => {
       status.value = 'loading'
       try {
         const enginePromise = getEngine()
-        const [fetched, stored] = await Promise.all([fetchDataFolders(), batchStore().list()])
+        const [fetched, stored, shippedRaw] = await Promise.all([fetchDataFolders(), batchStore().list(), fetchShippedSnapshot()])
         // Same inputs as last time: draw last time's figures now; DuckDB recomputes them below.
         const cached = readSnapshot(snapshotKey(fetched, stored))
-        if (cached) {
-          folders.value = cached.abouts.map((a) => ({ path: a.path, about: readAbout(a.about) }))
-          showView(cached.view, storedView.read())
-          loadedAt.value = new Date(cached.savedAt)
+        // A cold browser: the figures shipped with the data, when they were computed from these very files and no
+        // upload of this browser's changes them.
+        const shipped = checkShippedSnapshot(shippedRaw)
+        const fresh = shipped !== null && shipped.hash === foldersHash(fetched)
+        staleSnapshot.value = shipped !== null && !fresh
+        const early = cached ?? (fresh && stored.length === 0 ? { ...shipped, savedAt: shipped.computedAt } : null)
+        if (early) {
+          folders.value = early.abouts.map((a) => ({ path: a.path, about: readAbout(a.about) }))
+          showView(early.view, storedView.read())
+          loadedAt.value = new Date(early.savedAt)
           status.value = 'ready'
-          performance.mark('jx:snapshot-shown')
+          performance.mark(cached ? 'jx:snapshot-shown' : 'jx:shipped-snapshot-shown')
         }
         engine = markRaw(await enginePromise)
         lastGood = fetched
@@ -177,6 +174,7 @@ export const useDatasetStore = defineStore('dataset', () => {
     await refresh(batches)
     performance.mark('jx:store-read')
     loadedAt.value = new Date()
+    computed_.value = true
   }
 
   /**
@@ -219,6 +217,11 @@ export const useDatasetStore = defineStore('dataset', () => {
     }
   }
 
+  /** Snapshots read elsewhere (the bureau page reads every unit at once): opening one of those units costs no query. */
+  function prime(snapshots: readonly StoreSnapshot[]): void {
+    for (const s of snapshots) if (!cache.has(cacheKey(s))) cache.set(cacheKey(s), markRaw(s))
+  }
+
   /** The engine, for the data page and exports (after init). */
   async function engineReady(): Promise<QueryEngine> {
     await init()
@@ -229,6 +232,6 @@ export const useDatasetStore = defineStore('dataset', () => {
   return {
     status, error, folders, datasets, orgs, view, current, lastYear, entry, indicators, projects, plans, indicatorSeries,
     spendingSeries, year, years, latestMonth, awaitingTargets, org, about, organisation, version, loadedAt, reloadError,
-    replayError, init, rebuild, reloadFolder, refresh, select, engineReady,
+    replayError, staleSnapshot, computedByDuckdb: computed_, init, rebuild, reloadFolder, refresh, select, prime, engineReady,
   }
 })

@@ -43,6 +43,8 @@ export interface OpenPageOptions {
   /** the dashboard is read in China: 序时进度 and dates depend on the local calendar day */
   timezoneId?: string
   locale?: string
+  /** runs after the page exists and before it navigates: a route to hold back a request, say */
+  beforeNavigation?: (page: Page) => Promise<void>
 }
 
 // Runs in the page before its own scripts; the binding is exposed by openPage.
@@ -61,7 +63,7 @@ export async function openPage(
   browser: Browser,
   baseUrl: string,
   hashPath = '#/',
-  { viewport = DEFAULT_VIEWPORT, timezoneId = 'Asia/Shanghai', locale = 'zh-CN' }: OpenPageOptions = {},
+  { viewport = DEFAULT_VIEWPORT, timezoneId = 'Asia/Shanghai', locale = 'zh-CN', beforeNavigation }: OpenPageOptions = {},
 ): Promise<OpenedPage> {
   const appUrl = new URL(baseUrl)
   const context = await browser.newContext({ viewport, timezoneId, locale })
@@ -111,6 +113,7 @@ export async function openPage(
   })
   page.on('pageerror', (error) => opened.pageErrors.push(error.stack ?? error.message))
 
+  await beforeNavigation?.(page)
   const hash = hashPath.startsWith('#') ? hashPath : `#${hashPath}`
   await page.goto(new URL(hash, appUrl).href, { waitUntil: 'domcontentloaded' })
   return opened

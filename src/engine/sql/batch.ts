@@ -72,14 +72,30 @@ const cellSql = (cell: Cell) =>
 // Keys are codes (text) or years and months (integers): integers unquoted, so that the join compares like with like.
 const keyCellSql = (cell: Cell) => (typeof cell === 'number' ? String(cell) : cellSql(cell))
 
-/** `INSERT OR REPLACE` of literal rows, in chunks (one statement each). */
+/** `INSERT` of literal rows, in chunks (one statement each); the caller has deleted any rows with the same keys. */
 export function insertRowsSql(table: string, columns: readonly string[], rows: readonly Cell[][], chunk = 500): string[] {
   const out: string[] = []
   for (let i = 0; i < rows.length; i += chunk) {
     const values = rows.slice(i, i + chunk).map((r) => `(${r.map(cellSql).join(', ')})`).join(',\n')
-    out.push(`INSERT OR REPLACE INTO ${ident(table)} (${columns.map(ident).join(', ')}) VALUES ${values}`)
+    out.push(`INSERT INTO ${ident(table)} (${columns.map(ident).join(', ')}) VALUES ${values}`)
   }
   return out
+}
+
+/** Literal rows replacing any stored row with the same key: the keys deleted, then the rows inserted. */
+export const upsertRowsSql = (table: StoreTable, columns: readonly string[], rows: readonly Cell[][]) => [
+  ...deleteKeysSql(table, columns, rows),
+  ...insertRowsSql(table, columns, rows),
+]
+
+/** The rows of `source` (shaped like `table`, with the same column names) replacing the stored rows with their keys. */
+export function upsertFromSql(table: StoreTable, source: string, columns: readonly string[]): string[] {
+  const list = columns.map(ident).join(', ')
+  return [
+    `DELETE FROM ${ident(table)} t USING (SELECT DISTINCT ${TABLE_KEYS[table].map(ident).join(', ')} FROM ${source}) s
+      WHERE ${TABLE_KEYS[table].map((k) => `t.${ident(k)} = s.${ident(k)}`).join(' AND ')}`,
+    `INSERT INTO ${ident(table)} (${list}) SELECT ${list} FROM ${source}`,
+  ]
 }
 
 /** Deletes the rows of `table` that belong to the given units and years. */

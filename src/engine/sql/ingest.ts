@@ -102,12 +102,22 @@ export function typedSelectSql(table: string, columns: readonly StagedColumn[]):
  */
 export function scopedSelectSql(typed: string, scope: { org: string; year: number | null }, dated: string | null): string {
   const monthYear = dated ? `t.${ident(`${dated}_year`)}` : 'NULL'
-  return `SELECT t.*,
-  CASE WHEN t.org IS NULL THEN ${literal(scope.org)}
-       ELSE coalesce((SELECT min(o.org) FROM orgs o WHERE t.org IN (o.org, o.code, o.name)), t.org) END AS _org,
+  return `SELECT t.*, ${orgKeySql('t.org', 'al.org', scope.org)} AS _org,
   coalesce(t.year, ${monthYear}, ${scope.year === null ? 'NULL' : String(Math.trunc(scope.year))})::INTEGER AS _year
-FROM (${typed}) t`
+FROM (${typed}) t LEFT JOIN (${orgAliasSql}) al ON al.alias = t.org`
 }
+
+/**
+ * Every way a file may name a known unit (its key, code or name) and the key it is stored under: joined on equality,
+ * so that matching a province's rows against 10,000 units is a hash join, not a comparison of every pair.
+ */
+export const orgAliasSql = `SELECT alias, min(org) AS org FROM (
+  SELECT org AS alias, org FROM orgs UNION ALL SELECT code, org FROM orgs WHERE code IS NOT NULL
+  UNION ALL SELECT name, org FROM orgs) GROUP BY alias`
+
+/** The unit a row belongs to: the scope's when it names none, the known unit it names, else a new unit by that name. */
+const orgKeySql = (written: string, known: string, scopeOrg: string) =>
+  `CASE WHEN ${written} IS NULL THEN ${literal(scopeOrg)} ELSE coalesce(${known}, ${written}) END`
 
 /**
  * Rows that do not belong to the year they say or seem to: a 年度 that is no year; a 月份 outside the row's 年度; and,
@@ -212,21 +222,18 @@ function ledgerRowsSql(file: string, h: LedgerHeaders, withLine: boolean): strin
  */
 export function ledgerAggregateSql(table: string, file: string, h: LedgerHeaders, scopeOrg: string): string {
   return `CREATE OR REPLACE TABLE ${ident(table)} AS
-SELECT CASE WHEN t.org IS NULL THEN ${literal(scopeOrg)}
-         ELSE coalesce((SELECT min(o.org) FROM orgs o WHERE t.org IN (o.org, o.code, o.name)), t.org) END AS org,
-  t.* EXCLUDE (org)
+SELECT ${orgKeySql('t.org', 'al.org', scopeOrg)} AS org, t.* EXCLUDE (org)
 FROM (
   SELECT org, code, year(date)::INTEGER AS year, month(date)::INTEGER AS month,
     sum(amount) AS amount_yuan, count(*)::INTEGER AS row_count, (count(*) - count(amount))::INTEGER AS bad_amounts
   FROM (${ledgerRowsSql(file, h, false)})
-  GROUP BY ALL) t`
+  GROUP BY ALL) t LEFT JOIN (${orgAliasSql}) al ON al.alias = t.org`
 }
 
 /** The ledger's problem rows, numbered as Excel numbers them (columns _line, key, rule, value, detail). */
 export function ledgerProblemsSql(file: string, h: LedgerHeaders, projectCodes: string, scopeOrg: string): string {
-  return `WITH r AS (SELECT *, CASE WHEN org IS NULL THEN ${literal(scopeOrg)}
-    ELSE coalesce((SELECT min(o.org) FROM orgs o WHERE org IN (o.org, o.code, o.name)), org) END AS _org,
-    year(date)::INTEGER AS _year FROM (${ledgerRowsSql(file, h, true)}))
+  return `WITH r AS (SELECT l.*, ${orgKeySql('l.org', 'al.org', scopeOrg)} AS _org, year(l.date)::INTEGER AS _year
+    FROM (${ledgerRowsSql(file, h, true)}) l LEFT JOIN (${orgAliasSql}) al ON al.alias = l.org)
 SELECT _line, 'code' AS key, 'required' AS rule, NULL::VARCHAR AS value, NULL::VARCHAR AS detail FROM r WHERE code IS NULL
 UNION ALL SELECT _line, 'code', 'unknown-project', code, NULL FROM r v WHERE code IS NOT NULL AND _year IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM (${projectCodes}) k WHERE k.org = v._org AND k.year = v._year AND k.k = v.code)

@@ -3,8 +3,10 @@ import { literal } from './quote'
 
 /**
  * The stored dataset: one table per file kind of docs/formats.md (the ledger is aggregated into `spending`). Every
- * row belongs to a 单位 (`org`) and a 年度 (`year`), and both lead every key: the same 指标编码 or 项目编码 in
- * two years or two units is two different things.
+ * row belongs to a 单位 (`org`) and a 年度 (`year`), and both lead every key (engine/sql/batch.ts TABLE_KEYS): the
+ * same 指标编码 or 项目编码 in two years or two units is two different things. The keys are kept by the code that
+ * writes (a file's own duplicates are refused; an upsert deletes the keys it writes first), not by PRIMARY KEY
+ * constraints: their index made a province's 5 million actuals take minutes to load.
  */
 export function createStoreSchemaSql(): string {
   return `
@@ -13,27 +15,23 @@ CREATE OR REPLACE TABLE orgs (
 CREATE OR REPLACE TABLE indicators (
   org VARCHAR NOT NULL, year INTEGER NOT NULL, id VARCHAR NOT NULL, scope VARCHAR NOT NULL, "group" VARCHAR,
   level1 VARCHAR, level2 VARCHAR, name VARCHAR NOT NULL, target VARCHAR NOT NULL, unit VARCHAR, direction VARCHAR,
-  measure VARCHAR, weight DOUBLE, basis VARCHAR, last_year DOUBLE, history DOUBLE, ord INTEGER,
-  PRIMARY KEY (org, year, id));
+  measure VARCHAR, weight DOUBLE, basis VARCHAR, last_year DOUBLE, history DOUBLE, ord INTEGER);
 CREATE OR REPLACE TABLE indicator_targets (
   org VARCHAR NOT NULL, year INTEGER NOT NULL, id VARCHAR NOT NULL, direction VARCHAR NOT NULL, target_value DOUBLE,
-  target_unit VARCHAR, qualitative BOOLEAN NOT NULL, measure VARCHAR NOT NULL, PRIMARY KEY (org, year, id));
+  target_unit VARCHAR, qualitative BOOLEAN NOT NULL, measure VARCHAR NOT NULL);
 CREATE OR REPLACE TABLE projects (
   org VARCHAR NOT NULL, year INTEGER NOT NULL, code VARCHAR NOT NULL, name VARCHAR NOT NULL, department VARCHAR,
   unit_name VARCHAR, budget DOUBLE NOT NULL, adjusted_budget DOUBLE, fiscal DOUBLE, other DOUBLE, purpose VARCHAR,
-  goal VARCHAR, ord INTEGER, PRIMARY KEY (org, year, code));
+  goal VARCHAR, ord INTEGER);
 CREATE OR REPLACE TABLE spending_plan (
-  org VARCHAR NOT NULL, year INTEGER NOT NULL, code VARCHAR NOT NULL, month INTEGER NOT NULL, share DOUBLE,
-  PRIMARY KEY (org, year, code, month));
+  org VARCHAR NOT NULL, year INTEGER NOT NULL, code VARCHAR NOT NULL, month INTEGER NOT NULL, share DOUBLE);
 CREATE OR REPLACE TABLE actuals (
   org VARCHAR NOT NULL, year INTEGER NOT NULL, id VARCHAR NOT NULL, month INTEGER NOT NULL, value DOUBLE, unit VARCHAR,
-  basis VARCHAR, status VARCHAR, note VARCHAR, PRIMARY KEY (org, year, id, month));
+  basis VARCHAR, status VARCHAR, note VARCHAR);
 CREATE OR REPLACE TABLE spending (
-  org VARCHAR NOT NULL, year INTEGER NOT NULL, code VARCHAR NOT NULL, month INTEGER NOT NULL, amount DOUBLE,
-  PRIMARY KEY (org, year, code, month));
+  org VARCHAR NOT NULL, year INTEGER NOT NULL, code VARCHAR NOT NULL, month INTEGER NOT NULL, amount DOUBLE);
 CREATE OR REPLACE TABLE indicator_links (
-  org VARCHAR NOT NULL, year INTEGER NOT NULL, id VARCHAR NOT NULL, last_year_id VARCHAR,
-  PRIMARY KEY (org, year, id));
+  org VARCHAR NOT NULL, year INTEGER NOT NULL, id VARCHAR NOT NULL, last_year_id VARCHAR);
 CREATE OR REPLACE TABLE units (unit VARCHAR PRIMARY KEY, family VARCHAR, factor DOUBLE);
 INSERT INTO units VALUES ${UNIT_FACTORS.map((u) => `(${literal(u.unit)}, ${literal(u.family)}, ${u.factor})`).join(', ')};
 `

@@ -1,6 +1,11 @@
 import type { MessageTree } from '../catalogue'
 
 export default {
+  staleSnapshot: { zh: '数据文件已更新，预计算快照已过期，图表按当前文件计算', en: 'Data files changed since the shipped snapshot; figures computed from the current files' },
+  staleSnapshotHint: {
+    zh: '替换 data/ 中的文件后运行 npm run cli -- snapshot <数据文件夹>，首次打开即可立即显示。',
+    en: 'After replacing files in data/, run npm run cli -- snapshot <data folder> so a cold browser shows figures at once.',
+  },
   appName: { zh: '绩效看板', en: 'Jixiao Board' },
   nav: {
     overview: { zh: '总览', en: 'Overview' },

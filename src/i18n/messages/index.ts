@@ -1,4 +1,5 @@
 import assessment from './assessment'
+import bureau from './bureau'
 import common from './common'
 import data from './data'
 import monitor from './monitor'
@@ -8,4 +9,4 @@ import screen from './screen'
 import years from './years'
 
 /** One namespace per feature; a leaf is `{ zh, en }`. */
-export const messages = { assessment, common, data, monitor, overview, progress, screen, years }
+export const messages = { assessment, bureau, common, data, monitor, overview, progress, screen, years }

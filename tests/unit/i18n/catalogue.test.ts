@@ -9,7 +9,7 @@ describe('the catalogue', () => {
 
   it('holds the texts of every namespace', () => {
     const namespaces = new Set(entries.map(([key]) => key.split('.')[0]))
-    expect([...namespaces].sort()).toEqual(['assessment', 'common', 'data', 'monitor', 'overview', 'progress', 'screen', 'years'])
+    expect([...namespaces].sort()).toEqual(['assessment', 'bureau', 'common', 'data', 'monitor', 'overview', 'progress', 'screen', 'years'])
   })
 
   it('has both languages, neither empty, for every entry', () => {
