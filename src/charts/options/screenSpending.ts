@@ -61,7 +61,7 @@ export function screenSpendingOption(items: readonly SpendingProgress[], text: S
         emphasis: { disabled: true },
       },
       {
-        // the plan: a tick across the bar, labelled below it
+        // the plan: a tick across the bar, labelled below it on the panel's colour (the 序时 line may run through it)
         type: 'scatter',
         symbol: 'rect',
         symbolSize: [6, 64],
@@ -73,6 +73,8 @@ export function screenSpendingOption(items: readonly SpendingProgress[], text: S
           distance: 6,
           fontSize: 20,
           color: SCREEN_COLORS.text,
+          backgroundColor: SCREEN_COLORS.panel,
+          padding: [2, 4],
           formatter: (p: { value: [number, number] }) => text.plan(`${p.value[0].toFixed(2)}%`),
         },
         z: 3,

@@ -56,7 +56,11 @@ export type ScreenPage =
   | { kind: 'spending' }
   | { kind: 'lagging'; items: LaggingItem[]; part: number; parts: number }
 
-/** Readable from five metres at 1920×1080: goals on a 分项's page, status tiles, 同比 panels, lagging rows. */
+/**
+ * Readable from five metres at 1920×1080: headline tiles on the overview (any more are on their 分项's page), goals on
+ * a 分项's page, status tiles, 同比 panels, lagging rows.
+ */
+export const OVERVIEW_TILES = 9
 export const GROUP_TILES = 5
 export const STATUS_TILES = 6
 export const YOY_PANELS = 9
