@@ -7,7 +7,6 @@ export default {
   noAsOf: { zh: '暂无完成数据', en: 'No actuals yet' },
   year: { zh: '{year}年度', en: '{year}' },
   paused: { zh: '已暂停', en: 'Paused' },
-  sample: { zh: '示例数据', en: 'Sample data' },
   updatedAt: { zh: '数据更新于 {time}', en: 'Data loaded at {time}' },
   reloadFailed: { zh: '数据更新失败，显示的是 {time} 的数据', en: 'Update failed; showing the data of {time}' },
   unreachable: { zh: '无法连接数据文件夹，显示的是 {time} 的数据', en: 'Data folder unreachable; showing the data of {time}' },
@@ -20,8 +19,6 @@ export default {
     part: { zh: '{title}（{part}/{parts}）', en: '{title} ({part}/{parts})' },
     /** department goals without a 分项 */
     otherGoals: { zh: '其他目标', en: 'Other goals' },
-    /** 分项 sharing a page: 城市建管 · 社会稳定 */
-    joined: { zh: '{a} · {b}', en: '{a} · {b}' },
   },
   monitored: { zh: '监测项', en: 'monitored' },
   lightsTitle: { zh: '预警概况', en: 'Warning lights' },
@@ -31,7 +28,6 @@ export default {
   executionRate: { zh: '预算执行率', en: 'Execution rate' },
   departmentRate: { zh: '部门预算执行率', en: 'Department execution' },
   completion: { zh: '完成率', en: 'Achieved' },
-  target: { zh: '目标', en: 'Target' },
   curveTitle: { zh: '{group}完成率与序时进度（按月）', en: '{group}: achieved vs time elapsed, by month' },
   /** a point goal's chart: its value each month against the target */
   pointTitle: { zh: '{name}（按月）', en: '{name}, by month' },
@@ -53,7 +49,6 @@ export default {
   /** a zero-event goal's months: none had an event, or how many */
   noEvents: { zh: '今年以来未发生', en: 'None so far this year' },
   events: { zh: '今年以来已发生 {n}', en: '{n} so far this year' },
-  monthsStrip: { zh: '各月情况', en: 'Month by month' },
   yoyTitle: { zh: '重点目标 今年与上年同期（按月）', en: 'Headline goals this year and last, by month' },
   thisYear: { zh: '{year}年', en: '{year}' },
   lastYearLine: { zh: '{year}年（上年）', en: '{year} (last year)' },
