@@ -163,6 +163,10 @@ export const FILE_KINDS: Record<FileKind, FileKindSpec> = {
   },
 }
 
+/** The columns the workbook readers put first in the CSV they write: the Excel row number (the staging's line) and the sheet. */
+export const ROW_COLUMN = '__row'
+export const SHEET_COLUMN = '__sheet'
+
 const norm = (header: string) => header.replace(/^\uFEFF/, '').trim().toLowerCase()
 
 /** Maps each column key of `spec` to the file's header that carries it; a header carries one column at most. */

@@ -1,5 +1,5 @@
 import type { Cell, QueryEngine } from '@/engine/QueryEngine'
-import { previewCountsSql, previewRowsSql, type StoreTable } from '@/engine/sql/batch'
+import { previewCountsSql, previewRowsSql, type ReplaceWithin, type StoreTable } from '@/engine/sql/batch'
 import { ledgerAggregateSql, ledgerProblemsSql, readCsvSql, type LedgerHeaders, type RowProblem } from '@/engine/sql/ingest'
 import { ident } from '@/engine/sql/quote'
 import { scopesOf, storeRowsSql, type Scope } from './apply'
@@ -55,6 +55,8 @@ export interface PreparedUpload {
   problemCount: number
   table: StoreTable | null
   replaces: boolean
+  /** A replace narrowed to some codes (a 绩效目标表's own project); null: the whole units and years. */
+  within: ReplaceWithin | null
   /** The engine table holding the rows to store, in the store table's columns; null when the file has problems. */
   canon: string | null
   columns: string[]
@@ -128,7 +130,7 @@ export async function prepareUpload(
 function emptyUpload(fileName: string, encoding: TextEncodingName): PreparedUpload {
   return {
     fileName, encoding, spec: null, sourceRows: 0, problems: [], fileProblems: [], problemCount: 0, table: null,
-    replaces: false, canon: null, columns: [], scopes: [], counts: null, samples: [],
+    replaces: false, within: null, canon: null, columns: [], scopes: [], counts: null, samples: [],
   }
 }
 
@@ -262,7 +264,7 @@ async function prepareLedger(
 export async function refreshPreview(engine: QueryEngine, upload: PreparedUpload): Promise<void> {
   if (!upload.canon || !upload.table) return
   const [counts] = await engine.query<{ new: number; changed: number; unchanged: number; removed: number }>(
-    previewCountsSql(upload.table, upload.canon, upload.columns, upload.replaces),
+    previewCountsSql(upload.table, upload.canon, upload.columns, upload.replaces, upload.within),
   )
   upload.counts = counts ?? { new: 0, changed: 0, unchanged: 0, removed: 0 }
   upload.scopes = await scopesOf(engine, upload.canon)

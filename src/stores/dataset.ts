@@ -2,13 +2,13 @@ import { defineStore } from 'pinia'
 import { computed, markRaw, ref, shallowRef } from 'vue'
 import type { QueryEngine } from '@/engine/QueryEngine'
 import type { Scope } from '@/ingest/apply'
-import { migrateBatch, replayBatches, type BatchRecord } from '@/ingest/batches'
+import { adoptUnrecorded, migrateBatch, replayBatches, type BatchRecord, type ReplayReport } from '@/ingest/batches'
 import { orgKeyOf, readAbout, type DatasetAbout, type DatasetFolder } from '@/ingest/datasetFolder'
 import { fetchDataFolders } from '@/ingest/fetchFolders'
 import { DatasetError, loadDataset } from '@/ingest/loadDataset'
 import { readDatasets, readOrgs, readStore, type DatasetEntry, type OrgEntry, type StoreSnapshot } from '@/ingest/readStore'
 import { batchStore } from '@/persist/batchStore'
-import { readSnapshot, snapshotKey, writeSnapshot, type StoreView } from '@/persist/snapshotCache'
+import { foldersHash, readSnapshot, snapshotKey, writeSnapshot, type StoreView } from '@/persist/snapshotCache'
 import { storedView } from '@/persist/userState'
 import { getEngine } from './engine'
 
@@ -58,6 +58,10 @@ export const useDatasetStore = defineStore('dataset', () => {
   const reloadError = ref<string | null>(null)
   /** Uploaded batches that could not be applied again onto the data folder (the rest are in force). */
   const replayError = ref<string | null>(null)
+  /** `foldersHash` of the deployed data now loaded: each batch records the one it was applied on. */
+  const dataHash = ref<string | null>(null)
+  /** Batches in force that were applied on other deployed data, as the last rebuild found them. */
+  const replayReport = shallowRef<ReplayReport | null>(null)
 
   const entry = computed(() => datasets.value.find((d) => sameScope(d, view.value)) ?? null)
   const indicators = computed(() => current.value?.indicators ?? [])
@@ -166,8 +170,12 @@ export const useDatasetStore = defineStore('dataset', () => {
       if (migrated !== record) await store.put(migrated)
       batches.push(migrated)
     }
+    const hash = foldersHash(data)
+    dataHash.value = hash
     try {
-      await replayBatches(engine, batches)
+      const { adopted, report } = adoptUnrecorded(await replayBatches(engine, batches, { foldersHash: hash }))
+      for (const record of adopted) await store.put(record)
+      replayReport.value = report.onOtherData.length ? report : null
       replayError.value = null
     } catch (err) {
       replayError.value = (err as Error).message
@@ -229,6 +237,6 @@ export const useDatasetStore = defineStore('dataset', () => {
   return {
     status, error, folders, datasets, orgs, view, current, lastYear, entry, indicators, projects, plans, indicatorSeries,
     spendingSeries, year, years, latestMonth, awaitingTargets, org, about, organisation, version, loadedAt, reloadError,
-    replayError, init, rebuild, reloadFolder, refresh, select, engineReady,
+    replayError, dataHash, replayReport, init, rebuild, reloadFolder, refresh, select, engineReady,
   }
 })

@@ -197,7 +197,7 @@ describe('batches', () => {
     const before = await snapshot()
     const u = await actuals('D01,2024-10,99,个\nD01,2024-11,100,个\nD06,2024-10,0.1234567890123,亿元\n')
     const batch = await apply(u)
-    expect(batch.counts).toMatchObject({ rows: 3, new: 1, changed: 2 })
+    expect(batch.parts[0]?.counts).toMatchObject({ rows: 3, new: 1, changed: 2 })
     const [applied] = await engine.query(`SELECT value FROM actuals WHERE id = 'D01' AND year = 2024 AND month = 10`)
     expect(applied?.value).toBe(99)
     await undoBatch(engine, batch)
