@@ -35,7 +35,8 @@ export interface SheetGrid {
 
 export { ROW_COLUMN, SHEET_COLUMN } from './fileKinds'
 
-export type SkippedSheet = { sheet: string; reason: 'hidden' | 'empty' }
+/** A sheet not read: hidden, empty, or (the upload's reader decides) with headers of no kind of file. */
+export type SkippedSheet = { sheet: string; reason: 'hidden' | 'empty' | 'unrecognised'; headers?: string[] }
 
 const cellKey = (row: number, column: number) => row * 16384 + column
 

@@ -59,6 +59,10 @@ export function previewCountsSql(
 FROM ${ident(canon)} n LEFT JOIN ${ident(table)} o ON ${joinOn(table, 'n', 'o')}`
 }
 
+/** How many rows two uploads of the same table share a key with: the later applied would overwrite the earlier. */
+export const sharedKeysSql = (table: StoreTable, a: string, b: string) =>
+  `SELECT count(*)::INTEGER AS n FROM ${ident(a)} a SEMI JOIN ${ident(b)} b ON ${joinOn(table, 'a', 'b')}`
+
 /** Rows of `canon` that are new or changed, beside the stored row (`o__<column>`), for the preview table. */
 export function previewRowsSql(table: StoreTable, canon: string, columns: readonly string[], limit: number): string {
   const values = valueColumns(columns, table)
