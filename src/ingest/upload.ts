@@ -68,7 +68,8 @@ export interface PreparedUpload {
 
 export const uploadIsValid = (u: PreparedUpload) => u.canon !== null && u.problemCount === 0 && !u.fileProblems.length
 
-const PREVIEW_ROWS = 200
+/** The preview lists at most this many new or changed rows. */
+export const PREVIEW_ROWS = 200
 let counter = 0
 
 /** A picked file decoded once, for every check that follows. */

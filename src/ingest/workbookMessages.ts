@@ -155,10 +155,10 @@ export function describeWorkbookProblem(p: WorkbookProblem, lang: Lang = 'zh'): 
       case 'formula-no-result': return `${at}: the formula ${v} was saved without its result (the file was written by a program and never saved in Excel); open and save it in Excel or WPS first.`
       case 'form-label-missing': return `${at}: the performance target form has no "${label}".`
       case 'form-value-missing': return `${at}: "${label}" is empty, but required.`
-      case 'form-number': return `${at}: "${v}" is not a number.`
+      case 'form-number': return `${at}: "${v}" is not a number: write it in digits, e.g. 500.00.`
       case 'form-amount-unit': return `${at}: amounts are in "${v}"; this app reads 万元: convert the amounts to 万元 and write 单位：万元.`
       case 'plan-period': return `${at}: the spending plan period "${v}" is not understood; write 3月底, 6月底 ….`
-      case 'plan-share': return `${at}: the spending plan share "${v}" is not a number.`
+      case 'plan-share': return `${at}: the spending plan share "${v}" is not a number: write it as 30 or 30%.`
       case 'plan-total': return `${at}: the spending plan shares add up to ${v}%, not 100%.`
       case 'indicator-table-missing': return `${at}: no indicator table (一级指标, 二级指标, 三级指标, 指标值) was found.`
       case 'indicator-name-missing': return `${at}: 三级指标 is empty, though 指标值 "${v}" is filled in.`
@@ -174,10 +174,10 @@ export function describeWorkbookProblem(p: WorkbookProblem, lang: Lang = 'zh'): 
     case 'formula-no-result': return `${at} 的公式 ${v} 没有保存计算结果（文件由程序生成、未在 Excel 中保存过），请在 Excel 或 WPS 中打开并保存后再上传。`
     case 'form-label-missing': return `${at}的绩效目标表中找不到"${label}"一栏。`
     case 'form-value-missing': return `${at} 为空，此项必填。`
-    case 'form-number': return `${at} "${v}" 不是数字。`
+    case 'form-number': return `${at} "${v}" 不是数字，请写成阿拉伯数字，如 500.00。`
     case 'form-amount-unit': return `${at} 金额单位为"${v}"，本系统按万元读取：请把金额换算为万元并写明"单位：万元"后再上传。`
     case 'plan-period': return `${at} 资金支出计划的时间"${v}"无法识别，请写成"3月底""6月底"等。`
-    case 'plan-share': return `${at} 资金支出计划比例 "${v}" 不是数字。`
+    case 'plan-share': return `${at} 资金支出计划比例 "${v}" 不是数字，请写成 30 或 30%。`
     case 'plan-total': return `${at} 资金支出计划各期比例合计为 ${v}%，应为 100%。`
     case 'indicator-table-missing': return `${at}中找不到绩效指标表（一级指标、二级指标、三级指标、指标值）。`
     case 'indicator-name-missing': return `${at} 三级指标为空，但填写了指标值 "${v}"。`
