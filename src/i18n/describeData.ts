@@ -12,6 +12,9 @@ import { messages } from './messages'
 
 export const kindName = (kind: FileKind | null, lang: Lang) => (kind ? text(lang, `data.kind.${kind}`) : text(lang, 'data.unknownKind'))
 
+/** A kind inside a sentence: lower case in English (replaces all indicators of 2024). */
+const kindInSentence = (kind: FileKind, lang: Lang) => (lang === 'en' ? kindName(kind, lang).toLowerCase() : kindName(kind, lang))
+
 /** A store column as the preview heads it; a column the catalogue does not name is shown by its key. */
 export function columnLabel(table: StoreTable, column: string, lang: Lang): string {
   const labels: Readonly<Record<string, Leaf>> = messages.data.columns[table]
@@ -39,7 +42,7 @@ type ReplacingPart = Pick<BatchPart, 'kind' | 'scopes' | 'within'>
 
 /** What a replacing part replaces: 替换2024年全部指标, or (a 绩效目标表) 替换2024年项目 P1 的指标. */
 export function describeReplace(part: ReplacingPart, lang: Lang, otherUnit?: OtherUnitName): string {
-  const kind = kindName(part.kind, lang)
+  const kind = kindInSentence(part.kind, lang)
   const scopes = describeScopes(part.scopes, lang, otherUnit)
   if (!part.within) return text(lang, 'data.replacesAll', { scopes, kind })
   return text(lang, 'data.replacesWithin', { scopes, kind, codes: part.within.values.join(text(lang, 'data.listSeparator')) })
@@ -59,7 +62,7 @@ export function describeBatchPart(
   if (part.kind === 'ledger') {
     line += ` · ${text(lang, 'data.ledgerRows', { n: c.sourceRows.toLocaleString(LOCALE[lang]), months: c.rows })}`
   }
-  return part.sheet === null ? line : text(lang, 'data.inSheet', { sheet: part.sheet, sentence: line })
+  return part.sheet === null ? line : `${text(lang, 'data.sheet', { sheet: part.sheet })} · ${line}`
 }
 
 /** A preview's counts, and for a replacing file what it replaces. */
@@ -85,7 +88,7 @@ const fileAndSheet = (file: string, sheet: string | null, lang: Lang) =>
 
 /** Another file not yet applied that would overwrite this one's rows. */
 export function describeConflict(c: Conflict, lang: Lang, otherUnit?: OtherUnitName): string {
-  const kind = kindName(c.kind, lang)
+  const kind = kindInSentence(c.kind, lang)
   const file = fileAndSheet(c.otherFile, c.otherSheet, lang)
   const own = c.sheet === null ? '' : `${text(lang, 'data.sheet', { sheet: c.sheet })}${lang === 'zh' ? '' : ': '}`
   const sentence =
@@ -99,7 +102,7 @@ export function describeConflict(c: Conflict, lang: Lang, otherUnit?: OtherUnitN
 export function describeClash(c: Conflict, lang: Lang, otherUnit?: OtherUnitName): string {
   const sheet = text(lang, 'data.sheet', { sheet: c.sheet ?? '' })
   const other = text(lang, 'data.sheet', { sheet: c.otherSheet ?? '' })
-  const kind = kindName(c.kind, lang)
+  const kind = kindInSentence(c.kind, lang)
   return c.reason === 'same-rows'
     ? text(lang, 'data.clash.sameRows', { sheet, other, rows: c.rows, kind })
     : text(lang, 'data.clash.sameScope', { sheet, other, kind, scopes: describeScopes(c.scopes, lang, otherUnit) })

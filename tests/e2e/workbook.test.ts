@@ -48,7 +48,7 @@ it('reads an .xlsx picked through the file input, loading the Excel library only
     await page.waitForSelector('[data-file="2024年11月完成值.xlsx"][data-status="applied"]')
     await page.waitForSelector('main[data-busy="false"]')
     expect(await page.locator('[data-role="batch-part"]').first().textContent()).toBe(
-      '工作表「11月完成值」完成值 1 行：新增 1，修改 0，不变 0，删除 0',
+      '工作表「11月完成值」 · 完成值 1 行：新增 1，修改 0，不变 0，删除 0',
     )
 
     await page.click('nav a[href="#/"]')

@@ -51,7 +51,7 @@ const columns = {
   },
   indicator_links: {
     id: { zh: '指标编码', en: 'Indicator id' },
-    last_year_id: { zh: '上年指标编码', en: 'Last year’s id' },
+    last_year_id: { zh: '上年指标编码', en: "Last year's id" },
   },
 } as const satisfies MessageTree
 
@@ -74,7 +74,7 @@ export default {
     zh: '可一次选择多个文件；文件类型按表头自动识别，工作簿逐个工作表识别。.xls、.et 请先另存为 .xlsx。',
     en: 'Several files at once; the kind is recognised from the headers, sheet by sheet in a workbook. Save .xls and .et files as .xlsx first.',
   },
-  entryLink: { zh: '只有几个数？到“填报”页直接录入本月完成值', en: 'Only a few figures? Type this month’s actuals on the Entry page' },
+  entryLink: { zh: '只有几个数？到“填报”页直接录入本月完成值', en: "Only a few figures? Type this month's actuals on the Entry page" },
   templates: { zh: '模板下载', en: 'Templates' },
   formTemplate: { zh: '项目支出绩效目标表（.xlsx）', en: '项目支出绩效目标表 (.xlsx)' },
   exportAll: { zh: '全部导出', en: 'Export all' },
@@ -92,15 +92,15 @@ export default {
   },
   applyConfirm: {
     zh: '应用「{file}」将删除 {n} 行已有数据（{what}）。确定应用吗？',
-    en: 'Applying "{file}" deletes {n} stored rows ({what}). Apply it?',
+    en: 'Applying "{file}" deletes {n} stored row(s) ({what}). Apply it?',
   },
   applyAllConfirm: {
     zh: '全部应用将删除 {n} 行已有数据（{what}）。确定应用吗？',
-    en: 'Applying all deletes {n} stored rows ({what}). Apply them?',
+    en: 'Applying all deletes {n} stored row(s) ({what}). Apply them?',
   },
   undoConfirm: {
     zh: '撤销「{file}」将删除它新增的 {n} 行数据，并恢复它修改或替换前的数据。确定撤销吗？',
-    en: 'Undoing "{file}" deletes the {n} rows it added and brings back what it changed or replaced. Undo it?',
+    en: 'Undoing "{file}" deletes the {n} row(s) it added and brings back what it changed or replaced. Undo it?',
   },
   cancel: { zh: '取消', en: 'Cancel' },
   undo: { zh: '撤销', en: 'Undo' },
@@ -127,7 +127,7 @@ export default {
   inSheet: { zh: '工作表「{sheet}」{sentence}', en: 'Sheet "{sheet}": {sentence}' },
   encoding: { zh: '编码', en: 'Encoding' },
   rows: { zh: '数据行', en: 'Rows' },
-  rowsCount: { zh: '{n} 行', en: '{n} rows' },
+  rowsCount: { zh: '{n} 行', en: '{n} row(s)' },
   unknownKind: { zh: '未识别', en: 'Unrecognised' },
   phase: {
     reading: { zh: '正在读取文件…', en: 'Reading the file…' },
@@ -154,6 +154,10 @@ export default {
   line: { zh: '行', en: 'Row' },
   column: { zh: '列', en: 'Column' },
   message: { zh: '说明', en: 'Problem' },
+  partFine: {
+    zh: '此表无误；整个文件在改正其他问题后重新上传时一并应用。',
+    en: 'No problem here; the whole file is applied once the other problems are corrected and it is uploaded again.',
+  },
   skippedHeading: { zh: '未读取的工作表', en: 'Sheets not read' },
   counts: {
     zh: '新增 {new} 行，修改 {changed} 行，不变 {unchanged} 行',
@@ -226,15 +230,16 @@ export default {
   entry: {
     title: { zh: '填报', en: 'Entry' },
     intro: {
-      zh: '逐项填写本月的累计完成值（定性指标选择完成情况），填写后保存为一个批次，可在“数据”页撤销。Tab 或回车移到下一项；可从 Excel 复制一列数字粘贴到第一个输入框。',
-      en: 'Type each indicator’s cumulative value for the month (the status for qualitative ones); saving makes one batch, which can be undone on the Data page. Tab or Enter moves down; a column copied from Excel can be pasted into an input.',
+      zh: '逐项填写本月完成值：累计类指标填 1 月至本月的累计数，比率、增速类填当期数，定性指标选择完成情况；只填有数的项即可。保存后成为一个批次，可撤销。Tab 或回车移到下一项；从 Excel 复制一列数字，粘贴到任一输入框即向下依次填入。',
+      en: "Type each indicator's figure for the month: the total since January for cumulative ones, the current figure for rates and growth, the status for qualitative ones; leave the rest empty. Saving makes one batch, which can be undone. Tab or Enter moves on; a column copied from Excel, pasted into any input, fills the rows below it.",
     },
     month: { zh: '填报月份', en: 'Month' },
+    monthOption: { zh: '{year}年{month}', en: '{month} {year}' },
     index: { zh: '序号', en: 'No.' },
     indicator: { zh: '指标', en: 'Indicator' },
     target: { zh: '指标值', en: 'Target' },
     lastMonth: { zh: '上月（{month}）', en: 'Last month ({month})' },
-    thisMonth: { zh: '本月完成值（1–{month}累计）', en: 'Value (cumulative, {month})' },
+    thisMonth: { zh: '{month}完成值', en: 'Value for {month}' },
     note: { zh: '说明', en: 'Note' },
     notePlaceholder: { zh: '偏差原因等', en: 'Reason for a gap, …' },
     none: { zh: '—', en: '—' },
