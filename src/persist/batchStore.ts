@@ -2,7 +2,7 @@ import type { Cell } from '@/engine/QueryEngine'
 import { TABLE_KEYS, type ReplaceWithin } from '@/engine/sql/batch'
 import type { BatchPart, BatchRecord, BatchStore } from '@/ingest/batches'
 import type { TextEncodingName } from '@/ingest/decode'
-import { KIND_TABLE } from '@/ingest/upload'
+import { KIND_TABLE } from '@/ingest/fileKinds'
 import { hasOwnKey, isFiniteNumber, isRecord, isStringArray } from './shape'
 
 const ENCODINGS: readonly unknown[] = ['UTF-8', 'UTF-8 (BOM)', 'GB18030'] satisfies TextEncodingName[]
