@@ -148,7 +148,7 @@ export function describeWorkbookProblem(p: WorkbookProblem, lang: Lang = 'zh'): 
   const label = p.label ?? ''
   if (lang === 'en') {
     switch (p.rule) {
-      case 'unreadable': return `The file cannot be read as an Excel workbook (.xlsx): ${v}. Open it in Excel or WPS, save it as .xlsx and upload that.`
+      case 'unreadable': return 'The file cannot be read as an Excel workbook (.xlsx): it may be damaged or cut short. Open it in Excel or WPS, save it as .xlsx and upload that.'
       case 'no-sheets': return 'The workbook has no sheet to read: every sheet is hidden or empty.'
       case 'no-tables': return 'No sheet of the workbook has the headers of a file this app reads: download a template to see the expected columns.'
       case 'cell-error': return `${at}: the error value ${v}; correct the formula or the data in Excel or WPS first.`
@@ -167,7 +167,7 @@ export function describeWorkbookProblem(p: WorkbookProblem, lang: Lang = 'zh'): 
     }
   }
   switch (p.rule) {
-    case 'unreadable': return `无法按 Excel 工作簿（.xlsx）读取该文件：${v}。请在 Excel 或 WPS 中打开后另存为 .xlsx 再上传。`
+    case 'unreadable': return '无法按 Excel 工作簿（.xlsx）读取该文件：文件可能已损坏或不完整。请在 Excel 或 WPS 中打开后另存为 .xlsx 再上传。'
     case 'no-sheets': return '工作簿中没有可读取的工作表（全部是隐藏的或空的）。'
     case 'no-tables': return '工作簿中没有可识别的工作表：各工作表的表头都不是本系统的文件类型，请下载模板核对列名。'
     case 'cell-error': return `${at} 是错误值 ${v}，请先在 Excel 或 WPS 中改正公式或数据后再上传。`

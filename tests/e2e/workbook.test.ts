@@ -62,6 +62,33 @@ it('reads an .xlsx picked through the file input, loading the Excel library only
   }
 })
 
+it('offers the 项目支出绩效目标表 as .xlsx, which uploads back as the seed’s project, its plan and indicators in one file', async () => {
+  const opened = await openPage(browser, inject('baseUrl'), '#/data')
+  const { page } = opened
+  try {
+    await waitReady(page)
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-template="target-form"]')])
+    expect(download.suggestedFilename()).toBe('项目支出绩效目标表模板.xlsx')
+    const buffer = readFileSync((await download.path()) as string)
+    await page.setInputFiles('[data-role="file-input"]', { name: '绩效目标表.xlsx', mimeType: XLSX, buffer })
+    const card = page.locator('[data-role="upload-card"][data-file="绩效目标表.xlsx"][data-status="ready"]')
+    await card.waitFor()
+    const code = '13020924P009874100020'
+    expect(await card.locator('[data-role="part"]').evaluateAll((parts) => parts.map((p) => p.getAttribute('data-kind')))).toEqual([
+      'projects', 'spending_plan', 'indicators',
+    ])
+    expect(await card.locator('[data-role="counts"]').allTextContents()).toEqual([
+      `新增 0 行，修改 0 行，不变 1 行，删除 0 行（替换2024年项目 ${code} 的项目）`,
+      `新增 0 行，修改 0 行，不变 3 行，删除 0 行（替换2024年项目 ${code} 的支出计划）`,
+      `新增 0 行，修改 0 行，不变 6 行，删除 0 行（替换2024年项目 ${code} 的指标）`,
+    ])
+    expect(opened.pageErrors).toEqual([])
+    expect(opened.foreignRequests()).toEqual([])
+  } finally {
+    await opened.close()
+  }
+})
+
 it('says what a renamed .xls and a picture named .xlsx are, in a sentence', async () => {
   const opened = await openPage(browser, inject('baseUrl'), '#/data')
   const { page } = opened
