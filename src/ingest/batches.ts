@@ -86,14 +86,9 @@ export async function applyUploads(engine: QueryEngine, uploads: readonly Upload
     if (!uploadIsValid(upload) || !upload.canon || !upload.table || !upload.spec) throw new Error('only a valid file can be applied')
   }
   const parts: BatchPart[] = []
-  await engine.exec('BEGIN TRANSACTION')
-  try {
+  await inTransaction(engine, async () => {
     for (const { upload, sheet } of uploads) parts.push(await applyPart(engine, upload, sheet))
-    await engine.exec('COMMIT')
-  } catch (error) {
-    await engine.exec('ROLLBACK')
-    throw error
-  }
+  })
   for (const part of parts) await registerOrgs(engine, part.table)
   const targets = parts.filter((p) => p.table === 'indicators').flatMap((p) => p.scopes)
   if (targets.length) await refreshTargets(engine, targets)

@@ -8,11 +8,12 @@ import type { BatchPart, BatchRecord } from './batches'
 /** Engine rows as arrays in the order of `columns`: the shape a batch keeps. */
 export const toArrays = (rows: Record<string, Cell>[], columns: readonly string[]) => rows.map((r) => columns.map((c) => r[c] ?? null))
 
-/** Runs statements as one transaction: all or nothing. */
-export async function inTransaction(engine: QueryEngine, statements: string[]): Promise<void> {
+/** Runs statements (or work that runs them) as one transaction: all or nothing. */
+export async function inTransaction(engine: QueryEngine, work: readonly string[] | (() => Promise<void>)): Promise<void> {
   await engine.exec('BEGIN TRANSACTION')
   try {
-    for (const sql of statements) await engine.exec(sql)
+    if (typeof work === 'function') await work()
+    else for (const sql of work) await engine.exec(sql)
     await engine.exec('COMMIT')
   } catch (error) {
     await engine.exec('ROLLBACK')

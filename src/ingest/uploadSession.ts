@@ -291,15 +291,15 @@ export function createUploadSession(
     async conflicts(): Promise<Map<number, Conflict[]>> {
       const files = [...pending].filter(([, f]) => fileIsValid(f))
       const out = new Map<number, Conflict[]>()
+      const note = (id: number, c: Conflict) => out.set(id, [...(out.get(id) ?? []), c])
       for (const [i, [aId, a]] of files.entries()) {
         for (const [bId, b] of files.slice(i + 1)) {
           for (const p of a.parts) {
             for (const q of b.parts) {
               const found = await conflictOf(p.upload, q.upload)
               if (!found || !p.upload.spec || !q.upload.spec) continue
-              const name = (f: PendingFile) => f.decoded.fileName
-              out.set(aId, [...(out.get(aId) ?? []), { kind: p.upload.spec.kind, sheet: p.section.sheet, otherId: bId, otherFile: name(b), otherSheet: q.section.sheet, ...found }])
-              out.set(bId, [...(out.get(bId) ?? []), { kind: q.upload.spec.kind, sheet: q.section.sheet, otherId: aId, otherFile: name(a), otherSheet: p.section.sheet, ...found }])
+              note(aId, { kind: p.upload.spec.kind, sheet: p.section.sheet, otherId: bId, otherFile: b.decoded.fileName, otherSheet: q.section.sheet, ...found })
+              note(bId, { kind: q.upload.spec.kind, sheet: q.section.sheet, otherId: aId, otherFile: a.decoded.fileName, otherSheet: p.section.sheet, ...found })
             }
           }
         }
