@@ -120,8 +120,9 @@ it('keeps the Excel library out of the scripts index.html starts with', () => {
     const file = queue.shift() as string
     if (startup.has(file)) continue
     startup.add(file)
-    // static imports only (`import{a}from"./x.js"`, `import"./x.js"`); `import("./x.js")` is loaded on use
-    for (const m of readFileSync(join(distDir, file), 'utf8').matchAll(/\bimport\s*(?:[\w*{}\s,$]+from\s*)?["']\.\/([^"']+\.js)["']/g)) {
+    // static imports and re-exports (`import{a}from"./x.js"`, `import"./x.js"`, `export*from"./x.js"`), as
+    // bench/scenarios/bundle.mjs follows them; `import("./x.js")` is loaded on use
+    for (const m of readFileSync(join(distDir, file), 'utf8').matchAll(/\b(?:import|export)\s*(?:[^"'();]*?\bfrom\s*)?["']\.\/([^"']+\.js)["']/g)) {
       queue.push(`assets/${m[1]}`)
     }
   }
