@@ -174,7 +174,7 @@ export default {
   previewCapped: { zh: '仅显示前 {n} 行新增或修改', en: 'first {n} new or changed rows shown' },
   batchPart: {
     zh: '{kind} {rows} 行：新增 {new}，修改 {changed}，不变 {unchanged}，删除 {removed}',
-    en: '{kind}, {rows} rows: {new} new, {changed} changed, {unchanged} unchanged, {removed} removed',
+    en: '{kind}, {rows} row(s): {new} new, {changed} changed, {unchanged} unchanged, {removed} removed',
   },
   appliedAt: { zh: '应用时间', en: 'Applied' },
   file: { zh: '文件', en: 'File' },

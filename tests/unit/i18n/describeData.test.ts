@@ -12,7 +12,7 @@ const replaced: Pick<BatchPart, 'kind' | 'sheet' | 'mode' | 'scopes' | 'within' 
 describe('the batch history', () => {
   it('states a replacing file’s effect in full: added, changed, unchanged, removed and what it replaced', () => {
     expect(describeBatchPart(replaced, 'zh')).toBe('指标 4 行：新增 0，修改 0，不变 4，删除 33（替换2024年全部指标）')
-    expect(describeBatchPart(replaced, 'en')).toBe('Indicators, 4 rows: 0 new, 0 changed, 4 unchanged, 33 removed (replaces all indicators of 2024)')
+    expect(describeBatchPart(replaced, 'en')).toBe('Indicators, 4 row(s): 0 new, 0 changed, 4 unchanged, 33 removed (replaces all indicators of 2024)')
   })
 
   it('names the project a 绩效目标表 replaced and the sheet it came from', () => {
