@@ -63,8 +63,17 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 1200,
     assetsInlineLimit: 0,
-    // the Word library under its own name, so that a test can tell it is fetched only when a report is generated
-    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'docx-library', test: /[\\/]node_modules[\\/]docx[\\/]/ }] } } },
+    // the Word and Excel libraries under their own names, so that tests can tell they are fetched only when used
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'docx-library', test: /[\\/]node_modules[\\/]docx[\\/]/ },
+            { name: 'excel-library', test: /[\\/]node_modules[\\/]exceljs[\\/]/ },
+          ],
+        },
+      },
+    },
   },
   test: {
     projects: [

@@ -9,6 +9,7 @@ export const router = createRouter({
     { path: '/indicator/:id', name: 'indicator', component: () => import('./views/IndicatorView.vue') },
     { path: '/spending', name: 'spending', component: () => import('./views/SpendingView.vue') },
     { path: '/data', name: 'data', component: () => import('./views/DataView.vue'), meta: { scores: false } },
+    { path: '/entry', name: 'entry', component: () => import('./views/EntryView.vue'), meta: { scores: false } },
     { path: '/assessment', name: 'assessment', component: () => import('./views/AssessmentView.vue') },
     { path: '/assessment/project/:code', name: 'assessment-project', component: () => import('./views/SelfAssessmentView.vue') },
     { path: '/assessment/monitoring', name: 'assessment-monitoring', component: () => import('./views/MonitoringFormView.vue') },

@@ -60,12 +60,3 @@ export function text<K extends MessageKey>(lang: Lang, key: K, ...params: ParamA
   if (!leaf) throw new Error(`no catalogue entry ${key}`)
   return fill(leaf[lang], params[0] ?? {})
 }
-
-/**
- * Transitional, for the data page only (src/views/DataView.vue, src/components/upload/*), whose keys are built at
- * run time from column and status names; the data page's own refactor moves it onto `text` and removes this.
- */
-export function dataText(lang: Lang, key: `data.${string}`, params: Readonly<Record<string, string | number>> = {}): string {
-  const leaf = ENTRIES.get(key)
-  return leaf ? fill(leaf[lang], params) : key
-}

@@ -1,4 +1,5 @@
 // The CSV contract of docs/formats.md: Chinese headers, English keys as aliases in any letter case.
+import type { StoreTable } from '@/engine/sql/batch'
 
 export type FileKind = 'indicators' | 'projects' | 'spending_plan' | 'actuals' | 'spending' | 'ledger' | 'links'
 
@@ -162,6 +163,21 @@ export const FILE_KINDS: Record<FileKind, FileKindSpec> = {
     ],
   },
 }
+
+/** The store table each kind of file goes to; the ledger is aggregated into monthly spending. */
+export const KIND_TABLE: Record<FileKind, StoreTable> = {
+  indicators: 'indicators',
+  projects: 'projects',
+  spending_plan: 'spending_plan',
+  actuals: 'actuals',
+  spending: 'spending',
+  ledger: 'spending',
+  links: 'indicator_links',
+}
+
+/** The columns the workbook readers put first in the CSV they write: the Excel row number (the staging's line) and the sheet. */
+export const ROW_COLUMN = '__row'
+export const SHEET_COLUMN = '__sheet'
 
 const norm = (header: string) => header.replace(/^\uFEFF/, '').trim().toLowerCase()
 

@@ -26,7 +26,8 @@ export function describeProblem(staged: Pick<StagedFile, 'spec'>, p: RowProblem,
     const at = `Line ${p.line}, ${col}`
     switch (p.rule) {
       case 'required': return `${at}: empty, but required.`
-      case 'number': case 'integer': return `${at}: "${v}" is not a number.`
+      case 'number': return `${at}: "${v}" is not a number: write it in digits, e.g. 100, 1,200.50 or 12.5%.`
+      case 'integer': return `${at}: "${v}" is not a whole number: write it in digits, e.g. ${p.key === 'year' ? '2024' : '6'}.`
       case 'month': return `${at}: "${v}" is not a valid month (write 2024-07, 2024/7 or 2024年7月).`
       case 'date': return `${at}: "${v}" is not a valid date (write 2024-07-15 or 2024/7/15).`
       case 'duplicate': return `${at}: duplicate ${col} (${v}), already on line ${p.detail}.`
@@ -52,7 +53,8 @@ export function describeProblem(staged: Pick<StagedFile, 'spec'>, p: RowProblem,
   const at = `第${p.line}行 ${col}`
   switch (p.rule) {
     case 'required': return `${at} 为空，此列必填。`
-    case 'number': case 'integer': return `${at} "${v}" 不是数字。`
+    case 'number': return `${at} "${v}" 不是数字，请写成阿拉伯数字，如 100、1,200.50 或 12.5%。`
+    case 'integer': return `${at} "${v}" 不是整数，请写成阿拉伯数字，如 ${p.key === 'year' ? '2024' : '6'}。`
     case 'month': return `${at} "${v}" 无效，请写成 2024-07、2024/7 或 2024年7月。`
     case 'date': return `${at} "${v}" 不是有效日期，请写成 2024-07-15 或 2024/7/15。`
     case 'duplicate': return `${at} 重复的 ${col}（${v}），与第${p.detail}行重复。`
@@ -80,7 +82,7 @@ export function describeFileProblem(p: FileProblem, lang: Lang = 'zh'): string {
   if (lang === 'en') {
     switch (p.rule) {
       case 'empty': return 'The file has no data rows.'
-      case 'unreadable': return `The file cannot be read as CSV: ${p.detail}`
+      case 'unreadable': return 'The file cannot be read as CSV (comma-separated text): open it in Excel or WPS, save it as .xlsx or as "CSV UTF-8 (Comma delimited)" and upload that.'
       case 'unknown-kind': return `Unrecognised headers (${p.detail}): download a template to see the expected columns.`
       case 'missing-columns': return `Required columns missing: ${p.detail}.`
       case 'wrong-kind': return `This is not the expected kind of file: ${p.detail}.`
@@ -89,7 +91,7 @@ export function describeFileProblem(p: FileProblem, lang: Lang = 'zh'): string {
   }
   switch (p.rule) {
     case 'empty': return '文件中没有数据行。'
-    case 'unreadable': return `无法按 CSV 读取该文件：${p.detail}`
+    case 'unreadable': return '无法按 CSV（逗号分隔的文本）读取该文件：请在 Excel 或 WPS 中打开，另存为 .xlsx 或“CSV UTF-8（逗号分隔）”后再上传。'
     case 'unknown-kind': return `无法识别表头（${p.detail}），请下载模板核对列名。`
     case 'missing-columns': return `缺少必填列：${p.detail}。`
     case 'wrong-kind': return `文件类型不符：${p.detail}。`

@@ -64,11 +64,14 @@ export async function readSampleParts(engine: QueryEngine, folders: readonly Dat
 
 /** What is still sample after the batches in force (undone ones do not count): per unit and year. */
 export function sampleLeft(parts: readonly SamplePart[], batches: readonly BatchRecord[]): SampleScope[] {
-  const inForce = batches.filter((b) => !b.undoneAt)
+  const inForce = batches.filter((b) => !b.undoneAt).flatMap((b) => b.parts)
   const scopes = new Map<string, SampleScope & { untouched: boolean }>()
   for (const part of parts) {
     const table = KIND_TABLE[part.kind]
-    const replaced = inForce.some((b) => b.table === table && b.mode === 'replace' && b.scopes.some((s) => s.org === part.org && s.year === part.year))
+    // a whole year's table replaced (a form replacing one project's rows replaces only those)
+    const replaced = inForce.some(
+      (b) => b.table === table && b.mode === 'replace' && !b.within && b.scopes.some((s) => s.org === part.org && s.year === part.year),
+    )
     let left = replaced ? 0 : part.keys.size
     if (!replaced) {
       const columns = TABLE_KEYS[table]

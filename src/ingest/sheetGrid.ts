@@ -33,11 +33,10 @@ export interface SheetGrid {
   lastColumn: number
 }
 
-/** The columns the readers put first in the CSV they write: the Excel row number (the staging's line) and the sheet. */
-export const ROW_COLUMN = '__row'
-export const SHEET_COLUMN = '__sheet'
+export { ROW_COLUMN, SHEET_COLUMN } from './fileKinds'
 
-export type SkippedSheet = { sheet: string; reason: 'hidden' | 'empty' }
+/** A sheet not read: hidden, empty, or (the upload's reader decides) with headers of no kind of file. */
+export type SkippedSheet = { sheet: string; reason: 'hidden' | 'empty' | 'unrecognised'; headers?: string[] }
 
 const cellKey = (row: number, column: number) => row * 16384 + column
 

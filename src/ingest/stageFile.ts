@@ -12,7 +12,7 @@ import {
 } from '@/engine/sql/ingest'
 import { ident } from '@/engine/sql/quote'
 import { isBlank, toUtf8Bytes, type TextEncodingName } from './decode'
-import { closestKind, FILE_KINDS, matchColumns, missingColumns, type FileKind, type FileKindSpec } from './fileKinds'
+import { closestKind, FILE_KINDS, ROW_COLUMN, matchColumns, missingColumns, type FileKind, type FileKindSpec } from './fileKinds'
 
 /** A problem with the file as a whole (no row to point at). */
 export interface FileProblem {
@@ -60,6 +60,9 @@ let counter = 0
 export function viewKeyColumns(spec: FileKindSpec): string[] {
   return spec.key.flatMap((k) => (k === 'period' ? ['period_year', 'period_month'] : [k]))
 }
+
+/** The CSV a workbook reader wrote: its first column `__row` holds each row's Excel row number. */
+const startsWithRowColumn = (utf8: Uint8Array) => new TextDecoder().decode(utf8.subarray(0, 8)).replace(/^\uFEFF/, '').startsWith(`${ROW_COLUMN},`)
 
 /** A file of the deployed data folder, whose kind its name says: decoded, read with DuckDB's CSV reader and checked. */
 export async function stageFile(
@@ -112,7 +115,7 @@ export async function stageUtf8(
   }
   await engine.registerBuffer(vfsName, utf8.slice())
   try {
-    await engine.exec(stageCsvSql(table, vfsName))
+    await engine.exec(stageCsvSql(table, vfsName, startsWithRowColumn(utf8)))
   } catch (error) {
     result.fileProblems.push({ rule: 'unreadable', detail: (error as Error).message.split('\n')[0] ?? '' })
     return result

@@ -8,6 +8,7 @@ type Lang = 'zh' | 'en'
 export type WorkbookRule =
   | 'unreadable'
   | 'no-sheets'
+  | 'no-tables'
   | 'cell-error'
   | 'formula-no-result'
   | 'form-label-missing'
@@ -147,16 +148,17 @@ export function describeWorkbookProblem(p: WorkbookProblem, lang: Lang = 'zh'): 
   const label = p.label ?? ''
   if (lang === 'en') {
     switch (p.rule) {
-      case 'unreadable': return `The file cannot be read as an Excel workbook (.xlsx): ${v}. Open it in Excel or WPS, save it as .xlsx and upload that.`
+      case 'unreadable': return 'The file cannot be read as an Excel workbook (.xlsx): it may be damaged or cut short. Open it in Excel or WPS, save it as .xlsx and upload that.'
       case 'no-sheets': return 'The workbook has no sheet to read: every sheet is hidden or empty.'
+      case 'no-tables': return 'No sheet of the workbook has the headers of a file this app reads: download a template to see the expected columns.'
       case 'cell-error': return `${at}: the error value ${v}; correct the formula or the data in Excel or WPS first.`
       case 'formula-no-result': return `${at}: the formula ${v} was saved without its result (the file was written by a program and never saved in Excel); open and save it in Excel or WPS first.`
       case 'form-label-missing': return `${at}: the performance target form has no "${label}".`
       case 'form-value-missing': return `${at}: "${label}" is empty, but required.`
-      case 'form-number': return `${at}: "${v}" is not a number.`
+      case 'form-number': return `${at}: "${v}" is not a number: write it in digits, e.g. 500.00.`
       case 'form-amount-unit': return `${at}: amounts are in "${v}"; this app reads 万元: convert the amounts to 万元 and write 单位：万元.`
       case 'plan-period': return `${at}: the spending plan period "${v}" is not understood; write 3月底, 6月底 ….`
-      case 'plan-share': return `${at}: the spending plan share "${v}" is not a number.`
+      case 'plan-share': return `${at}: the spending plan share "${v}" is not a number: write it as 30 or 30%.`
       case 'plan-total': return `${at}: the spending plan shares add up to ${v}%, not 100%.`
       case 'indicator-table-missing': return `${at}: no indicator table (一级指标, 二级指标, 三级指标, 指标值) was found.`
       case 'indicator-name-missing': return `${at}: 三级指标 is empty, though 指标值 "${v}" is filled in.`
@@ -165,16 +167,17 @@ export function describeWorkbookProblem(p: WorkbookProblem, lang: Lang = 'zh'): 
     }
   }
   switch (p.rule) {
-    case 'unreadable': return `无法按 Excel 工作簿（.xlsx）读取该文件：${v}。请在 Excel 或 WPS 中打开后另存为 .xlsx 再上传。`
+    case 'unreadable': return '无法按 Excel 工作簿（.xlsx）读取该文件：文件可能已损坏或不完整。请在 Excel 或 WPS 中打开后另存为 .xlsx 再上传。'
     case 'no-sheets': return '工作簿中没有可读取的工作表（全部是隐藏的或空的）。'
+    case 'no-tables': return '工作簿中没有可识别的工作表：各工作表的表头都不是本系统的文件类型，请下载模板核对列名。'
     case 'cell-error': return `${at} 是错误值 ${v}，请先在 Excel 或 WPS 中改正公式或数据后再上传。`
     case 'formula-no-result': return `${at} 的公式 ${v} 没有保存计算结果（文件由程序生成、未在 Excel 中保存过），请在 Excel 或 WPS 中打开并保存后再上传。`
     case 'form-label-missing': return `${at}的绩效目标表中找不到"${label}"一栏。`
     case 'form-value-missing': return `${at} 为空，此项必填。`
-    case 'form-number': return `${at} "${v}" 不是数字。`
+    case 'form-number': return `${at} "${v}" 不是数字，请写成阿拉伯数字，如 500.00。`
     case 'form-amount-unit': return `${at} 金额单位为"${v}"，本系统按万元读取：请把金额换算为万元并写明"单位：万元"后再上传。`
     case 'plan-period': return `${at} 资金支出计划的时间"${v}"无法识别，请写成"3月底""6月底"等。`
-    case 'plan-share': return `${at} 资金支出计划比例 "${v}" 不是数字。`
+    case 'plan-share': return `${at} 资金支出计划比例 "${v}" 不是数字，请写成 30 或 30%。`
     case 'plan-total': return `${at} 资金支出计划各期比例合计为 ${v}%，应为 100%。`
     case 'indicator-table-missing': return `${at}中找不到绩效指标表（一级指标、二级指标、三级指标、指标值）。`
     case 'indicator-name-missing': return `${at} 三级指标为空，但填写了指标值 "${v}"。`
@@ -184,6 +187,11 @@ export function describeWorkbookProblem(p: WorkbookProblem, lang: Lang = 'zh'): 
 }
 
 export function describeSkippedSheet(s: SkippedSheet, lang: Lang = 'zh'): string {
-  if (lang === 'en') return s.reason === 'hidden' ? `Sheet "${s.sheet}" is hidden and was not read.` : `Sheet "${s.sheet}" is empty and was skipped.`
+  const headers = (s.headers ?? []).slice(0, 6).join(lang === 'zh' ? '、' : ', ')
+  if (lang === 'en') {
+    if (s.reason === 'unrecognised') return `Sheet "${s.sheet}" is not one of the app's tables (its headers: ${headers}) and was not read.`
+    return s.reason === 'hidden' ? `Sheet "${s.sheet}" is hidden and was not read.` : `Sheet "${s.sheet}" is empty and was skipped.`
+  }
+  if (s.reason === 'unrecognised') return `工作表「${s.sheet}」不是本系统的数据表（表头：${headers}），未读取。`
   return s.reason === 'hidden' ? `工作表「${s.sheet}」是隐藏的，未读取。` : `工作表「${s.sheet}」是空的，已跳过。`
 }

@@ -1,8 +1,8 @@
 import type { Cell } from '@/engine/QueryEngine'
-import { TABLE_KEYS } from '@/engine/sql/batch'
-import type { BatchRecord, BatchStore } from '@/ingest/batches'
+import { TABLE_KEYS, type ReplaceWithin } from '@/engine/sql/batch'
+import type { BatchPart, BatchRecord, BatchStore } from '@/ingest/batches'
 import type { TextEncodingName } from '@/ingest/decode'
-import { KIND_TABLE } from '@/ingest/upload'
+import { KIND_TABLE } from '@/ingest/fileKinds'
 import { hasOwnKey, isFiniteNumber, isRecord, isStringArray } from './shape'
 
 const ENCODINGS: readonly unknown[] = ['UTF-8', 'UTF-8 (BOM)', 'GB18030'] satisfies TextEncodingName[]
@@ -12,7 +12,7 @@ const isRows = (x: unknown, width: number): x is Cell[][] =>
   Array.isArray(x) && x.every((row) => Array.isArray(row) && row.length === width && row.every(isCell))
 const isTime = (x: unknown): x is string => typeof x === 'string' && !Number.isNaN(Date.parse(x))
 
-function checkCounts(x: unknown): BatchRecord['counts'] | null {
+function checkCounts(x: unknown): BatchPart['counts'] | null {
   if (!isRecord(x)) return null
   const { new: added, changed, unchanged, removed, rows, sourceRows } = x
   if (!isFiniteNumber(added) || !isFiniteNumber(changed) || !isFiniteNumber(unchanged) || !isFiniteNumber(removed)) return null
@@ -24,14 +24,15 @@ const isArrayOf = <T>(x: unknown, item: (v: unknown) => v is T): x is T[] => Arr
 const isScope = (x: unknown): x is { org: string; year: number } =>
   isRecord(x) && typeof x.org === 'string' && typeof x.year === 'number' && Number.isInteger(x.year)
 
-/**
- * A stored batch as a record that can be replayed and undone, or null: a record from an older build or edited by
- * hand is left out rather than breaking start-up. Only the known fields are kept.
- */
-export function checkBatchRecord(x: unknown): BatchRecord | null {
+function checkWithin(x: unknown): ReplaceWithin | null {
+  if (!isRecord(x) || typeof x.column !== 'string' || !isStringArray(x.values)) return null
+  return { column: x.column, values: x.values }
+}
+
+/** One part of a stored batch, or null. Only the known fields are kept. */
+export function checkBatchPart(x: unknown): BatchPart | null {
   if (!isRecord(x)) return null
-  const { id, fileName, kind, table, mode, scopes, appliedAt, counts, encoding, columns, rows, before, undoneAt } = x
-  if (typeof id !== 'string' || typeof fileName !== 'string' || !isTime(appliedAt)) return null
+  const { kind, table, sheet, mode, scopes, within, counts, encoding, columns, rows, before } = x
   if (!hasOwnKey(KIND_TABLE, kind) || KIND_TABLE[kind] !== table || (mode !== 'upsert' && mode !== 'replace')) return null
   const checkedCounts = checkCounts(counts)
   if (!checkedCounts) return null
@@ -39,21 +40,42 @@ export function checkBatchRecord(x: unknown): BatchRecord | null {
   const keys = TABLE_KEYS[KIND_TABLE[kind]].filter((k) => k !== 'org' && k !== 'year')
   if (!isStringArray(columns) || !keys.every((k) => columns.includes(k))) return null
   if (!isRows(rows, columns.length) || !isRows(before, columns.length)) return null
-  if (undoneAt != null && !isTime(undoneAt)) return null
+  // a narrowed replace read as a whole one would clear the whole year on replay
+  const checkedWithin = within == null ? null : checkWithin(within)
+  if (within != null && !checkedWithin) return null
   return {
-    id,
-    fileName,
     kind,
     table: KIND_TABLE[kind],
+    sheet: typeof sheet === 'string' ? sheet : null,
     mode,
     scopes: isArrayOf(scopes, isScope) ? scopes : [],
-    appliedAt,
+    within: mode === 'replace' ? checkedWithin : null,
     counts: checkedCounts,
     encoding: ENCODINGS.includes(encoding) ? (encoding as TextEncodingName) : null,
     columns,
     rows,
     before,
+  }
+}
+
+/**
+ * A stored batch as a record that can be replayed and undone, or null: a record from an older build or edited by
+ * hand is left out rather than breaking start-up. A record kept before batches had parts is read as one part.
+ */
+export function checkBatchRecord(x: unknown): BatchRecord | null {
+  if (!isRecord(x)) return null
+  const { id, fileName, appliedAt, undoneAt, foldersHash, parts } = x
+  if (typeof id !== 'string' || typeof fileName !== 'string' || !isTime(appliedAt)) return null
+  if (undoneAt != null && !isTime(undoneAt)) return null
+  const checkedParts = Array.isArray(parts) ? parts.map(checkBatchPart) : [checkBatchPart(x)]
+  if (checkedParts.length === 0 || checkedParts.some((p) => p === null)) return null
+  return {
+    id,
+    fileName,
+    appliedAt,
     undoneAt: undoneAt ?? null,
+    foldersHash: typeof foldersHash === 'string' ? foldersHash : null,
+    parts: checkedParts as BatchPart[],
   }
 }
 

@@ -2,7 +2,8 @@ import { defineStore } from 'pinia'
 import { computed, markRaw, ref, shallowRef } from 'vue'
 import type { QueryEngine } from '@/engine/QueryEngine'
 import type { Scope } from '@/ingest/apply'
-import { migrateBatch, replayBatches, type BatchRecord } from '@/ingest/batches'
+import type { BatchRecord } from '@/ingest/batches'
+import { adoptUnrecorded, migrateBatch, replayBatches, type ReplayReport } from '@/ingest/replay'
 import { orgKeyOf, readAbout, type DatasetAbout, type DatasetFolder } from '@/ingest/datasetFolder'
 import { fetchDataFolders, fetchShippedSnapshot } from '@/ingest/fetchFolders'
 import { checkShippedSnapshot } from '@/ingest/shippedSnapshot'
@@ -65,6 +66,10 @@ export const useDatasetStore = defineStore('dataset', () => {
     const scopes = sampleScopes.value ?? sampleListed(folders.value)
     return [v.year, v.year - 1].flatMap((year) => scopes.filter((s) => s.org === v.org && s.year === year))
   })
+  /** `foldersHash` of the deployed data now loaded: each batch records the one it was applied on. */
+  const dataHash = ref<string | null>(null)
+  /** Batches in force that were applied on other deployed data, as the last rebuild found them. */
+  const replayReport = shallowRef<ReplayReport | null>(null)
 
   const entry = computed(() => datasets.value.find((d) => sameScope(d, view.value)) ?? null)
   const indicators = computed(() => current.value?.indicators ?? [])
@@ -180,8 +185,12 @@ export const useDatasetStore = defineStore('dataset', () => {
       if (migrated !== record) await store.put(migrated)
       batches.push(migrated)
     }
+    const hash = foldersHash(data)
+    dataHash.value = hash
     try {
-      await replayBatches(engine, batches)
+      const { adopted, report } = adoptUnrecorded(await replayBatches(engine, batches, { foldersHash: hash }))
+      for (const record of adopted) await store.put(record)
+      replayReport.value = report.onOtherData.length ? report : null
       replayError.value = null
     } catch (err) {
       replayError.value = (err as Error).message
@@ -250,7 +259,7 @@ export const useDatasetStore = defineStore('dataset', () => {
   return {
     status, error, folders, datasets, orgs, view, current, lastYear, entry, indicators, projects, plans, indicatorSeries,
     spendingSeries, year, years, latestMonth, awaitingTargets, org, about, organisation, version, loadedAt, reloadError,
-    replayError, staleSnapshot, computedByDuckdb: computed_, sampleStatus, init, rebuild, reloadFolder, refresh, select, prime,
-    engineReady,
+    replayError, staleSnapshot, computedByDuckdb: computed_, sampleStatus, dataHash, replayReport, init, rebuild, reloadFolder,
+    refresh, select, prime, engineReady,
   }
 })

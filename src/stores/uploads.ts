@@ -1,19 +1,20 @@
 import { defineStore } from 'pinia'
 import { computed, markRaw, ref, shallowRef } from 'vue'
-import { CSV_TYPE, downloadBytes } from '@/export/download'
-import type { BatchRecord, BatchSummary } from '@/ingest/batches'
+import { CSV_TYPE, downloadBytes, XLSX_TYPE } from '@/export/download'
+import type { BatchRecord } from '@/ingest/batches'
 import { EXPORT_KINDS, type ExportKind } from '@/ingest/exportCsv'
 import type { FileKind } from '@/ingest/fileKinds'
+import { DEFAULT_ORG } from '@/ingest/stageFile'
 import type { UploadPhase } from '@/ingest/upload'
 import {
   byApplyOrder,
   createUploadSession,
   templateFile,
+  type Conflict,
   type DownloadFile,
   type FileCheck,
   type UploadSession,
 } from '@/ingest/uploadSession'
-import { DEFAULT_ORG } from '@/ingest/stageFile'
 import { batchStore } from '@/persist/batchStore'
 import { useDatasetStore } from './dataset'
 
@@ -29,7 +30,9 @@ export interface UploadCard {
   /** 0…1 while the file is read and decoded; null while DuckDB works (no fraction to show). */
   progress: number | null
   check: FileCheck | null
-  error: string | null
+  /** Other files not yet applied that would overwrite this one's rows. */
+  conflicts: Conflict[]
+  failed: boolean
   batchId: string | null
 }
 
@@ -48,13 +51,16 @@ async function readFile(file: File, onProgress: (fraction: number) => void): Pro
 
 const download = ({ fileName, bytes }: DownloadFile) => downloadBytes(bytes, fileName, CSV_TYPE)
 
+/** Rows a file's replacing parts would delete, as its preview counted them. */
+export const rowsRemovedByApply = (check: FileCheck) => check.parts.reduce((n, p) => n + (p.counts?.removed ?? 0), 0)
+
 /** The data page's state: picked files as cards, the batch list, what is running; the work is the upload session's. */
 export const useUploadsStore = defineStore('uploads', () => {
   const dataset = useDatasetStore()
   const cards = ref<UploadCard[]>([])
   const history = shallowRef<readonly BatchRecord[]>([])
   /** The later batches that stopped an undo, for the sentence that says to undo them first. */
-  const undoBlockedBy = shallowRef<readonly BatchSummary[] | null>(null)
+  const undoBlockedBy = shallowRef<readonly BatchRecord[] | null>(null)
   const busy = ref(false)
   let lastCardId = 0
   let started: Promise<UploadSession> | null = null
@@ -71,7 +77,14 @@ export const useUploadsStore = defineStore('uploads', () => {
     return years.length ? [...years, Math.max(...years) + 1] : []
   })
   const scope = () => ({ org: dataset.view?.org ?? DEFAULT_ORG, year: uploadYear.value })
-  const session = () => (started ??= dataset.engineReady().then((engine) => createUploadSession(engine, batchStore(), { scope })))
+  const session = () =>
+    (started ??= dataset.engineReady().then((engine) =>
+      createUploadSession(engine, batchStore(), { scope, foldersHash: () => dataset.dataHash }),
+    ))
+
+  const readyCards = computed(() => cards.value.filter((c) => c.status === 'ready' && c.check))
+  /** Ready files that would overwrite each other: 全部应用 is refused while there are any. */
+  const conflicting = computed(() => readyCards.value.filter((c) => c.conflicts.some((x) => readyCards.value.some((o) => o.check?.id === x.otherId))))
 
   async function loadHistory(): Promise<void> {
     history.value = await (await session()).history()
@@ -84,12 +97,17 @@ export const useUploadsStore = defineStore('uploads', () => {
   }
   const cardOf = (check: FileCheck) => cards.value.find((c) => c.check?.id === check.id)
 
+  async function refreshConflicts(s: UploadSession): Promise<void> {
+    const found = await s.conflicts()
+    for (const c of cards.value) c.conflicts = c.check && c.status === 'ready' ? markRaw(found.get(c.check.id) ?? []) : []
+  }
+
   async function addFiles(files: readonly File[]): Promise<void> {
     performance.mark('jx:upload-picked')
     const added = files.map((file) => {
       const c: UploadCard = {
         id: ++lastCardId, fileName: file.name, size: file.size, status: 'reading', phase: 'reading', progress: 0, check: null,
-        error: null, batchId: null,
+        conflicts: [], failed: false, batchId: null,
       }
       cards.value.unshift(c)
       return { id: c.id, file }
@@ -102,8 +120,11 @@ export const useUploadsStore = defineStore('uploads', () => {
         return bytes
       },
     }))
-    const failed = (id: number, error: unknown) =>
-      update(id, { status: 'failed', error: (error as Error).message, phase: null, progress: null })
+    // an engine's own message (often English) is no sentence for a clerk: the card says what to do, the console why
+    const failed = (id: number, error: unknown) => {
+      console.warn(`upload of ${card(id)?.fileName ?? id} failed:`, error)
+      update(id, { status: 'failed', failed: true, phase: null, progress: null })
+    }
     let s: UploadSession
     try {
       s = await session()
@@ -122,6 +143,7 @@ export const useUploadsStore = defineStore('uploads', () => {
       },
       failed: (index, error) => failed(added[index]!.id, error),
     })
+    await refreshConflicts(s)
     performance.mark('jx:upload-preview')
   }
 
@@ -133,6 +155,7 @@ export const useUploadsStore = defineStore('uploads', () => {
       const c = cardOf(check)
       if (c?.status === 'ready') c.check = markRaw(check)
     }
+    await refreshConflicts(s)
   }
 
   async function whileBusy(work: (s: UploadSession) => Promise<void>): Promise<void> {
@@ -153,7 +176,8 @@ export const useUploadsStore = defineStore('uploads', () => {
       const record = await s.apply(c.check.id)
       update(id, { status: 'applied', batchId: record.id })
     } catch (error) {
-      update(id, { status: 'failed', error: (error as Error).message })
+      console.warn(`applying ${c.fileName} failed:`, error)
+      update(id, { status: 'failed', failed: true })
     }
   }
 
@@ -165,10 +189,11 @@ export const useUploadsStore = defineStore('uploads', () => {
     performance.mark('jx:upload-applied')
   }
 
-  /** Every valid file, targets first (项目 before the 指标 that name them), the ledger last. */
+  /** Every valid file, targets first (项目 before the 指标 that name them), the ledger last; refused while some conflict. */
   async function applyAll(): Promise<void> {
+    if (conflicting.value.length) return
     await whileBusy(async (s) => {
-      const ready = cards.value.filter((c) => c.status === 'ready' && c.check)
+      const ready = [...readyCards.value]
       ready.sort((a, b) => byApplyOrder(a.check!, b.check!))
       for (const c of ready) await applyOne(s, c.id)
       await afterChange(s)
@@ -178,8 +203,10 @@ export const useUploadsStore = defineStore('uploads', () => {
 
   async function cancel(id: number): Promise<void> {
     const c = card(id)
-    if (c?.check) await (await session()).discard(c.check.id)
+    const s = await session()
+    if (c?.check) await s.discard(c.check.id)
     cards.value = cards.value.filter((x) => x.id !== id)
+    await refreshConflicts(s)
   }
 
   /** Undoes a batch, unless a later batch still in force changed some of the same rows: then says which. */
@@ -190,6 +217,17 @@ export const useUploadsStore = defineStore('uploads', () => {
       if (outcome.status !== 'undone') return
       await afterChange(s)
       performance.mark('jx:upload-undone')
+    })
+  }
+
+  /** Keeps the batches applied on other deployed data recorded again on the data now (see ReplayReport). */
+  async function recordOnDataNow(): Promise<void> {
+    const report = dataset.replayReport
+    if (!report) return
+    await whileBusy(async (s) => {
+      await s.rebase(report.rebased)
+      history.value = await s.history()
+      dataset.replayReport = null
     })
   }
 
@@ -206,6 +244,12 @@ export const useUploadsStore = defineStore('uploads', () => {
     download(templateFile(kind))
   }
 
+  /** The 项目支出绩效目标表 as .xlsx, filled with the seed's project as the example (exceljs is loaded now). */
+  async function downloadFormTemplate(): Promise<void> {
+    const { buildTargetFormTemplate } = await import('@/ingest/targetFormTemplate')
+    downloadBytes(await buildTargetFormTemplate(), '项目支出绩效目标表模板.xlsx', XLSX_TYPE)
+  }
+
   /** 恢复默认数据: forgets every upload and rebuilds from the deployed data folder. */
   async function resetToDefault(): Promise<void> {
     await whileBusy(async (s) => {
@@ -216,8 +260,48 @@ export const useUploadsStore = defineStore('uploads', () => {
     })
   }
 
+  // ——— 填报: the month's values typed on a page, checked and applied as an upload is ———
+
+  /** The 填报 page's values, checked as a file; null before a check. */
+  const entryCheck = shallowRef<FileCheck | null>(null)
+  /** The batch the 填报 page saved last, until it is undone or a new entry begins. */
+  const entryBatch = shallowRef<BatchRecord | null>(null)
+
+  /** Checks the 填报 page's CSV (first column `__row`: the row the page numbers) as an upload; nothing is stored. */
+  async function checkEntry(csv: string): Promise<FileCheck | null> {
+    let result: FileCheck | null = null
+    await whileBusy(async (s) => {
+      if (entryCheck.value) await s.discard(entryCheck.value.id)
+      await s.checkFiles([{ fileName: 'entry.csv', read: async () => new TextEncoder().encode(csv) }], {
+        checked: (_, check) => void (result = markRaw(check)),
+        failed: (_, error) => console.warn('the entry could not be checked:', error),
+      })
+      entryCheck.value = result
+    })
+    return result
+  }
+
+  /** Applies the checked 填报 as one batch named `name` (填报 2024年11月). */
+  async function saveEntry(name: string): Promise<BatchRecord | null> {
+    const check = entryCheck.value
+    if (!check?.valid) return null
+    await whileBusy(async (s) => {
+      entryBatch.value = await s.apply(check.id, name)
+      entryCheck.value = null
+      await afterChange(s)
+    })
+    performance.mark('jx:entry-saved')
+    return entryBatch.value
+  }
+
+  async function discardEntry(): Promise<void> {
+    if (entryCheck.value) await (await session()).discard(entryCheck.value.id)
+    entryCheck.value = null
+  }
+
   return {
-    cards, history, targetYear, uploadYear, uploadYears, undoBlockedBy, busy, loadHistory, addFiles, apply, applyAll, cancel, undo, exportKind, exportAll,
-    downloadTemplate, resetToDefault,
+    cards, history, targetYear, uploadYear, uploadYears, undoBlockedBy, busy, readyCards, conflicting, loadHistory, addFiles,
+    apply, applyAll, cancel, undo, recordOnDataNow, exportKind, exportAll, downloadTemplate, downloadFormTemplate,
+    resetToDefault, entryCheck, entryBatch, checkEntry, saveEntry, discardEntry,
   }
 })

@@ -22,24 +22,46 @@ export const valueColumns = (columns: readonly string[], table: StoreTable) =>
 const joinOn = (table: StoreTable, a: string, b: string) =>
   TABLE_KEYS[table].map((k) => `${a}.${ident(k)} = ${b}.${ident(k)}`).join(' AND ')
 
-/** The stored rows of the units and years `canon` holds rows of: what a replacing file replaces. */
-const replacedRowsSql = (table: StoreTable, canon: string) =>
-  `SELECT * FROM ${ident(table)} WHERE (org, year) IN (SELECT DISTINCT org, year FROM ${ident(canon)})`
+/**
+ * A replace narrowed to the stored rows whose `column` is one of `values`: a 项目支出绩效目标表 carries one project, so
+ * it replaces that project's 项目, 指标 and 支出计划 rows within its unit and year, not the year's whole table.
+ */
+export interface ReplaceWithin {
+  column: string
+  values: string[]
+}
+
+const withinSql = (within: ReplaceWithin | null) =>
+  within ? ` AND ${ident(within.column)} IN (${within.values.map(literal).join(', ') || 'NULL'})` : ''
+
+/** The stored rows of the units and years `canon` holds rows of (narrowed by `within`): what a replacing file replaces. */
+const replacedRowsSql = (table: StoreTable, canon: string, within: ReplaceWithin | null) =>
+  `SELECT * FROM ${ident(table)} WHERE (org, year) IN (SELECT DISTINCT org, year FROM ${ident(canon)})${withinSql(within)}`
 
 /**
  * Counts of rows of `canon` (shaped like `table`) that are new, changed or unchanged; and, for a replacing file, the
  * stored rows of its units and years it would remove.
  */
-export function previewCountsSql(table: StoreTable, canon: string, columns: readonly string[], replaces: boolean): string {
+export function previewCountsSql(
+  table: StoreTable,
+  canon: string,
+  columns: readonly string[],
+  replaces: boolean,
+  within: ReplaceWithin | null = null,
+): string {
   const differs = valueColumns(columns, table).map((c) => `n.${ident(c)} IS DISTINCT FROM o.${ident(c)}`).join(' OR ') || 'false'
   const firstKey = ident(TABLE_KEYS[table][0])
   return `SELECT
   count(*) FILTER (WHERE o.${firstKey} IS NULL)::INTEGER AS new,
   count(*) FILTER (WHERE o.${firstKey} IS NOT NULL AND (${differs}))::INTEGER AS changed,
   count(*) FILTER (WHERE o.${firstKey} IS NOT NULL AND NOT (${differs}))::INTEGER AS unchanged,
-  ${replaces ? `(SELECT count(*) FROM (${replacedRowsSql(table, canon)}) o ANTI JOIN ${ident(canon)} n ON ${joinOn(table, 'n', 'o')})::INTEGER` : '0'} AS removed
+  ${replaces ? `(SELECT count(*) FROM (${replacedRowsSql(table, canon, within)}) o ANTI JOIN ${ident(canon)} n ON ${joinOn(table, 'n', 'o')})::INTEGER` : '0'} AS removed
 FROM ${ident(canon)} n LEFT JOIN ${ident(table)} o ON ${joinOn(table, 'n', 'o')}`
 }
+
+/** How many rows two uploads of the same table share a key with: the later applied would overwrite the earlier. */
+export const sharedKeysSql = (table: StoreTable, a: string, b: string) =>
+  `SELECT count(*)::INTEGER AS n FROM ${ident(a)} a SEMI JOIN ${ident(b)} b ON ${joinOn(table, 'a', 'b')}`
 
 /** Rows of `canon` that are new or changed, beside the stored row (`o__<column>`), for the preview table. */
 export function previewRowsSql(table: StoreTable, canon: string, columns: readonly string[], limit: number): string {
@@ -54,12 +76,20 @@ ORDER BY o.${firstKey} IS NULL, ${TABLE_KEYS[table].map((k) => `n.${ident(k)}`).
 LIMIT ${limit}`
 }
 
-/** The stored rows a batch will overwrite (upsert) or those of the units and years it replaces (replace). */
-export function rowsBeforeSql(table: StoreTable, canon: string, columns: readonly string[], replaces: boolean): string {
+/**
+ * The stored rows a batch will overwrite, and for a replacing batch those of the units and years (narrowed by
+ * `within`) it replaces: a narrowed replace may also overwrite a row outside its codes that has the same key.
+ */
+export function rowsBeforeSql(
+  table: StoreTable,
+  canon: string,
+  columns: readonly string[],
+  replaces: boolean,
+  within: ReplaceWithin | null = null,
+): string {
   const select = columns.map((c) => `o.${ident(c)}`).join(', ')
-  return replaces
-    ? `SELECT ${select} FROM (${replacedRowsSql(table, canon)}) o`
-    : `SELECT ${select} FROM ${ident(table)} o SEMI JOIN ${ident(canon)} n ON ${joinOn(table, 'n', 'o')}`
+  const overwritten = `SELECT ${select} FROM ${ident(table)} o SEMI JOIN ${ident(canon)} n ON ${joinOn(table, 'n', 'o')}`
+  return replaces ? `SELECT ${select} FROM (${replacedRowsSql(table, canon, within)}) o UNION ${overwritten}` : overwritten
 }
 
 /**
@@ -98,21 +128,47 @@ export function upsertFromSql(table: StoreTable, source: string, columns: readon
   ]
 }
 
-/** Deletes the rows of `table` that belong to the given units and years. */
-export function deleteScopesSql(table: StoreTable, scopes: readonly { org: string; year: number }[]): string {
-  if (scopes.length === 0) return `DELETE FROM ${ident(table)} WHERE false`
-  return `DELETE FROM ${ident(table)} WHERE (org, year) IN (${scopes.map((s) => `(${literal(s.org)}, ${Math.trunc(s.year)})`).join(', ')})`
+
+const scopesWhere = (scopes: readonly { org: string; year: number }[], within: ReplaceWithin | null) =>
+  scopes.length === 0
+    ? 'false'
+    : `(org, year) IN (${scopes.map((s) => `(${literal(s.org)}, ${Math.trunc(s.year)})`).join(', ')})${withinSql(within)}`
+
+/** Deletes the rows of `table` that belong to the given units and years (narrowed by `within`). */
+export function deleteScopesSql(table: StoreTable, scopes: readonly { org: string; year: number }[], within: ReplaceWithin | null = null): string {
+  return `DELETE FROM ${ident(table)} WHERE ${scopesWhere(scopes, within)}`
+}
+
+/** The stored rows of the given units and years (narrowed by `within`), in `columns`. */
+export function rowsInScopesSql(
+  table: StoreTable,
+  columns: readonly string[],
+  scopes: readonly { org: string; year: number }[],
+  within: ReplaceWithin | null,
+): string {
+  return `SELECT ${columns.map(ident).join(', ')} FROM ${ident(table)} WHERE ${scopesWhere(scopes, within)}`
+}
+
+/** The keys of `rows` (shaped as `columns`) as `(VALUES …) d(<keys>)` chunks, and the join of a table `t` on them. */
+function keyChunks(table: StoreTable, columns: readonly string[], rows: readonly Cell[][], chunk: number): { values: string; on: string }[] {
+  const keys = TABLE_KEYS[table] as readonly string[]
+  const at = keys.map((k) => columns.indexOf(k))
+  const on = keys.map((k) => `t.${ident(k)} = d.${ident(k)}`).join(' AND ')
+  const out: { values: string; on: string }[] = []
+  for (let i = 0; i < rows.length; i += chunk) {
+    const values = rows.slice(i, i + chunk).map((r) => `(${at.map((j) => keyCellSql(r[j] ?? null)).join(', ')})`).join(', ')
+    out.push({ values: `(VALUES ${values}) d(${keys.map(ident).join(', ')})`, on })
+  }
+  return out
 }
 
 /** Deletes the rows of `table` whose keys appear in `rows` (shaped as `columns`). */
 export function deleteKeysSql(table: StoreTable, columns: readonly string[], rows: readonly Cell[][], chunk = 500): string[] {
-  const keys = TABLE_KEYS[table] as readonly string[]
-  const at = keys.map((k) => columns.indexOf(k))
-  const out: string[] = []
-  for (let i = 0; i < rows.length; i += chunk) {
-    const values = rows.slice(i, i + chunk).map((r) => `(${at.map((j) => keyCellSql(r[j] ?? null)).join(', ')})`).join(', ')
-    const on = keys.map((k) => `t.${ident(k)} = d.${ident(k)}`).join(' AND ')
-    out.push(`DELETE FROM ${ident(table)} t USING (VALUES ${values}) d(${keys.map(ident).join(', ')}) WHERE ${on}`)
-  }
-  return out
+  return keyChunks(table, columns, rows, chunk).map(({ values, on }) => `DELETE FROM ${ident(table)} t USING ${values} WHERE ${on}`)
+}
+
+/** The stored rows whose keys appear in `rows`, in `columns`. */
+export function rowsAtKeysSql(table: StoreTable, columns: readonly string[], rows: readonly Cell[][], chunk = 500): string[] {
+  const select = columns.map((c) => `t.${ident(c)}`).join(', ')
+  return keyChunks(table, columns, rows, chunk).map(({ values, on }) => `SELECT ${select} FROM ${ident(table)} t SEMI JOIN ${values} ON ${on}`)
 }

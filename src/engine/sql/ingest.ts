@@ -50,20 +50,23 @@ export const unescapedText = (x: string) =>
 const blank = (x: string) => `(${x} IS NULL OR trim(${x}) = '')`
 
 /**
- * Reads a registered CSV into a staging table of text cells plus `_line` (the header is line 1).
- * Rows that are wholly empty (`,,,,` as Excel leaves them) are dropped.
+ * Reads a registered CSV into a staging table of text cells plus `_line` (the header is line 1; with `numbered`, the
+ * file's first column `__row`, the Excel row a workbook reader wrote). Rows that are wholly empty (`,,,,` as Excel
+ * leaves them) are dropped.
  */
-export function stageCsvSql(table: string, file: string): string {
+export function stageCsvSql(table: string, file: string, numbered = false): string {
+  const line = numbered ? `TRY_CAST("__row" AS INTEGER) AS _line, * EXCLUDE ("__row")` : '(row_number() OVER () + 1)::INTEGER AS _line, *'
   return `CREATE OR REPLACE TABLE ${ident(table)} AS
 SELECT * FROM (
-  SELECT (row_number() OVER () + 1)::INTEGER AS _line, *
+  SELECT ${line}
   FROM read_csv(${literal(file)}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"',
                 null_padding = true, auto_detect = true)
 ) WHERE trim(concat(*COLUMNS(* EXCLUDE (_line)))) <> ''`
 }
 
 /** The headers of a staging table, in file order. */
-export const stagedHeadersSql = (table: string) => `SELECT column_name FROM (DESCRIBE ${ident(table)}) WHERE column_name <> '_line'`
+export const stagedHeadersSql = (table: string) =>
+  `SELECT column_name FROM (DESCRIBE ${ident(table)}) WHERE column_name NOT IN ('_line', '__sheet')`
 
 /** The typed view of a staging table: one column per key, `<key>__raw` beside each, and `_line`. */
 export function typedSelectSql(table: string, columns: readonly StagedColumn[]): string {

@@ -11,6 +11,7 @@ export default {
     overview: { zh: '总览', en: 'Overview' },
     spending: { zh: '资金支出', en: 'Spending' },
     data: { zh: '数据', en: 'Data' },
+    entry: { zh: '填报', en: 'Entry' },
     assessment: { zh: '绩效自评', en: 'Self-assessment' },
     screen: { zh: '大屏', en: 'Big screen' },
     settings: { zh: '设置', en: 'Settings' },

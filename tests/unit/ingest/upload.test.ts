@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createNodeEngine } from '@/engine/duckdbNode'
 import type { QueryEngine } from '@/engine/QueryEngine'
-import { applyUpload, laterOverlapping, replayBatches, undoBatch } from '@/ingest/batches'
+import { applyUpload, laterOverlapping, undoBatch } from '@/ingest/batches'
+import { replayBatches } from '@/ingest/replay'
 import { exportCsv, EXPORT_KINDS, templateCsv } from '@/ingest/exportCsv'
 import { FILE_KINDS, type FileKind } from '@/ingest/fileKinds'
 import { loadDataset, singleFolder } from '@/ingest/loadDataset'
@@ -81,7 +82,7 @@ describe('a file with errors', () => {
     expect(uploadIsValid(u)).toBe(false)
     expect(messages(u)).toEqual([
       '第3行 指标编码 未知的指标编码 "D-99"。',
-      '第4行 完成值 "约3亿" 不是数字。',
+      '第4行 完成值 "约3亿" 不是数字，请写成阿拉伯数字，如 100、1,200.50 或 12.5%。',
       '第5行 月份 "2024-13" 无效，请写成 2024-07、2024/7 或 2024年7月。',
       '第7行 指标编码+月份 重复的 指标编码+月份（D05, 2024, 11），与第6行重复。',
       '第8行 单位 "亿美元" 无法换算为指标 D07（固定资产投资）的单位 亿元。',
@@ -108,7 +109,7 @@ describe('a file with errors', () => {
     expect(messages(u)).toEqual([
       '第2行 支付日期 "2024-02-30" 不是有效日期，请写成 2024-07-15 或 2024/7/15。',
       '第3行 项目编码 未知的项目编码 "NOPE"。',
-      '第4行 金额 "约100" 不是数字。',
+      '第4行 金额 "约100" 不是数字，请写成阿拉伯数字，如 100、1,200.50 或 12.5%。',
       '第5行 金额 为空，此列必填。',
     ])
   })
@@ -196,7 +197,7 @@ describe('batches', () => {
     const before = await snapshot()
     const u = await actuals('D01,2024-10,99,个\nD01,2024-11,100,个\nD06,2024-10,0.1234567890123,亿元\n')
     const batch = await apply(u)
-    expect(batch.counts).toMatchObject({ rows: 3, new: 1, changed: 2 })
+    expect(batch.parts[0]?.counts).toMatchObject({ rows: 3, new: 1, changed: 2 })
     const [applied] = await engine.query(`SELECT value FROM actuals WHERE id = 'D01' AND year = 2024 AND month = 10`)
     expect(applied?.value).toBe(99)
     await undoBatch(engine, batch)

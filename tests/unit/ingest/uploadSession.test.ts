@@ -3,7 +3,7 @@ import { createNodeEngine } from '@/engine/duckdbNode'
 import type { QueryEngine } from '@/engine/QueryEngine'
 import type { BatchRecord, BatchStore } from '@/ingest/batches'
 import { loadDataset } from '@/ingest/loadDataset'
-import { decodeFile } from '@/ingest/upload'
+import { decodeUpload } from '@/ingest/readUpload'
 import { createUploadSession, type FileCheck, type PickedFile, type UploadSession } from '@/ingest/uploadSession'
 import { fixture, readDataFolder, SEED_SCOPE } from '../../support'
 
@@ -64,9 +64,10 @@ beforeEach(async () => {
   decodes = []
   session = createUploadSession(engine, store, {
     scope: () => SEED_SCOPE,
-    decode: (name, bytes, onProgress) => {
+    foldersHash: () => 'data#1',
+    decode: (name, bytes, options) => {
       decodes.push(name)
-      return decodeFile(name, bytes, onProgress)
+      return decodeUpload(name, bytes, options)
     },
   })
 })
@@ -74,9 +75,11 @@ beforeEach(async () => {
 describe('checking picked files', () => {
   it('shows a GBK file as plain data: encoding, kind, counts and samples, no engine table', async () => {
     const check = await pickOne('actuals_gbk_crlf.csv', fixture('actuals_gbk_crlf.csv'))
-    expect(check).toMatchObject({ encoding: 'GB18030', kind: 'actuals', valid: true, sourceRows: 6 })
-    expect(check.counts).toEqual({ new: 6, changed: 0, unchanged: 0, removed: 0 })
-    expect(check.samples).toHaveLength(6)
+    expect(check).toMatchObject({ format: 'csv', valid: true })
+    expect(check.parts).toHaveLength(1)
+    expect(check.parts[0]).toMatchObject({ sheet: null, encoding: 'GB18030', kind: 'actuals', valid: true, sourceRows: 6 })
+    expect(check.parts[0]?.counts).toEqual({ new: 6, changed: 0, unchanged: 0, removed: 0 })
+    expect(check.parts[0]?.samples).toHaveLength(6)
     expect(JSON.stringify(check)).not.toMatch(/canon_|typed_|stage_|ledger_/)
     expect(decodes).toEqual(['actuals_gbk_crlf.csv'])
   })
@@ -98,7 +101,7 @@ describe('checking picked files', () => {
     const before = await storedTables()
     const check = await pickOne('actuals_bad.csv', fixture('actuals_bad.csv'))
     expect(check.valid).toBe(false)
-    expect(check.problems.map((p) => [p.line, p.key, p.rule])).toEqual([
+    expect(check.parts[0]?.problems.map((p) => [p.line, p.key, p.rule])).toEqual([
       [3, 'id', 'unknown-id'],
       [4, 'value', 'number'],
       [5, 'period', 'month'],
@@ -157,10 +160,11 @@ describe('batches', () => {
 
   it('previews a file again against what another file applied since', async () => {
     const [first, second] = await pick(['a.csv', actuals('D01,2024-11,100,个\n')], ['b.csv', actuals('D01,2024-11,100,个\n')])
-    expect(second?.counts?.new).toBe(1)
+    expect(second?.parts[0]?.counts?.new).toBe(1)
     await session.apply(first!.id)
     const [again] = await session.refreshPreviews()
-    expect(again).toMatchObject({ id: second!.id, counts: { new: 0, changed: 0, unchanged: 1 } })
+    expect(again?.id).toBe(second!.id)
+    expect(again?.parts[0]?.counts).toMatchObject({ new: 0, changed: 0, unchanged: 1 })
   })
 
   it('forgets every batch and every checked file on reset', async () => {
@@ -170,5 +174,35 @@ describe('batches', () => {
     expect(await session.history()).toEqual([])
     expect(store.records.size).toBe(0)
     expect(await session.refreshPreviews()).toEqual([])
+  })
+})
+
+describe('pending files that would overwrite each other', () => {
+  const indicators = (id: string) => utf8(`指标编码,所属,分项,三级指标,指标值\n${id},部门,经济运行,社区走访,≥120次\n`)
+
+  it('names two 指标 files that would both replace the year’s targets', async () => {
+    const [a, b] = await pick(['指标1.csv', indicators('X01')], ['指标2.csv', indicators('X02')])
+    const conflicts = await session.conflicts()
+    expect(conflicts.get(a!.id)).toEqual([
+      { kind: 'indicators', sheet: null, otherId: b!.id, otherFile: '指标2.csv', otherSheet: null, reason: 'same-scope', rows: 0, scopes: [SEED_SCOPE] },
+    ])
+    expect(conflicts.get(b!.id)?.map((c) => c.otherFile)).toEqual(['指标1.csv'])
+  })
+
+  it('names two 完成值 files that set the same month of an indicator, with how many rows', async () => {
+    const [a] = await pick(['a.csv', actuals('D01,2024-11,100,个\nD02,2024-11,7,亿元\n')], ['b.csv', actuals('D01,2024-11,101,个\n')])
+    expect((await session.conflicts()).get(a!.id)).toMatchObject([{ otherFile: 'b.csv', reason: 'same-rows', rows: 1 }])
+  })
+
+  it('names nothing for files that touch different rows', async () => {
+    await pick(['a.csv', actuals('D01,2024-11,100,个\n')], ['b.csv', actuals('D01,2024-10,99,个\n')])
+    expect((await session.conflicts()).size).toBe(0)
+  })
+})
+
+describe('the deployed data a batch was applied on', () => {
+  it('is recorded in the batch', async () => {
+    const record = await session.apply((await pickOne('a.csv', actuals('D01,2024-11,100,个\n'))).id)
+    expect(record.foldersHash).toBe('data#1')
   })
 })
