@@ -145,7 +145,7 @@ describe('a workbook of the month’s figures', () => {
       { id: 'D10', value: null, unit: null, basis: '累计', status: '达成', note: null },
     ])
     expect(await engine.query(`SELECT code, amount FROM spending WHERE year = 2024 AND month = 11`)).toEqual([{ code: CODE, amount: 42.3 }])
-    expect(await exportCsv(engine, 'actuals')).toContain('D06,2024-11,1200.5,万元,累计,,11月为税收淡季')
+    expect(new TextDecoder().decode(await exportCsv(engine, 'actuals'))).toContain('D06,2024-11,1200.5,万元,累计,,11月为税收淡季')
   })
 
   it('is undone as a whole, to exactly what was stored before', async () => {
