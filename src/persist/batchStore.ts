@@ -1,11 +1,11 @@
 import type { Cell } from '@/engine/QueryEngine'
 import { TABLE_KEYS } from '@/engine/sql/batch'
 import type { BatchRecord, BatchStore } from '@/ingest/batches'
-import type { TextEncodingName } from '@/ingest/decode'
+import { TEXT_ENCODINGS, type TextEncodingName } from '@/ingest/decode'
 import { KIND_TABLE } from '@/ingest/upload'
 import { hasOwnKey, isFiniteNumber, isRecord, isStringArray } from './shape'
 
-const ENCODINGS: readonly unknown[] = ['UTF-8', 'UTF-8 (BOM)', 'GB18030'] satisfies TextEncodingName[]
+const ENCODINGS: readonly unknown[] = TEXT_ENCODINGS
 
 const isCell = (x: unknown): x is Cell => x === null || ['string', 'number', 'boolean'].includes(typeof x)
 const isRows = (x: unknown, width: number): x is Cell[][] =>
