@@ -30,13 +30,22 @@ export interface BatchRecord {
 /** What the list of batches shows of one. */
 export type BatchSummary = Pick<BatchRecord, 'id' | 'fileName' | 'kind' | 'counts' | 'appliedAt' | 'undoneAt'>
 
-/** Where applied batches are kept between sessions (`src/persist/batchStore.ts`: IndexedDB in the browser). */
+/**
+ * Where applied batches are kept between sessions (`src/persist/batchStore.ts`: IndexedDB in the browser), shared
+ * by every tab of the browser.
+ */
 export interface BatchStore {
   /** Every batch that reads back whole, undone ones included, in the order applied. */
   list(): Promise<BatchRecord[]>
   put(record: BatchRecord): Promise<void>
   clear(): Promise<void>
+  /** Runs `work` while no other tab works on the log (absent: this is the only one). */
+  exclusive?<T>(work: () => Promise<T>): Promise<T>
 }
+
+/** Which batches a log holds and which of them are undone: two logs with the same signature replay the same. */
+export const logSignature = (records: readonly Pick<BatchRecord, 'id' | 'undoneAt'>[]) =>
+  records.map((b) => `${b.id}:${b.undoneAt ?? ''}`).join('|')
 
 const toArrays = (rows: Record<string, Cell>[], columns: readonly string[]) => rows.map((r) => columns.map((c) => r[c] ?? null))
 

@@ -93,7 +93,9 @@ function toCheck(id: number, u: PreparedUpload): FileCheck {
 /**
  * The data page's workflow on one engine and one batch store: picked files checked (decoded once, their kind told
  * once) and previewed, applied and undone as batches, exported, and everything forgotten on reset. The batch list is
- * read from the store once and kept here from then on.
+ * read from the store once and kept here; applying and undoing read it again, while no other tab works on it, so
+ * that a tab never acts on a stale copy: when another tab changed it, `sync` first brings this tab's engine up to
+ * the log. Each change is announced to the other tabs.
  */
 export function createUploadSession(
   engine: QueryEngine,
@@ -102,11 +104,20 @@ export function createUploadSession(
     decode = decodeFile,
     now = () => new Date(),
     scope = () => NO_SCOPE,
+    sync = async () => {},
+    announce = () => {},
   }: {
     decode?: typeof decodeFile
     now?: () => Date
     /** where a file's rows go when it names no unit or year: the unit on screen and the year chosen to upload into */
     scope?: () => UploadScope
+    /**
+     * Makes the engine's tables those of the data folder and `log`, unless they are already (the caller knows which
+     * log its engine holds): called with the log as stored, before every apply and undo.
+     */
+    sync?: (log: readonly BatchRecord[]) => Promise<void>
+    /** Tells the other tabs that the log changed. */
+    announce?: () => void
   } = {},
 ) {
   /** Checked files not applied nor cancelled, by id; the valid ones hold their rows in an engine table. */
@@ -120,6 +131,16 @@ export function createUploadSession(
     loading ??= store.list().then((list) => (history ??= list))
     return loading
   }
+
+  /** The log as stored now, the engine brought up to it: the first step of every change. */
+  async function freshLog(): Promise<readonly BatchRecord[]> {
+    const log = await store.list()
+    await sync(log)
+    history = log
+    return log
+  }
+
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => (store.exclusive ? store.exclusive(work) : work())
 
   /** New projects and indicators in other valid files not yet applied count as known. */
   function context(except: number): UploadContext {
@@ -183,21 +204,25 @@ export function createUploadSession(
     },
 
     /** Applies a valid file as one batch and keeps it in the store; if the store refuses it, nothing is applied. */
-    async apply(id: number): Promise<BatchRecord> {
-      const upload = pending.get(id)
-      if (!upload || !uploadIsValid(upload)) throw new Error('only a valid file can be applied')
-      await batches()
-      const at = now()
-      const record = await applyUpload(engine, upload, `${at.getTime().toString(36)}-${id}`, at)
-      pending.delete(id)
-      try {
-        await store.put(record)
-      } catch (error) {
-        await undoBatch(engine, record)
-        throw error
-      }
-      history = [...(await batches()), record]
-      return record
+    apply(id: number): Promise<BatchRecord> {
+      return exclusive(async () => {
+        const upload = pending.get(id)
+        if (!upload || !uploadIsValid(upload)) throw new Error('only a valid file can be applied')
+        const log = await freshLog()
+        const at = now()
+        // ids stay unique across tabs: the time, the file's number in this tab, and a random tail
+        const record = await applyUpload(engine, upload, `${at.getTime().toString(36)}-${id}-${Math.random().toString(36).slice(2, 6)}`, at)
+        pending.delete(id)
+        try {
+          await store.put(record)
+        } catch (error) {
+          await undoBatch(engine, record)
+          throw error
+        }
+        history = [...log, record]
+        announce()
+        return record
+      })
     },
 
     /** Forgets a checked file that is not to be applied. */
@@ -207,23 +232,35 @@ export function createUploadSession(
       if (upload) await discardUpload(engine, upload)
     },
 
-    /** Undoes a batch, unless a later batch still in force changed some of the same rows. */
-    async undo(batchId: string): Promise<UndoOutcome> {
-      const list = await batches()
-      const record = list.find((b) => b.id === batchId)
-      if (!record || record.undoneAt) return { status: 'nothing' }
-      const later = laterOverlapping(record, list)
-      if (later.length) return { status: 'blocked', later }
-      await undoBatch(engine, record)
-      const undone = { ...record, undoneAt: now().toISOString() }
-      try {
-        await store.put(undone)
-      } catch (error) {
-        await replayBatches(engine, [record])
-        throw error
-      }
-      history = list.map((b) => (b.id === batchId ? undone : b))
-      return { status: 'undone', record: undone }
+    /**
+     * Undoes a batch, unless a later batch still in force changed some of the same rows — later in the log as
+     * stored now, whichever tab applied it.
+     */
+    undo(batchId: string): Promise<UndoOutcome> {
+      return exclusive(async () => {
+        const list = await freshLog()
+        const record = list.find((b) => b.id === batchId)
+        if (!record || record.undoneAt) return { status: 'nothing' }
+        const later = laterOverlapping(record, list)
+        if (later.length) return { status: 'blocked', later }
+        await undoBatch(engine, record)
+        const undone = { ...record, undoneAt: now().toISOString() }
+        try {
+          await store.put(undone)
+        } catch (error) {
+          await replayBatches(engine, [record])
+          throw error
+        }
+        history = list.map((b) => (b.id === batchId ? undone : b))
+        announce()
+        return { status: 'undone', record: undone }
+      })
+    },
+
+    /** The log as stored now (after another tab changed it); the engine is the caller's to rebuild. */
+    async reload(): Promise<readonly BatchRecord[]> {
+      history = await store.list()
+      return history
     },
 
     /** A stored table as its file (docs/formats.md), UTF-8 with BOM for Excel. */
@@ -235,8 +272,9 @@ export function createUploadSession(
     async reset(): Promise<void> {
       for (const upload of pending.values()) await discardUpload(engine, upload)
       pending.clear()
-      await store.clear()
+      await exclusive(() => store.clear())
       history = []
+      announce()
     },
   }
 }

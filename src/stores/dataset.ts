@@ -2,11 +2,12 @@ import { defineStore } from 'pinia'
 import { computed, markRaw, ref, shallowRef } from 'vue'
 import type { QueryEngine } from '@/engine/QueryEngine'
 import type { Scope } from '@/ingest/apply'
-import { migrateBatch, replayBatches, type BatchRecord } from '@/ingest/batches'
+import { logSignature, migrateBatch, replayBatches, type BatchRecord } from '@/ingest/batches'
 import { orgKeyOf, readAbout, type DatasetAbout, type DatasetFolder } from '@/ingest/datasetFolder'
 import { fetchDataFolders } from '@/ingest/fetchFolders'
 import { DatasetError, loadDataset } from '@/ingest/loadDataset'
 import { readDatasets, readOrgs, readStore, type DatasetEntry, type OrgEntry, type StoreSnapshot } from '@/ingest/readStore'
+import { batchChannel, withBatchLock } from '@/persist/batchChannel'
 import { batchStore } from '@/persist/batchStore'
 import { readSnapshot, snapshotKey, writeSnapshot, type StoreView } from '@/persist/snapshotCache'
 import { storedView } from '@/persist/userState'
@@ -15,6 +16,42 @@ import { getEngine } from './engine'
 export type { DatasetAbout }
 
 type Status = 'idle' | 'loading' | 'ready' | 'error'
+
+/** The step of start-up that failed: the page says which, in words (App.vue). */
+export type LoadStage = 'data' | 'batches' | 'engine' | 'dataset' | 'build'
+
+/** Why the data could not be loaded: a deployed file's problems (`dataset`), or a step that failed and its error. */
+export interface LoadFailure {
+  stage: LoadStage
+  /** the deployed file whose problems stopped the load (stage `dataset`) */
+  fileName: string | null
+  /** its problems, in Chinese */
+  messages: string[]
+  /** the error as the browser or DuckDB put it, for whoever helps */
+  detail: string | null
+}
+
+class StageError extends Error {
+  constructor(
+    readonly stage: LoadStage,
+    readonly error: unknown,
+  ) {
+    super(error instanceof Error ? error.message : String(error))
+  }
+}
+
+/** `work`, its failure labelled with the step it belongs to. */
+const inStage = <T>(stage: LoadStage, work: () => Promise<T>): Promise<T> =>
+  work().catch((error: unknown) => {
+    throw error instanceof DatasetError || error instanceof StageError ? error : new StageError(stage, error)
+  })
+
+export function loadFailure(error: unknown): LoadFailure {
+  if (error instanceof DatasetError) return { stage: 'dataset', fileName: error.fileName, messages: error.messages, detail: null }
+  const stage = error instanceof StageError ? error.stage : 'build'
+  const cause = error instanceof StageError ? error.error : error
+  return { stage, fileName: null, messages: [], detail: cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause) }
+}
 
 const sameScope = (a: Scope | null, b: Scope | null) => !!a && !!b && a.org === b.org && a.year === b.year
 
@@ -38,7 +75,7 @@ export function defaultView(datasets: readonly DatasetEntry[], orgs: readonly Or
  */
 export const useDatasetStore = defineStore('dataset', () => {
   const status = ref<Status>('idle')
-  const error = ref<{ title: string; messages: string[] } | null>(null)
+  const error = ref<LoadFailure | null>(null)
   const folders = shallowRef<{ path: string; about: DatasetAbout | null }[]>([])
   const datasets = shallowRef<DatasetEntry[]>([])
   const orgs = shallowRef<OrgEntry[]>([])
@@ -58,6 +95,11 @@ export const useDatasetStore = defineStore('dataset', () => {
   const reloadError = ref<string | null>(null)
   /** Uploaded batches that could not be applied again onto the data folder (the rest are in force). */
   const replayError = ref<string | null>(null)
+  /** Bumped when another tab changed the batches and this tab rebuilt from them. */
+  const batchesVersion = ref(0)
+  /** The log of batches the engine's tables hold now (replayed at start-up, applied or undone since). */
+  let loadedLog: string | null = null
+  const channel = batchChannel()
 
   const entry = computed(() => datasets.value.find((d) => sameScope(d, view.value)) ?? null)
   const indicators = computed(() => current.value?.indicators ?? [])
@@ -121,8 +163,8 @@ export const useDatasetStore = defineStore('dataset', () => {
     started ??= (async () => {
       status.value = 'loading'
       try {
-        const enginePromise = getEngine()
-        const [fetched, stored] = await Promise.all([fetchDataFolders(), batchStore().list()])
+        const enginePromise = inStage('engine', getEngine)
+        const [fetched, stored] = await Promise.all([inStage('data', () => fetchDataFolders()), inStage('batches', () => batchStore().list())])
         // Same inputs as last time: draw last time's figures now; DuckDB recomputes them below.
         const cached = readSnapshot(snapshotKey(fetched, stored))
         if (cached) {
@@ -134,17 +176,35 @@ export const useDatasetStore = defineStore('dataset', () => {
         }
         engine = markRaw(await enginePromise)
         lastGood = fetched
-        await rebuild(fetched, stored)
+        await inStage('build', () => rebuild(fetched, stored))
         status.value = 'ready'
+        channel.listen(() => void withBatchLock(() => syncWithStore()))
       } catch (err) {
         status.value = 'error'
-        error.value =
-          err instanceof DatasetError
-            ? { title: err.fileName, messages: err.messages }
-            : { title: 'error', messages: [(err as Error).message] }
+        error.value = loadFailure(err)
       }
     })()
     return started
+  }
+
+  /** Another tab applied or undid: the log as stored now, rebuilt from when it differs from the one in the engine. */
+  async function syncWithStore(): Promise<void> {
+    try {
+      await syncBatches(await batchStore().list())
+    } catch (err) {
+      replayError.value = (err as Error).message
+    }
+  }
+
+  /**
+   * Makes the engine's tables those of the data folder and `log` when they hold another log (another tab changed
+   * it): the upload session calls this before every apply and undo, under the batch lock.
+   */
+  async function syncBatches(log: readonly BatchRecord[]): Promise<void> {
+    await init()
+    if (!engine || !lastGood || loadedLog === logSignature(log)) return
+    await rebuild(lastGood, [...log])
+    batchesVersion.value++
   }
 
   /**
@@ -205,6 +265,7 @@ export const useDatasetStore = defineStore('dataset', () => {
   /** Re-reads what the store holds after the stored data changed; `batches` are those now stored. */
   async function refresh(batches: readonly BatchRecord[]): Promise<void> {
     if (!engine) return
+    loadedLog = logSignature(batches)
     datasets.value = await readDatasets(engine)
     orgs.value = await readOrgs(engine)
     cache = new Map()
@@ -229,6 +290,7 @@ export const useDatasetStore = defineStore('dataset', () => {
   return {
     status, error, folders, datasets, orgs, view, current, lastYear, entry, indicators, projects, plans, indicatorSeries,
     spendingSeries, year, years, latestMonth, awaitingTargets, org, about, organisation, version, loadedAt, reloadError,
-    replayError, init, rebuild, reloadFolder, refresh, select, engineReady,
+    replayError, batchesVersion, init, rebuild, reloadFolder, refresh, select, engineReady, syncBatches,
+    announceBatches: channel.announce,
   }
 })

@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { computed, markRaw, ref, shallowRef } from 'vue'
+import { computed, markRaw, ref, shallowRef, watch } from 'vue'
 import { CSV_TYPE, downloadBytes } from '@/export/download'
 import type { BatchRecord, BatchSummary } from '@/ingest/batches'
 import { EXPORT_KINDS, type ExportKind } from '@/ingest/exportCsv'
@@ -14,6 +14,7 @@ import {
   type UploadSession,
 } from '@/ingest/uploadSession'
 import { DEFAULT_ORG } from '@/ingest/stageFile'
+import { withBatchLock } from '@/persist/batchChannel'
 import { batchStore } from '@/persist/batchStore'
 import { useDatasetStore } from './dataset'
 
@@ -71,7 +72,10 @@ export const useUploadsStore = defineStore('uploads', () => {
     return years.length ? [...years, Math.max(...years) + 1] : []
   })
   const scope = () => ({ org: dataset.view?.org ?? DEFAULT_ORG, year: uploadYear.value })
-  const session = () => (started ??= dataset.engineReady().then((engine) => createUploadSession(engine, batchStore(), { scope })))
+  const session = () =>
+    (started ??= dataset.engineReady().then((engine) =>
+      createUploadSession(engine, batchStore(), { scope, sync: dataset.syncBatches, announce: dataset.announceBatches }),
+    ))
 
   async function loadHistory(): Promise<void> {
     history.value = await (await session()).history()
@@ -125,15 +129,31 @@ export const useUploadsStore = defineStore('uploads', () => {
     performance.mark('jx:upload-preview')
   }
 
-  async function afterChange(s: UploadSession) {
-    const batches = await s.history()
-    history.value = batches
-    await dataset.refresh(batches)
+  async function refreshCards(s: UploadSession) {
     for (const check of await s.refreshPreviews()) {
       const c = cardOf(check)
       if (c?.status === 'ready') c.check = markRaw(check)
     }
   }
+
+  async function afterChange(s: UploadSession) {
+    const batches = await s.history()
+    history.value = batches
+    await dataset.refresh(batches)
+    await refreshCards(s)
+  }
+
+  // another tab applied or undid, and the dataset store rebuilt from the log: the list and the previews follow
+  watch(
+    () => dataset.batchesVersion,
+    () =>
+      void withBatchLock(async () => {
+        if (!started) return
+        const s = await session()
+        history.value = await s.reload()
+        await refreshCards(s)
+      }),
+  )
 
   async function whileBusy(work: (s: UploadSession) => Promise<void>): Promise<void> {
     busy.value = true
