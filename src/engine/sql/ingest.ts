@@ -148,7 +148,7 @@ FROM ${v} WHERE year IS NOT NULL AND NOT ${inYears('year')}`)
     parts.push(
       hasYear
         ? `SELECT _line, ${literal(dated)} AS key, 'year-mismatch' AS rule, ${raw} AS value, CAST(year AS VARCHAR) AS detail
-FROM ${v} WHERE year IS NOT NULL AND ${y} IS NOT NULL AND ${y} <> year`
+FROM ${v} WHERE ${inYears('year')} AND ${y} IS NOT NULL AND ${y} <> year`
         : `SELECT _line, ${literal(dated)} AS key, 'stray-year' AS rule, ${raw} AS value, CAST(m.y AS VARCHAR) AS detail
 FROM ${v}, (SELECT ${y} AS y FROM ${v} WHERE ${y} IS NOT NULL GROUP BY ${y} ORDER BY count(*) DESC, ${y} DESC LIMIT 1) m
 WHERE ${y} IS NOT NULL AND ${y} <> m.y`,

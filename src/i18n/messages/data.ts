@@ -138,16 +138,16 @@ export default {
     },
     direction: { zh: '{at} "{value}" 应为 ≥、≤、= 或 定性。', en: '{at}: "{value}" must be ≥, ≤, = or 定性.' },
     measure: { zh: '{at} "{value}" 应为"累计"或"时点"。', en: '{at}: "{value}" must be 累计 or 时点.' },
-    'plan-month': { zh: '{at} 月份 "{value}" 应在 1 到 12 之间。', en: '{at}: month "{value}" must be between 1 and 12.' },
+    'plan-month': { zh: '{at} "{value}" 应在 1 到 12 之间。', en: '{at}: "{value}" must be between 1 and 12.' },
     negative: { zh: '{at} "{value}" 不能为负数。', en: '{at}: "{value}" must not be negative.' },
     'year-range': { zh: '{at} "{value}" 不是年度，请写成 2024。', en: '{at}: "{value}" is not a year (write 2024).' },
     'year-mismatch': {
-      zh: '{at} 月份 "{value}" 不在该行的年度 {year} 年内。',
-      en: "{at}: month \"{value}\" is not in the row's year {year}.",
+      zh: '{at} "{value}" 不在该行的年度 {year} 年内。',
+      en: "{at}: \"{value}\" is not in the row's year {year}.",
     },
     'stray-year': {
-      zh: '{at} 月份 "{value}" 不在 {year} 年内，与文件其余各行不是同一年度；如文件确实包含多个年度，请加“年度”列。',
-      en: "{at}: month \"{value}\" is not in {year}, the year of the file's other rows. Add a 年度 column if the file really covers several years.",
+      zh: '{at} "{value}" 不在 {year} 年内，与文件其余各行不是同一年度；如文件确实包含多个年度，请加“年度”列。',
+      en: "{at}: \"{value}\" is not in {year}, the year of the file's other rows. Add a 年度 column if the file really covers several years.",
     },
     'unknown-last-year-id': { zh: '{at} 上年没有指标编码 "{value}"。', en: '{at}: last year has no indicator "{value}".' },
     'extra-cells': {
