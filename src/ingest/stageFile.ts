@@ -223,10 +223,11 @@ export async function stageUtf8(
   const dated = monthColumn(spec)
   const hasYear = matched.has('year')
   // CREATE TABLE … AS answers with the row count: one round trip fewer per file
-  const [created] = await engine.query<{ Count: number }>(
-    `CREATE OR REPLACE TABLE ${ident(view)} AS ${scopedSelectSql(typedSelectSql(table, result.columns), scope, dated)}`,
-  )
-  await engine.exec(`DROP TABLE ${ident(table)}`)
+  const [created] = await engine
+    .query<{ Count: number }>(
+      `CREATE OR REPLACE TABLE ${ident(view)} AS ${scopedSelectSql(typedSelectSql(table, result.columns), scope, dated)}`,
+    )
+    .finally(() => engine.exec(`DROP TABLE IF EXISTS ${ident(table)}`))
   result.rowCount = created?.Count ?? 0
   if (result.rowCount === 0) result.fileProblems.push({ rule: 'empty', detail: '' })
   if (result.rowCount > 0 && !dated && !hasYear && scope.year === null) result.fileProblems.push({ rule: 'no-year', detail: '' })
