@@ -117,7 +117,7 @@ const headerAt = (csv: Pick<CanonicalCsv, 'headers'>, column: number) => {
  * What the rewrite into canonical CSV found: a row problem for each (its line, the column's header and letter), and
  * whether the file can be read on (an unclosed quote, an endless row or a header of thousands of columns cannot).
  */
-export function layoutProblems(csv: CanonicalCsv): { problems: RowProblem[]; fileProblems: FileProblem[]; count: number } {
+function layoutProblems(csv: CanonicalCsv): { problems: RowProblem[]; fileProblems: FileProblem[]; count: number } {
   const problems: RowProblem[] = csv.cellProblems.map((p) => ({
     line: p.line, key: headerAt(csv, p.column), rule: p.rule, value: p.value, detail: columnLetter(p.column),
   }))
@@ -131,7 +131,7 @@ export function layoutProblems(csv: CanonicalCsv): { problems: RowProblem[]; fil
 }
 
 /** Headers that name one column twice: a problem on the header's line, naming both columns by letter. */
-export function duplicateHeaderProblems(csv: CanonicalCsv, spec: FileKindSpec | null): RowProblem[] {
+function duplicateHeaderProblems(csv: CanonicalCsv, spec: FileKindSpec | null): RowProblem[] {
   return duplicateHeaders(spec, csv.headers).map(([a, b]) => ({
     line: csv.headerLine,
     key: '',
@@ -139,6 +139,24 @@ export function duplicateHeaderProblems(csv: CanonicalCsv, spec: FileKindSpec | 
     value: `${csv.headers[a]}|${csv.headers[b]}`,
     detail: `${columnLetter(a + 1)}|${columnLetter(b + 1)}`,
   }))
+}
+
+/**
+ * The checks every reader of a canonical CSV starts with, added to `into`: what the rewrite found, no header row at
+ * all, a header that names a column of `spec` twice. False when the file cannot be read on.
+ */
+export function checkLayout(
+  csv: CanonicalCsv,
+  spec: FileKindSpec | null,
+  into: Pick<StagedFile, 'problems' | 'fileProblems' | 'problemCount'>,
+): boolean {
+  const layout = layoutProblems(csv)
+  const duplicates = csv.fatal ? [] : duplicateHeaderProblems(csv, spec)
+  into.problems.push(...layout.problems, ...duplicates)
+  into.fileProblems.push(...layout.fileProblems)
+  into.problemCount += layout.count + duplicates.length
+  if (!csv.fatal && csv.headerLine === 0) into.fileProblems.push({ rule: 'empty', detail: '' })
+  return !csv.fatal && csv.headerLine > 0 && duplicates.length === 0
 }
 
 /** The 月份 (or 支付日期) column that dates a row of this kind, if it has one. */
@@ -175,23 +193,9 @@ export async function stageUtf8(
     problemCount: 0,
   }
   const csv = canonicalCsv(utf8)
-  const layout = layoutProblems(csv)
-  result.problems.push(...layout.problems)
-  result.fileProblems.push(...layout.fileProblems)
-  result.problemCount += layout.count
-  if (csv.fatal) return result
-  if (csv.headerLine === 0) {
-    result.fileProblems.push({ rule: 'empty', detail: '' })
-    return result
-  }
+  const spec = known ?? closestKind(csv.headers)
+  if (!checkLayout(csv, spec, result)) return result
   result.headers = csv.headers
-  const spec = known ?? closestKind(result.headers)
-  const duplicates = duplicateHeaderProblems(csv, spec)
-  if (duplicates.length) {
-    result.problems.push(...duplicates)
-    result.problemCount += duplicates.length
-    return result
-  }
   if (!spec) {
     result.fileProblems.push({ rule: 'unknown-kind', detail: shownHeaders(result.headers) })
     return result

@@ -8,11 +8,10 @@ import { decodeText, gb18030ToUtf8, headerCells, type TextEncodingName } from '.
 import { detectKind, FILE_KINDS, matchColumns, type FileKind, type FileKindSpec } from './fileKinds'
 import { readerFor, sniffBytes, type SniffCode } from './sniff'
 import {
+  checkLayout,
   collectProblems,
   dropStage,
-  duplicateHeaderProblems,
   hasProblems,
-  layoutProblems,
   notTextProblem,
   stageUtf8,
   type FileProblem,
@@ -226,21 +225,7 @@ async function prepareLedger(
   const file = `f_ledger_${n}.csv`
   const totals = `ledger_${n}`
   const csv = canonicalCsv(utf8)
-  const layout = layoutProblems(csv)
-  upload.problems.push(...layout.problems)
-  upload.fileProblems.push(...layout.fileProblems)
-  upload.problemCount += layout.count
-  if (csv.fatal) return upload
-  if (csv.headerLine === 0) {
-    upload.fileProblems.push({ rule: 'empty', detail: '' })
-    return upload
-  }
-  const duplicates = duplicateHeaderProblems(csv, spec)
-  if (duplicates.length) {
-    upload.problems.push(...duplicates)
-    upload.problemCount += duplicates.length
-    return upload
-  }
+  if (!checkLayout(csv, spec, upload)) return upload
   const matched = matchColumns(spec, csv.headers)
   const missing = spec.columns.filter((c) => c.required && !matched.has(c.key))
   if (missing.length) {
