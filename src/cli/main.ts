@@ -13,7 +13,7 @@ import { isQualitative } from '@/domain/indicator'
 import { indicatorProgress } from '@/domain/monitor'
 import { round2 } from '@/domain/scoring'
 import type { AssessmentForm } from '@/domain/selfAssessment'
-import { DEFAULT_MONITOR_SETTINGS, DEFAULT_SCORING_SETTINGS, mergeSettings } from '@/domain/settings'
+import { checkedMonitorSettings, checkedScoringSettings } from '@/domain/settingsChecks'
 import type { Indicator, MonitorSettings, ScoringSettings } from '@/domain/types'
 import { compareWithLastYear, lastYearIndicators } from '@/domain/yearOnYear'
 import { createNativeEngine } from '@/engine/duckdbNative'
@@ -29,6 +29,7 @@ import { computeShippedSnapshot, serializeShipped, SHIPPED_SNAPSHOT_FILE } from 
 import { readStoredJudgements } from '@/persist/judgements'
 import { readFolders, readJson, UsageError } from './folders'
 import { findingMessage, findingSuggestion } from '@/i18n/describeAudit'
+import { describeSettingsProblem } from '@/i18n/describeSettings'
 
 const USAGE = `用法 usage:
   npm run cli -- assess <文件夹> [--year 年度] [--json] [--out <输出文件夹> [--docx]] [--judgements <评价.json>] [--settings <设置.json>]
@@ -200,6 +201,25 @@ export function monitorJson(
   })
 }
 
+/**
+ * `--settings <file.json>` ({ monitor, scoring } as the settings page keeps them), held to the checks the settings
+ * form applies: a file that fails them is refused in one sentence (exit 2), never used to score.
+ */
+export function readSettings(path: string | null): { scoring: ScoringSettings; monitor: MonitorSettings } {
+  const stored = path ? readJson(path, '设置文件') : {}
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) {
+    throw new UsageError(`设置文件 “${path}” 应为 {"monitor": {…}, "scoring": {…}}`)
+  }
+  const raw = stored as { scoring?: unknown; monitor?: unknown }
+  const monitor = checkedMonitorSettings(raw.monitor)
+  const scoring = checkedScoringSettings(raw.scoring)
+  const problems = [...monitor.problems, ...scoring.problems]
+  if (problems.length) {
+    throw new UsageError(`设置文件 “${path}” 中的设置不可用：${problems.map((p) => describeSettingsProblem(p, 'zh')).join('')}`)
+  }
+  return { scoring: scoring.settings, monitor: monitor.settings }
+}
+
 /** The year asked for, or the latest the data hold; a year the data do not hold is a usage error naming those they do. */
 function chooseYear(years: readonly number[], wanted: number | null): number {
   const year = wanted ?? years.reduce((a, b) => Math.max(a, b), -Infinity)
@@ -240,10 +260,7 @@ export async function run(argv: readonly string[], out: (s: string) => void): Pr
   const folders = readFolders(resolve(opts.folder))
   const j = opts.judgements ? readStoredJudgements(readJson(opts.judgements, '评价文件')) : undefined
   lap('read files')
-  const stored = opts.settings ? readJson(opts.settings, '设置文件') : {}
-  const raw = (typeof stored === 'object' && stored !== null ? stored : {}) as { scoring?: unknown; monitor?: unknown }
-  const scoring: ScoringSettings = mergeSettings(DEFAULT_SCORING_SETTINGS, raw.scoring)
-  const monitor: MonitorSettings = mergeSettings(DEFAULT_MONITOR_SETTINGS, raw.monitor)
+  const { scoring, monitor } = readSettings(opts.settings)
   // the snapshot is drawn by the browser as if duckdb-wasm had computed it: computed on duckdb-wasm, to the last bit
   const wasm = opts.engine === 'wasm' || (opts.command === 'snapshot' && !argv.includes('--engine'))
   const engine: QueryEngine = wasm ? await createNodeEngine() : await createNativeEngine()

@@ -72,9 +72,10 @@ export interface AssessmentData {
   latestMonth: number
 }
 
+/** The evaluator's judgements by 指标编码 and 项目编码. */
 export interface AssessmentJudgements {
-  indicators?: Readonly<Record<string, IndicatorJudgement>>
-  projects?: Readonly<Record<string, ProjectJudgement>>
+  indicators?: ReadonlyMap<string, IndicatorJudgement>
+  projects?: ReadonlyMap<string, ProjectJudgement>
 }
 
 export function assessDepartment(
@@ -94,7 +95,7 @@ export function assessDepartment(
       scoring,
       monitor,
       judgements: judgements.indicators,
-      projectJudgement: judgements.projects?.[project.code] ?? null,
+      projectJudgement: judgements.projects?.get(project.code) ?? null,
     }),
   )
   const goals = data.indicators

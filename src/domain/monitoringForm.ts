@@ -60,7 +60,8 @@ export interface MonitoringInput {
   month: number
   latestMonth: number
   monitor: MonitorSettings
-  judgements?: Readonly<Record<string, MonitoringJudgement>>
+  /** by 指标编码 */
+  judgements?: ReadonlyMap<string, MonitoringJudgement>
 }
 
 export function buildMonitoringForm(input: MonitoringInput): MonitoringForm {
@@ -70,7 +71,7 @@ export function buildMonitoringForm(input: MonitoringInput): MonitoringForm {
   const runRate = yearEndEstimate(spent, input.month) ?? spent
   const rows = input.indicators.map((indicator): MonitoringRow => {
     const p = indicatorProgress(indicator, input.series.get(indicator.id) ?? [], asOf, input.monitor)
-    const j = input.judgements?.[indicator.id] ?? emptyMonitoringJudgement()
+    const j = input.judgements?.get(indicator.id) ?? emptyMonitoringJudgement()
     return {
       indicator,
       actual: p.actual,
@@ -101,7 +102,7 @@ export function monitorDepartment(
   data: AssessmentData,
   month: number,
   monitor: MonitorSettings,
-  judgements: Readonly<Record<string, MonitoringJudgement>> = {},
+  judgements: ReadonlyMap<string, MonitoringJudgement> = new Map(),
 ): MonitoringForm[] {
   return data.projects.map((project) =>
     buildMonitoringForm({

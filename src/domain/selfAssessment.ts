@@ -104,7 +104,8 @@ export interface AssessmentInput {
   asOf: YearMonth
   scoring: ScoringSettings
   monitor: MonitorSettings
-  judgements?: Readonly<Record<string, IndicatorJudgement>>
+  /** by 指标编码 */
+  judgements?: ReadonlyMap<string, IndicatorJudgement>
   projectJudgement?: ProjectJudgement | null
 }
 
@@ -130,7 +131,7 @@ export function buildAssessmentForm(input: AssessmentInput): AssessmentForm {
   const rows = input.indicators.map((indicator, i): AssessmentRow => {
     const p = indicatorProgress(indicator, input.series.get(indicator.id) ?? [], asOf, input.monitor)
     const pts = points[i] ?? 0
-    const j = input.judgements?.[indicator.id] ?? emptyIndicatorJudgement()
+    const j = input.judgements?.get(indicator.id) ?? emptyIndicatorJudgement()
     const t = indicator.target
     const judged: JudgedWhy | null =
       isQualitative(indicator) ? 'qualitative' : t.value === null ? 'unreadable-target' : p.actual === null ? 'no-actual' : null

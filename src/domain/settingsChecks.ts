@@ -1,3 +1,4 @@
+import { DEFAULT_MONITOR_SETTINGS, DEFAULT_SCORING_SETTINGS, mergeSettings } from './settings'
 import type { MonitorSettings, QualitativeStatus, ScoringSettings } from './types'
 
 type NoParams = Record<string, never>
@@ -75,4 +76,27 @@ export function checkScoringSettings(s: ScoringSettings): SettingsProblem[] {
   if (s.executionReasonBelow <= 0 || s.executionReasonBelow > 1)
     out.push({ field: 'executionReasonBelow', key: 'reasonBelowRange', params: { value: pct(s.executionReasonBelow) } })
   return out
+}
+
+/** Settings as read from storage or a file: what is used, and why the stored ones were not (nothing when they were). */
+export interface CheckedSettings<T> {
+  settings: T
+  problems: SettingsProblem[]
+}
+
+/**
+ * Stored settings (a partial object, or its JSON text) laid over the defaults, used only when they pass the checks
+ * the settings form applies: a hand-edited negative weight or a red line above yellow gives the defaults, not wrong
+ * scores. The problems say what was refused.
+ */
+export function checkedMonitorSettings(stored: unknown): CheckedSettings<MonitorSettings> {
+  const merged = mergeSettings(DEFAULT_MONITOR_SETTINGS, stored)
+  const problems = checkMonitorSettings(merged)
+  return { settings: problems.length ? mergeSettings(DEFAULT_MONITOR_SETTINGS, undefined) : merged, problems }
+}
+
+export function checkedScoringSettings(stored: unknown): CheckedSettings<ScoringSettings> {
+  const merged = mergeSettings(DEFAULT_SCORING_SETTINGS, stored)
+  const problems = checkScoringSettings(merged)
+  return { settings: problems.length ? mergeSettings(DEFAULT_SCORING_SETTINGS, undefined) : merged, problems }
 }

@@ -96,7 +96,8 @@ export async function registerOrgs(engine: QueryEngine, table: string): Promise<
     FROM (SELECT DISTINCT org FROM ${ident(table)}) t ANTI JOIN orgs o ON o.org = t.org`)
 }
 
-const csvField = (value: string | number | boolean | null) => {
+/** A cell of a CSV line: quoted when it holds a quote, a comma or a line break. */
+export const csvField = (value: string | number | boolean | null) => {
   if (value === null) return ''
   const text = String(value)
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text

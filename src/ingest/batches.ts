@@ -56,12 +56,17 @@ export type BatchSummary = Pick<BatchRecord, 'id' | 'fileName' | 'appliedAt' | '
   parts: Pick<BatchPart, 'kind' | 'sheet' | 'mode' | 'scopes' | 'within' | 'counts'>[]
 }
 
-/** Where applied batches are kept between sessions (`src/persist/batchStore.ts`: IndexedDB in the browser). */
+/**
+ * Where applied batches are kept between sessions (`src/persist/batchStore.ts`: IndexedDB in the browser), shared
+ * by every tab of the browser.
+ */
 export interface BatchStore {
   /** Every batch that reads back whole, undone ones included, in the order applied. */
   list(): Promise<BatchRecord[]>
   put(record: BatchRecord): Promise<void>
   clear(): Promise<void>
+  /** Runs `work` while no other tab works on the log (absent: this is the only one). */
+  exclusive?<T>(work: () => Promise<T>): Promise<T>
 }
 
 /** An upload to apply, with the worksheet its rows came from. */
@@ -69,6 +74,10 @@ export interface UploadPart {
   upload: PreparedUpload
   sheet: string | null
 }
+
+/** Which batches a log holds and which of them are undone: two logs with the same signature replay the same. */
+export const logSignature = (records: readonly Pick<BatchRecord, 'id' | 'undoneAt'>[]) =>
+  records.map((b) => `${b.id}:${b.undoneAt ?? ''}`).join('|')
 
 export interface BatchMeta {
   id: string

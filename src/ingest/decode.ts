@@ -1,6 +1,9 @@
-import Papa from 'papaparse'
+import { headerOf } from './canonicalCsv'
+import { sniffBytes, type SniffCode } from './sniff'
 
-export type TextEncodingName = 'UTF-8' | 'UTF-8 (BOM)' | 'GB18030'
+export type TextEncodingName = 'UTF-8' | 'UTF-8 (BOM)' | 'GB18030' | 'UTF-16LE' | 'UTF-16BE'
+
+export const TEXT_ENCODINGS: readonly TextEncodingName[] = ['UTF-8', 'UTF-8 (BOM)', 'GB18030', 'UTF-16LE', 'UTF-16BE']
 
 const BOM = [0xef, 0xbb, 0xbf]
 const hasBom = (bytes: Uint8Array) => bytes[0] === BOM[0] && bytes[1] === BOM[1] && bytes[2] === BOM[2]
@@ -57,13 +60,17 @@ export async function toUtf8Bytes(
 }
 
 /** GBK (GB18030) bytes re-encoded as UTF-8, chunk by chunk. */
-export async function gb18030ToUtf8(bytes: Uint8Array, onProgress: (fraction: number) => void = () => {}): Promise<Uint8Array> {
-  const gbk = new TextDecoder('gb18030')
+export const gb18030ToUtf8 = (bytes: Uint8Array, onProgress: (fraction: number) => void = () => {}) =>
+  reencode(bytes, 'gb18030', onProgress)
+
+/** Bytes in `label`'s encoding re-encoded as UTF-8, chunk by chunk (a BOM is dropped). */
+async function reencode(bytes: Uint8Array, label: string, onProgress: (fraction: number) => void): Promise<Uint8Array> {
+  const decoder = new TextDecoder(label)
   const encoder = new TextEncoder()
   const parts: Uint8Array[] = []
   let size = 0
   for (let at = 0; at < bytes.length; at += CHUNK) {
-    const part = encoder.encode(gbk.decode(bytes.subarray(at, at + CHUNK), { stream: at + CHUNK < bytes.length }))
+    const part = encoder.encode(decoder.decode(bytes.subarray(at, at + CHUNK), { stream: at + CHUNK < bytes.length }))
     parts.push(part)
     size += part.length
     onProgress(Math.min(1, (at + CHUNK) / bytes.length))
@@ -79,8 +86,9 @@ export async function gb18030ToUtf8(bytes: Uint8Array, onProgress: (fraction: nu
 }
 
 /**
- * The header row of a file as picked, UTF-8 or GBK (the first 64 KiB decoded on their own): what kind of file this
- * is can be told before the whole file is decoded.
+ * The header row of a file as picked, UTF-8 or GBK (the first 64 KiB decoded on their own), read as the rewrite
+ * into canonical CSV reads it (blank rows above it, tabs, quotes): what kind of file this is can be told before the
+ * whole file is decoded.
  */
 export function headerCells(bytes: Uint8Array): string[] {
   const start = bytes.subarray(0, HEAD)
@@ -90,18 +98,34 @@ export function headerCells(bytes: Uint8Array): string[] {
   } catch {
     head = new TextDecoder('gb18030').decode(start, { stream: true })
   }
-  const [cells = ['']] = Papa.parse<string[]>(head, { delimiter: ',', quoteChar: '"', preview: 1 }).data
-  return cells.map((c) => c.trim())
+  return headerOf(new TextEncoder().encode(head))
 }
 
-/** Whether UTF-8 bytes hold nothing but white space (a file saved empty, or with a few blank lines). */
-export function isBlank(utf8: Uint8Array): boolean {
-  if (new TextDecoder().decode(utf8.subarray(0, HEAD)).trim() !== '') return false
-  return utf8.length <= HEAD || new TextDecoder().decode(utf8).trim() === ''
+/** A file's bytes as UTF-8 text, or what the bytes are when they are no text this app reads. */
+export type DecodedText = Utf8File | { notText: SniffCode }
+
+/**
+ * What the bytes are first (`sniff.ts`): text as UTF-8 (`toUtf8Bytes`); UTF-16 with or without BOM — what Excel's
+ * "Unicode 文本" saves, tab-separated — decoded to UTF-8 as well; anything else (a workbook, an image, binary) is
+ * named by its sniff code for the caller's sentence, before any CSV reader sees it.
+ */
+export async function decodeText(
+  bytes: Uint8Array,
+  fileName: string,
+  onProgress: (fraction: number) => void = () => {},
+  options: { sampleOnly?: boolean } = {},
+): Promise<DecodedText> {
+  const code = sniffBytes(bytes, fileName)
+  if (code === 'utf16le' || code === 'utf16be') {
+    const label = code === 'utf16le' ? 'utf-16le' : 'utf-16be'
+    return { bytes: await reencode(bytes, label, onProgress), encoding: code === 'utf16le' ? 'UTF-16LE' : 'UTF-16BE', sampled: false }
+  }
+  if (code !== 'text' && code !== 'empty') return { notText: code }
+  return toUtf8Bytes(bytes, onProgress, options)
 }
 
 /** A small file as a string: UTF-8 (its BOM dropped) when it is valid UTF-8, else GBK/GB18030. */
-export function decodeText(bytes: Uint8Array): string {
+export function decodeSmallText(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {

@@ -17,6 +17,8 @@ export interface ColumnSpec {
   prefer?: string[]
   type: ColumnType
   required: boolean
+  /** A number that cannot be below zero: budgets, plan shares, 分值 (a month's spending may be, after a refund). */
+  nonNegative?: boolean
 }
 
 export interface FileKindSpec {
@@ -47,6 +49,7 @@ const yearAndOrg = (orgAliases: string[]): ColumnSpec[] => [
   col('year', '年度', 'integer', false, ['预算年度']),
   col('org', '预算单位', 'text', false, ['单位名称', '单位编码', '预算单位名称', '预算单位编码', ...orgAliases]),
 ]
+const nonNegative = (c: ColumnSpec): ColumnSpec => ({ ...c, nonNegative: true })
 const measureUnit = (): ColumnSpec => ({ ...col('unit', '单位', 'text', false, ['计量单位']), prefer: ['计量单位'] })
 
 export const FILE_KINDS: Record<FileKind, FileKindSpec> = {
@@ -67,7 +70,7 @@ export const FILE_KINDS: Record<FileKind, FileKindSpec> = {
       measureUnit(),
       col('direction', '指标性质', 'text', false, ['指标方向']),
       col('measure', '口径', 'text', false, ['统计口径']),
-      col('weight', '分值', 'number', false),
+      nonNegative(col('weight', '分值', 'number', false)),
       col('basis', '指标值确定依据', 'text', false, ['确定依据']),
       col('last_year', '上年完成值', 'number', false, ['上年实际完成值', '上年指标值完成情况']),
       col('history', '历史标准', 'number', false, ['历史值']),
@@ -85,10 +88,10 @@ export const FILE_KINDS: Record<FileKind, FileKindSpec> = {
       col('name', '项目名称', 'text', true),
       col('department', '主管部门', 'text'),
       col('unit_name', '实施单位', 'text'),
-      col('budget', '预算数', 'number', true, ['年初预算数']),
-      col('adjusted_budget', '调整后预算数', 'number', false, ['全年预算数']),
-      col('fiscal', '财政资金', 'number'),
-      col('other', '其他资金', 'number'),
+      nonNegative(col('budget', '预算数', 'number', true, ['年初预算数'])),
+      nonNegative(col('adjusted_budget', '调整后预算数', 'number', false, ['全年预算数'])),
+      nonNegative(col('fiscal', '财政资金', 'number')),
+      nonNegative(col('other', '其他资金', 'number')),
       col('purpose', '资金用途', 'text'),
       col('goal', '年度目标', 'text', false, ['年度总体目标']),
       ...yearAndOrg(['单位']),
@@ -103,7 +106,7 @@ export const FILE_KINDS: Record<FileKind, FileKindSpec> = {
     columns: [
       col('code', '项目编码', 'text', true),
       col('month', '月份', 'integer', true),
-      col('share', '计划支出比例', 'number', true),
+      nonNegative(col('share', '计划支出比例', 'number', true)),
       ...yearAndOrg(['单位']),
     ],
   },
@@ -196,6 +199,36 @@ export function matchColumns(spec: FileKindSpec, headers: readonly string[]): Ma
     }
   }
   return found
+}
+
+/**
+ * Headers that say the same column twice, as pairs of positions (0-based) in `headers`: the same text in any letter
+ * case (`完成值`, `完成值`), or two names of one column of `spec` (`完成值` and `value`), of which only the first would
+ * be read.
+ */
+export function duplicateHeaders(spec: FileKindSpec | null, headers: readonly string[]): [number, number][] {
+  const pairs: [number, number][] = []
+  const first = new Map<string, number>()
+  headers.forEach((h, i) => {
+    const key = norm(h)
+    const earlier = first.get(key)
+    if (earlier === undefined) first.set(key, i)
+    else pairs.push([earlier, i])
+  })
+  if (spec) {
+    const matched = matchColumns(spec, headers)
+    for (const column of spec.columns) {
+      const taken = matched.get(column.key)
+      if (taken === undefined) continue
+      const names = new Set([...(column.prefer ?? []), column.zh, column.key, ...(column.aliases ?? [])].map(norm))
+      const at = headers.indexOf(taken)
+      headers.forEach((h, i) => {
+        const carriesOther = [...matched.values()].includes(h)
+        if (i !== at && !carriesOther && names.has(norm(h)) && norm(h) !== norm(taken)) pairs.push([Math.min(at, i), Math.max(at, i)])
+      })
+    }
+  }
+  return pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1])
 }
 
 /**

@@ -3,7 +3,7 @@ import type { QueryEngine } from '@/engine/QueryEngine'
 import { literal } from '@/engine/sql/quote'
 import { createStoreSchemaSql } from '@/engine/sql/schema'
 import { applyStaged } from './apply'
-import { decodeText } from './decode'
+import { decodeSmallText } from './decode'
 import { orgKeyOf, type DatasetFiles, type DatasetFolder } from './datasetFolder'
 import { FILE_KINDS, type FileKind } from './fileKinds'
 import { describeFileProblem, describeProblem } from './messages'
@@ -95,7 +95,7 @@ export async function loadDataset(engine: QueryEngine, folders: readonly Dataset
  */
 async function loadUnits(engine: QueryEngine, folder: DatasetFolder): Promise<void> {
   const name = `${folder.path}units.csv`
-  const text = decodeText(folder.units as Uint8Array)
+  const text = decodeSmallText(folder.units as Uint8Array)
   const parsed = Papa.parse<string[]>(text.trim(), { skipEmptyLines: true })
   const [header = [], ...rows] = parsed.data
   const at = (names: string[]) => header.findIndex((h) => names.includes(h.trim()))

@@ -4,20 +4,36 @@ import {
   duplicateKeySql,
   scopedSelectSql,
   stageCsvSql,
-  stagedHeadersSql,
   typedSelectSql,
   yearProblemsSql,
   type RowProblem,
   type StagedColumn,
 } from '@/engine/sql/ingest'
 import { ident } from '@/engine/sql/quote'
-import { isBlank, toUtf8Bytes, type TextEncodingName } from './decode'
-import { closestKind, FILE_KINDS, ROW_COLUMN, matchColumns, missingColumns, type FileKind, type FileKindSpec } from './fileKinds'
+import { canonicalCsv, type CanonicalCsv } from './canonicalCsv'
+import { decodeText, type TextEncodingName } from './decode'
+import { closestKind, duplicateHeaders, FILE_KINDS, matchColumns, missingColumns, type FileKind, type FileKindSpec } from './fileKinds'
+import { columnLetter } from './sheetGrid'
+import type { SniffCode } from './sniff'
 
-/** A problem with the file as a whole (no row to point at). */
+/** A problem with the file as a whole (no row to point at); its sentence is written in `i18n/describeUpload.ts`. */
 export interface FileProblem {
-  rule: 'unreadable' | 'unknown-kind' | 'missing-columns' | 'empty' | 'wrong-kind' | 'no-year'
+  rule:
+    | 'unreadable'
+    | 'unknown-kind'
+    | 'missing-columns'
+    | 'empty'
+    | 'wrong-kind'
+    | 'no-year'
+    /** the bytes are no text table (`detail`: the sniff code), named with `fileName` */
+    | 'not-csv'
+    /** an .xlsx workbook reached the CSV path (`detail`: `fileName`) */
+    | 'workbook'
+    /** `detail`: how many columns the header has */
+    | 'too-many-columns'
   detail: string
+  /** the file's name, for the sentences that say what the file is */
+  fileName?: string
 }
 
 /** The key of a budget unit when neither the file nor the folder names one. */
@@ -37,7 +53,7 @@ export const NO_SCOPE: UploadScope = { org: DEFAULT_ORG, year: null }
 /** A file read into the engine and checked on its own (references to other files are checked in `validate.ts`). */
 export interface StagedFile {
   fileName: string
-  encoding: TextEncodingName
+  encoding: TextEncodingName | null
   spec: FileKindSpec | null
   headers: string[]
   /**
@@ -61,10 +77,10 @@ export function viewKeyColumns(spec: FileKindSpec): string[] {
   return spec.key.flatMap((k) => (k === 'period' ? ['period_year', 'period_month'] : [k]))
 }
 
-/** The CSV a workbook reader wrote: its first column `__row` holds each row's Excel row number. */
-const startsWithRowColumn = (utf8: Uint8Array) => new TextDecoder().decode(utf8.subarray(0, 8)).replace(/^\uFEFF/, '').startsWith(`${ROW_COLUMN},`)
-
-/** A file of the deployed data folder, whose kind its name says: decoded, read with DuckDB's CSV reader and checked. */
+/**
+ * A file of the deployed data folder, whose kind its name says: told from other kinds of file by its bytes, decoded
+ * (UTF-8, GBK, UTF-16), read with DuckDB's CSV reader and checked.
+ */
 export async function stageFile(
   engine: QueryEngine,
   fileName: string,
@@ -72,8 +88,75 @@ export async function stageFile(
   kind: FileKind,
   scope: UploadScope = NO_SCOPE,
 ): Promise<StagedFile> {
-  const utf8 = await toUtf8Bytes(bytes)
-  return stageUtf8(engine, fileName, utf8.bytes, utf8.encoding, FILE_KINDS[kind], scope)
+  const text = await decodeText(bytes, fileName)
+  if ('notText' in text) {
+    return { ...unstaged(fileName), fileProblems: [notTextProblem(text.notText, fileName)] }
+  }
+  return stageUtf8(engine, fileName, text.bytes, text.encoding, FILE_KINDS[kind], scope)
+}
+
+/**
+ * The problem of bytes that are no text table. An .xlsx workbook is read by the workbook reader where one is wired
+ * (the data page); on the CSV path it is named and refused like any other non-text file.
+ */
+export const notTextProblem = (code: SniffCode, fileName: string): FileProblem =>
+  code === 'xlsx' ? { rule: 'workbook', detail: code, fileName } : { rule: 'not-csv', detail: code, fileName }
+
+const unstaged = (fileName: string): StagedFile => ({
+  fileName, encoding: null, spec: null, headers: [], view: `typed_${++counter}`, rowCount: 0, columns: [], problems: [],
+  fileProblems: [], problemCount: 0,
+})
+
+/** The header's name of a column (1-based) of the file, or '' beyond the header or for a blank one. */
+const headerAt = (csv: Pick<CanonicalCsv, 'headers'>, column: number) => {
+  const name = csv.headers[column - 1] ?? ''
+  return name.startsWith('__blank_') ? '' : name
+}
+
+/**
+ * What the rewrite into canonical CSV found: a row problem for each (its line, the column's header and letter), and
+ * whether the file can be read on (an unclosed quote, an endless row or a header of thousands of columns cannot).
+ */
+function layoutProblems(csv: CanonicalCsv): { problems: RowProblem[]; fileProblems: FileProblem[]; count: number } {
+  const problems: RowProblem[] = csv.cellProblems.map((p) => ({
+    line: p.line, key: headerAt(csv, p.column), rule: p.rule, value: p.value, detail: columnLetter(p.column),
+  }))
+  const fileProblems: FileProblem[] = []
+  const fatal = csv.fatal
+  if (fatal?.rule === 'too-many-columns') fileProblems.push({ rule: 'too-many-columns', detail: String(fatal.count) })
+  else if (fatal?.rule === 'unclosed-quote') {
+    problems.push({ line: fatal.line, key: headerAt(csv, fatal.column), rule: 'unclosed-quote', value: null, detail: columnLetter(fatal.column) })
+  } else if (fatal?.rule === 'long-row') problems.push({ line: fatal.line, key: '', rule: 'long-row', value: null, detail: null })
+  return { problems, fileProblems, count: csv.cellProblemCount + (fatal && fatal.rule !== 'too-many-columns' ? 1 : 0) }
+}
+
+/** Headers that name one column twice: a problem on the header's line, naming both columns by letter. */
+function duplicateHeaderProblems(csv: CanonicalCsv, spec: FileKindSpec | null): RowProblem[] {
+  return duplicateHeaders(spec, csv.headers).map(([a, b]) => ({
+    line: csv.headerLine,
+    key: '',
+    rule: 'duplicate-header',
+    value: `${csv.headers[a]}|${csv.headers[b]}`,
+    detail: `${columnLetter(a + 1)}|${columnLetter(b + 1)}`,
+  }))
+}
+
+/**
+ * The checks every reader of a canonical CSV starts with, added to `into`: what the rewrite found, no header row at
+ * all, a header that names a column of `spec` twice. False when the file cannot be read on.
+ */
+export function checkLayout(
+  csv: CanonicalCsv,
+  spec: FileKindSpec | null,
+  into: Pick<StagedFile, 'problems' | 'fileProblems' | 'problemCount'>,
+): boolean {
+  const layout = layoutProblems(csv)
+  const duplicates = csv.fatal ? [] : duplicateHeaderProblems(csv, spec)
+  into.problems.push(...layout.problems, ...duplicates)
+  into.fileProblems.push(...layout.fileProblems)
+  into.problemCount += layout.count + duplicates.length
+  if (!csv.fatal && csv.headerLine === 0) into.fileProblems.push({ rule: 'empty', detail: '' })
+  return !csv.fatal && csv.headerLine > 0 && duplicates.length === 0
 }
 
 /** The 月份 (or 支付日期) column that dates a row of this kind, if it has one. */
@@ -89,7 +172,7 @@ export async function stageUtf8(
   engine: QueryEngine,
   fileName: string,
   utf8: Uint8Array,
-  encoding: TextEncodingName,
+  encoding: TextEncodingName | null,
   known: FileKindSpec | null,
   scope: UploadScope = NO_SCOPE,
 ): Promise<StagedFile> {
@@ -109,23 +192,12 @@ export async function stageUtf8(
     fileProblems: [],
     problemCount: 0,
   }
-  if (isBlank(utf8)) {
-    result.fileProblems.push({ rule: 'empty', detail: '' })
-    return result
-  }
-  await engine.registerBuffer(vfsName, utf8.slice())
-  try {
-    await engine.exec(stageCsvSql(table, vfsName, startsWithRowColumn(utf8)))
-  } catch (error) {
-    result.fileProblems.push({ rule: 'unreadable', detail: (error as Error).message.split('\n')[0] ?? '' })
-    return result
-  } finally {
-    await engine.dropFile(vfsName)
-  }
-  result.headers = (await engine.query<{ column_name: string }>(stagedHeadersSql(table))).map((r) => r.column_name)
-  const spec = known ?? closestKind(result.headers)
+  const csv = canonicalCsv(utf8)
+  const spec = known ?? closestKind(csv.headers)
+  if (!checkLayout(csv, spec, result)) return result
+  result.headers = csv.headers
   if (!spec) {
-    result.fileProblems.push({ rule: 'unknown-kind', detail: result.headers.join(', ') })
+    result.fileProblems.push({ rule: 'unknown-kind', detail: shownHeaders(result.headers) })
     return result
   }
   result.spec = spec
@@ -134,20 +206,32 @@ export async function stageUtf8(
     result.fileProblems.push({ rule: 'missing-columns', detail: missing.map((c) => c.zh).join('、') })
     return result
   }
+  await engine.registerBuffer(vfsName, csv.bytes.slice())
+  try {
+    await engine.exec(stageCsvSql(table, vfsName, csv.headers))
+  } catch (error) {
+    // the canonical CSV leaves the reader nothing to trip on; should it still, the user gets a sentence, not its English
+    result.fileProblems.push({ rule: 'unreadable', detail: (error as Error).message.split('\n')[0] ?? '' })
+    return result
+  } finally {
+    await engine.dropFile(vfsName)
+  }
   const matched = matchColumns(spec, result.headers)
   result.columns = spec.columns.map((c) => ({
     key: c.key,
     header: matched.get(c.key) ?? null,
     type: c.type,
     required: c.required && !c.allowEmpty,
+    nonNegative: c.nonNegative === true,
   }))
   const dated = monthColumn(spec)
   const hasYear = matched.has('year')
   // CREATE TABLE … AS answers with the row count: one round trip fewer per file
-  const [created] = await engine.query<{ Count: number }>(
-    `CREATE OR REPLACE TABLE ${ident(view)} AS ${scopedSelectSql(typedSelectSql(table, result.columns), scope, dated)}`,
-  )
-  await engine.exec(`DROP TABLE ${ident(table)}`)
+  const [created] = await engine
+    .query<{ Count: number }>(
+      `CREATE OR REPLACE TABLE ${ident(view)} AS ${scopedSelectSql(typedSelectSql(table, result.columns), scope, dated)}`,
+    )
+    .finally(() => engine.exec(`DROP TABLE IF EXISTS ${ident(table)}`))
   result.rowCount = created?.Count ?? 0
   if (result.rowCount === 0) result.fileProblems.push({ rule: 'empty', detail: '' })
   if (result.rowCount > 0 && !dated && !hasYear && scope.year === null) result.fileProblems.push({ rule: 'no-year', detail: '' })
@@ -178,6 +262,12 @@ export async function collectProblems(
   }
   for (const r of rows.slice(0, room)) staged.problems.push({ line: r._line, key: r.key, rule: r.rule, value: r.value, detail: r.detail })
   staged.problems.sort((a, b) => a.line - b.line)
+}
+
+/** The headers a sentence lists: the file's own (no blank ones), at most twelve. */
+function shownHeaders(headers: readonly string[]): string {
+  const named = headers.filter((h) => !h.startsWith('__blank_'))
+  return named.length > 12 ? `${named.slice(0, 12).join(', ')}, …` : named.join(', ')
 }
 
 export async function dropStage(engine: QueryEngine, staged: StagedFile): Promise<void> {

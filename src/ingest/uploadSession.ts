@@ -151,7 +151,9 @@ const sharedScopes = (a: readonly Scope[], b: readonly Scope[]) => a.filter((s) 
 /**
  * The data page's workflow on one engine and one batch store: picked files checked (decoded once, their kind told
  * once, a workbook sheet by sheet) and previewed, applied and undone as batches, exported, and everything forgotten
- * on reset. The batch list is read from the store once and kept here from then on.
+ * on reset. The batch list is read from the store once and kept here; applying and undoing read it again, while no
+ * other tab works on it, so that a tab never acts on a stale copy: when another tab changed it, `sync` first brings
+ * this tab's engine up to the log. Each change is announced to the other tabs.
  */
 export function createUploadSession(
   engine: QueryEngine,
@@ -161,6 +163,8 @@ export function createUploadSession(
     now = () => new Date(),
     scope = () => NO_SCOPE,
     foldersHash = () => null,
+    sync = async () => {},
+    announce = () => {},
   }: {
     decode?: (fileName: string, bytes: Uint8Array, options: ReadOptions) => Promise<DecodedUpload>
     now?: () => Date
@@ -168,6 +172,13 @@ export function createUploadSession(
     scope?: () => UploadScope
     /** `foldersHash` of the deployed data the store was built from, recorded in each batch */
     foldersHash?: () => string | null
+    /**
+     * Makes the engine's tables those of the data folder and `log`, unless they are already (the caller knows which
+     * log its engine holds): called with the log as stored, before every apply and undo.
+     */
+    sync?: (log: readonly BatchRecord[]) => Promise<void>
+    /** Tells the other tabs that the log changed. */
+    announce?: () => void
   } = {},
 ) {
   const pending = new Map<number, PendingFile>()
@@ -180,6 +191,16 @@ export function createUploadSession(
     loading ??= store.list().then((list) => (history ??= list))
     return loading
   }
+
+  /** The log as stored now, the engine brought up to it: the first step of every change. */
+  async function freshLog(): Promise<readonly BatchRecord[]> {
+    const log = await store.list()
+    await sync(log)
+    history = log
+    return log
+  }
+
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => (store.exclusive ? store.exclusive(work) : work())
 
   /** New projects and indicators in other valid files not yet applied, and in the earlier tables of this one, count as known. */
   function context(except: number, own: readonly PreparedUpload[]): UploadContext {
@@ -311,25 +332,34 @@ export function createUploadSession(
      * Applies a valid file as one batch, all its tables together, and keeps it in the store; if the store refuses
      * it, nothing is applied. `fileName` names the batch when the file has no name of its own (the 填报 page).
      */
-    async apply(id: number, fileName?: string): Promise<BatchRecord> {
-      const file = pending.get(id)
-      if (!file || !fileIsValid(file)) throw new Error('only a valid file can be applied')
-      await batches()
-      const at = now()
-      const record = await applyUploads(
-        engine,
-        file.parts.map((p) => ({ upload: p.upload, sheet: p.section.sheet })),
-        { id: `${at.getTime().toString(36)}-${id}`, fileName: fileName ?? file.decoded.fileName, now: at, foldersHash: foldersHash() },
-      )
-      pending.delete(id)
-      try {
-        await store.put(record)
-      } catch (error) {
-        await undoBatch(engine, record)
-        throw error
-      }
-      history = [...(await batches()), record]
-      return record
+    apply(id: number, fileName?: string): Promise<BatchRecord> {
+      return exclusive(async () => {
+        const file = pending.get(id)
+        if (!file || !fileIsValid(file)) throw new Error('only a valid file can be applied')
+        const log = await freshLog()
+        const at = now()
+        const record = await applyUploads(
+          engine,
+          file.parts.map((p) => ({ upload: p.upload, sheet: p.section.sheet })),
+          {
+            // ids stay unique across tabs: the time, the file's number in this tab, and a random tail
+            id: `${at.getTime().toString(36)}-${id}-${Math.random().toString(36).slice(2, 6)}`,
+            fileName: fileName ?? file.decoded.fileName,
+            now: at,
+            foldersHash: foldersHash(),
+          },
+        )
+        pending.delete(id)
+        try {
+          await store.put(record)
+        } catch (error) {
+          await undoBatch(engine, record)
+          throw error
+        }
+        history = [...log, record]
+        announce()
+        return record
+      })
     },
 
     /** Forgets a checked file that is not to be applied. */
@@ -339,35 +369,50 @@ export function createUploadSession(
       if (file) for (const p of file.parts) await discardUpload(engine, p.upload)
     },
 
-    /** Undoes a batch, unless a later batch still in force changed some of the same rows. */
-    async undo(batchId: string): Promise<UndoOutcome> {
-      const list = await batches()
-      const record = list.find((b) => b.id === batchId)
-      if (!record || record.undoneAt) return { status: 'nothing' }
-      const later = laterOverlapping(record, list)
-      if (later.length) return { status: 'blocked', later }
-      await undoBatch(engine, record)
-      const undone = { ...record, undoneAt: now().toISOString() }
-      try {
-        await store.put(undone)
-      } catch (error) {
-        await replayBatches(engine, [record])
-        throw error
-      }
-      history = list.map((b) => (b.id === batchId ? undone : b))
-      return { status: 'undone', record: undone }
+    /**
+     * Undoes a batch, unless a later batch still in force changed some of the same rows — later in the log as
+     * stored now, whichever tab applied it.
+     */
+    undo(batchId: string): Promise<UndoOutcome> {
+      return exclusive(async () => {
+        const list = await freshLog()
+        const record = list.find((b) => b.id === batchId)
+        if (!record || record.undoneAt) return { status: 'nothing' }
+        const later = laterOverlapping(record, list)
+        if (later.length) return { status: 'blocked', later }
+        await undoBatch(engine, record)
+        const undone = { ...record, undoneAt: now().toISOString() }
+        try {
+          await store.put(undone)
+        } catch (error) {
+          await replayBatches(engine, [record])
+          throw error
+        }
+        history = list.map((b) => (b.id === batchId ? undone : b))
+        announce()
+        return { status: 'undone', record: undone }
+      })
+    },
+
+    /** The log as stored now (after another tab changed it); the engine is the caller's to rebuild. */
+    async reload(): Promise<readonly BatchRecord[]> {
+      history = await store.list()
+      return history
     },
 
     /**
      * Keeps batches recorded again on the deployed data now (`ReplayReport.rebased`): undoing one then brings back
      * the rows the data folder holds now, not those it held when the batch was applied.
      */
-    async rebase(records: readonly BatchRecord[]): Promise<void> {
-      const list = await batches()
-      const inForce = records.filter((r) => list.some((b) => b.id === r.id && !b.undoneAt))
-      for (const record of inForce) await store.put(record)
-      const byId = new Map(inForce.map((r) => [r.id, r]))
-      history = list.map((b) => byId.get(b.id) ?? b)
+    rebase(records: readonly BatchRecord[]): Promise<void> {
+      return exclusive(async () => {
+        const list = await store.list()
+        const inForce = records.filter((r) => list.some((b) => b.id === r.id && !b.undoneAt))
+        for (const record of inForce) await store.put(record)
+        const byId = new Map(inForce.map((r) => [r.id, r]))
+        history = list.map((b) => byId.get(b.id) ?? b)
+        announce()
+      })
     },
 
     /** A stored table as its file (docs/formats.md), UTF-8 with BOM for Excel. */
@@ -379,8 +424,9 @@ export function createUploadSession(
     async reset(): Promise<void> {
       for (const file of pending.values()) for (const p of file.parts) await discardUpload(engine, p.upload)
       pending.clear()
-      await store.clear()
+      await exclusive(() => store.clear())
       history = []
+      announce()
     },
   }
 }

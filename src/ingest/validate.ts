@@ -1,6 +1,6 @@
 import { DEPARTMENT_SCOPE } from '@/domain/indicator'
 import type { QueryEngine } from '@/engine/QueryEngine'
-import { unitExpr } from '@/engine/sql/ingest'
+import { FIRST_YEAR, LAST_YEAR, unitExpr } from '@/engine/sql/ingest'
 import { ident, literal } from '@/engine/sql/quote'
 import { collectProblems, NO_SCOPE, type StagedFile, type UploadScope } from './stageFile'
 
@@ -22,9 +22,9 @@ export const knownCodesSql = (table: string, column: string, views: string[]) =>
     ' UNION ',
   )
 
-/** `code` is not among the known codes of the row's own unit and year. */
+/** `code` is not among the known codes of the row's own unit and year (a row of no real year has its own sentence). */
 const unknownIn = (known: string, code: string) =>
-  `NOT EXISTS (SELECT 1 FROM (${known}) k WHERE k.org = v._org AND k.year = v._year AND k.k = ${code})`
+  `v._year BETWEEN ${FIRST_YEAR} AND ${LAST_YEAR} AND NOT EXISTS (SELECT 1 FROM (${known}) k WHERE k.org = v._org AND k.year = v._year AND k.k = ${code})`
 
 /** The row's indicator in the store: same unit, year and 指标编码. */
 const sameIndicator = (t: string) => `${t}.org = v._org AND ${t}.year = v._year AND ${t}.id = v.id`
@@ -72,8 +72,6 @@ export function referenceProblemsSql(staged: StagedFile, context: UploadContext)
           `v.direction IS NOT NULL AND v.direction NOT IN ('≥', '≤', '=', '定性', '>=', '<=', '正向', '反向', '＝')`),
         problem(v, 'measure', 'measure', 'v.measure', `v.measure IS NOT NULL AND v.measure NOT IN ('累计', '时点')`),
       ].join('\nUNION ALL\n')
-    case 'projects':
-      return problem(v, 'budget', 'negative', 'v.budget__raw', 'v.budget < 0')
     case 'links':
       return [
         problem(v, 'id', 'unknown-id', 'v.id', `v.id IS NOT NULL AND ${unknownIn(indicatorIds, 'v.id')}`),

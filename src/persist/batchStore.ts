@@ -1,11 +1,12 @@
 import type { Cell } from '@/engine/QueryEngine'
 import { TABLE_KEYS, type ReplaceWithin } from '@/engine/sql/batch'
 import type { BatchPart, BatchRecord, BatchStore } from '@/ingest/batches'
-import type { TextEncodingName } from '@/ingest/decode'
+import { TEXT_ENCODINGS, type TextEncodingName } from '@/ingest/decode'
 import { KIND_TABLE } from '@/ingest/fileKinds'
+import { withBatchLock } from './batchChannel'
 import { hasOwnKey, isFiniteNumber, isRecord, isStringArray } from './shape'
 
-const ENCODINGS: readonly unknown[] = ['UTF-8', 'UTF-8 (BOM)', 'GB18030'] satisfies TextEncodingName[]
+const ENCODINGS: readonly unknown[] = TEXT_ENCODINGS
 
 const isCell = (x: unknown): x is Cell => x === null || ['string', 'number', 'boolean'].includes(typeof x)
 const isRows = (x: unknown, width: number): x is Cell[][] =>
@@ -95,16 +96,22 @@ function request<T>(r: IDBRequest<T>): Promise<T> {
   })
 }
 
-function openDatabase(): Promise<IDBDatabase> {
-  const open = indexedDB.open(DB_NAME, 1)
-  open.onupgradeneeded = () => open.result.createObjectStore(STORE, { keyPath: 'id' })
-  return request(open)
+/** The database at `version` (undefined: whatever version it has); created with its store when new. */
+async function openDatabase(version?: number): Promise<IDBDatabase> {
+  const open = version === undefined ? indexedDB.open(DB_NAME) : indexedDB.open(DB_NAME, version)
+  open.onupgradeneeded = () => {
+    if (!open.result.objectStoreNames.contains(STORE)) open.result.createObjectStore(STORE, { keyPath: 'id' })
+  }
+  const db = await request(open)
+  // another tab deleting the database (恢复默认数据 on a page that failed to load) must not wait for this one
+  db.onversionchange = () => db.close()
+  return db
 }
 
-function indexedDbStore(): BatchStore {
+function indexedDbStore(): BatchStore & { close(): Promise<void> } {
   let db: Promise<IDBDatabase> | null = null
   const run = async <T>(mode: IDBTransactionMode, work: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> => {
-    db ??= openDatabase()
+    db ??= openDatabase(1)
     const tx = (await db).transaction(STORE, mode)
     const result = request(work(tx.objectStore(STORE)))
     await new Promise<void>((resolve, reject) => {
@@ -125,6 +132,12 @@ function indexedDbStore(): BatchStore {
     async clear() {
       await run('readwrite', (s) => s.clear())
     },
+    exclusive: withBatchLock,
+    async close() {
+      const open = db
+      db = null
+      if (open) (await open.catch(() => null))?.close()
+    },
   }
 }
 
@@ -134,13 +147,42 @@ function memoryStore(): BatchStore {
     list: async () => checked([...records.values()]),
     put: async (r) => void records.set(r.id, structuredClone(r)),
     clear: async () => records.clear(),
+    exclusive: withBatchLock,
   }
 }
 
-let store: BatchStore | null = null
+let store: (BatchStore & { close?(): Promise<void> }) | null = null
 
 /** The batches of this browser: IndexedDB, or memory where there is none (jsdom). */
 export function batchStore(): BatchStore {
   store ??= typeof indexedDB === 'undefined' ? memoryStore() : indexedDbStore()
   return store
+}
+
+/**
+ * Every record the browser keeps, as it is stored, those that do not check out too: what a page that failed to load
+ * can still save. Opens the database at whatever version it has (one a newer build left, or one without its store).
+ */
+export async function readStoredRecords(): Promise<unknown[]> {
+  if (typeof indexedDB === 'undefined') return batchStore().list()
+  const db = await openDatabase()
+  try {
+    if (!db.objectStoreNames.contains(STORE)) return []
+    const tx = db.transaction(STORE, 'readonly')
+    return await request(tx.objectStore(STORE).getAll() as IDBRequest<unknown[]>)
+  } finally {
+    db.close()
+  }
+}
+
+/** Deletes every stored batch, the database itself with them, whatever state it is in. */
+export async function deleteStoredBatches(): Promise<void> {
+  if (typeof indexedDB === 'undefined') return batchStore().clear()
+  await store?.close?.()
+  store = null
+  await new Promise<void>((resolve, reject) => {
+    const deleting = indexedDB.deleteDatabase(DB_NAME)
+    deleting.onsuccess = () => resolve()
+    deleting.onerror = () => reject(deleting.error)
+  })
 }

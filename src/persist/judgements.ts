@@ -4,11 +4,14 @@ import type { IndicatorJudgement, ProjectJudgement } from '@/domain/selfAssessme
 import { DEVIATION_CAUSES, LIKELIHOODS, type DeviationCause, type MonitoringJudgement } from '@/domain/monitoringForm'
 import type { Likelihood, QualitativeStatus } from '@/domain/types'
 
-/** Everything an evaluator types into the 自评表 and the 监控表, keyed by 指标编码 / 项目编码. */
+/**
+ * Everything an evaluator types into the 自评表 and the 监控表, keyed by 指标编码 / 项目编码: Maps, since a code is
+ * whatever the department typed (`constructor`, `__proto__`), never an object's own key. Stored as JSON objects.
+ */
 export interface StoredJudgements {
-  indicators: Record<string, IndicatorJudgement>
-  projects: Record<string, ProjectJudgement>
-  monitoring: Record<string, MonitoringJudgement>
+  indicators: Map<string, IndicatorJudgement>
+  projects: Map<string, ProjectJudgement>
+  monitoring: Map<string, MonitoringJudgement>
   /** the 监控表 covers months 1–N; 7 (1–7月) by default */
   monitoringMonth: number
 }
@@ -18,10 +21,19 @@ const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'obj
 const str = (x: unknown) => (typeof x === 'string' ? x : '')
 const num = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x : null)
 
-function entries<T>(x: unknown, read: (v: Record<string, unknown>) => T): Record<string, T> {
-  if (!isRecord(x)) return {}
-  return Object.fromEntries(Object.entries(x).flatMap(([k, v]) => (isRecord(v) ? [[k, read(v)]] : [])))
+/** A JSON object's own entries (JSON.parse makes `__proto__` an own key, and Object.entries lists it) as a Map. */
+function entries<T>(x: unknown, read: (v: Record<string, unknown>) => T): Map<string, T> {
+  if (!isRecord(x)) return new Map()
+  return new Map(Object.entries(x).flatMap(([k, v]) => (isRecord(v) ? [[k, read(v)] as const] : [])))
 }
+
+/** The JSON of judgements: each Map as an object (Object.fromEntries defines `__proto__` as an own key, as JSON needs). */
+export const judgementsJson = (j: StoredJudgements) => ({
+  indicators: Object.fromEntries(j.indicators),
+  projects: Object.fromEntries(j.projects),
+  monitoring: Object.fromEntries(j.monitoring),
+  monitoringMonth: j.monitoringMonth,
+})
 
 /** Stored JSON (or an imported file) read defensively: unknown keys and wrong types are dropped. */
 export function readStoredJudgements(raw: unknown): StoredJudgements {

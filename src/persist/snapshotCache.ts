@@ -1,4 +1,4 @@
-import type { BatchRecord } from '@/ingest/batches'
+import { logSignature, type BatchRecord } from '@/ingest/batches'
 import type { DatasetFolder } from '@/ingest/datasetFolder'
 import type { DatasetEntry, OrgEntry, StoreSnapshot } from '@/ingest/readStore'
 import { FNV_OFFSET, fnv1a } from './fnv1a'
@@ -33,7 +33,7 @@ export function foldersHash(folders: readonly Pick<DatasetFolder, 'path' | 'file
 
 export function snapshotKey(folders: readonly Pick<DatasetFolder, 'path' | 'files'>[], batches: readonly BatchRecord[]): string {
   const build = typeof __BUILD_ID__ === 'string' ? __BUILD_ID__ : 'dev'
-  return [build, foldersHash(folders), ...batches.map((b) => `${b.id}:${b.undoneAt ?? ''}`)].join('|')
+  return [build, foldersHash(folders), logSignature(batches)].join('|')
 }
 
 /** A StoreSnapshot as JSON holds it: its Maps as lists of entries. */

@@ -17,9 +17,10 @@ function storage(): Storage | null {
 
 /**
  * `check` gets whatever JSON the key holds (undefined when it holds nothing, or no JSON) and returns a value of the
- * right shape, keeping what checks out and defaults for the rest: it must accept anything without throwing.
+ * right shape, keeping what checks out and defaults for the rest: it must accept anything without throwing. `toJson`
+ * gives what is stored of a value that JSON does not hold as it is (Maps).
  */
-export function storedValue<T>(key: string, check: (stored: unknown) => T): StoredValue<T> {
+export function storedValue<T>(key: string, check: (stored: unknown) => T, toJson: (value: T) => unknown = (v) => v): StoredValue<T> {
   return {
     read() {
       let stored: unknown
@@ -33,7 +34,7 @@ export function storedValue<T>(key: string, check: (stored: unknown) => T): Stor
     },
     write(value) {
       try {
-        storage()?.setItem(key, JSON.stringify(value))
+        storage()?.setItem(key, JSON.stringify(toJson(value)))
       } catch {
         // a full localStorage: the value still holds for this session
       }

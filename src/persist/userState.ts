@@ -1,5 +1,5 @@
-import { readStoredJudgements, type StoredJudgements } from './judgements'
-import { DEFAULT_MONITOR_SETTINGS, DEFAULT_SCORING_SETTINGS, mergeSettings } from '@/domain/settings'
+import { judgementsJson, readStoredJudgements, type StoredJudgements } from './judgements'
+import { checkedMonitorSettings, checkedScoringSettings } from '@/domain/settingsChecks'
 import type { Likelihood, MonitorSettings, ScoringSettings } from '@/domain/types'
 import { checkProfile, NATIONAL_PROFILE, type RuleProfile } from '@/domain/bureau'
 import { isRecord } from './shape'
@@ -17,20 +17,23 @@ export interface StoredSettings {
   scoring: ScoringSettings
 }
 
-/** Every rule laid over the defaults of docs/rules.md: a missing or mistyped rule is the default. */
+/**
+ * Every rule laid over the defaults of docs/rules.md: a missing or mistyped rule is the default, and a group that
+ * fails the settings form's own checks (a negative weight, red above yellow) is the defaults as a whole.
+ */
 export function checkSettings(stored: unknown): StoredSettings {
   const o = isRecord(stored) ? stored : {}
   return {
     lang: o.lang === 'en' ? 'en' : 'zh',
-    monitor: mergeSettings(DEFAULT_MONITOR_SETTINGS, o.monitor),
-    scoring: mergeSettings(DEFAULT_SCORING_SETTINGS, o.scoring),
+    monitor: checkedMonitorSettings(o.monitor).settings,
+    scoring: checkedScoringSettings(o.scoring).settings,
   }
 }
 
 export const storedSettings = storedValue('jixiao:settings', checkSettings)
 
 /** The evaluator's bands, scores and reasons; entries of the wrong shape are dropped. */
-export const storedJudgements = storedValue<StoredJudgements>('jixiao:judgements', readStoredJudgements)
+export const storedJudgements = storedValue<StoredJudgements>('jixiao:judgements', readStoredJudgements, judgementsJson)
 
 const LIKELIHOODS: readonly unknown[] = ['确定能', '有可能', '完全不可能'] satisfies Likelihood[]
 

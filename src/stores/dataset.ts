@@ -2,14 +2,15 @@ import { defineStore } from 'pinia'
 import { computed, markRaw, ref, shallowRef } from 'vue'
 import type { QueryEngine } from '@/engine/QueryEngine'
 import type { Scope } from '@/ingest/apply'
-import type { BatchRecord } from '@/ingest/batches'
+import { logSignature, type BatchRecord } from '@/ingest/batches'
 import { adoptUnrecorded, migrateBatch, replayBatches, type ReplayReport } from '@/ingest/replay'
-import { orgKeyOf, readAbout, type DatasetAbout, type DatasetFolder } from '@/ingest/datasetFolder'
+import { orgKeyOf, type DatasetAbout, type DatasetFolder } from '@/ingest/datasetFolder'
 import { fetchDataFolders, fetchShippedSnapshot } from '@/ingest/fetchFolders'
 import { checkShippedSnapshot } from '@/ingest/shippedSnapshot'
 import { DatasetError, loadDataset } from '@/ingest/loadDataset'
 import { defaultView, readDatasets, readOrgs, readStore, type DatasetEntry, type OrgEntry, type StoreSnapshot } from '@/ingest/readStore'
 import { readSampleParts, sampleLeft, sampleListed, type SamplePart, type SampleScope } from '@/ingest/sampleStatus'
+import { batchChannel, withBatchLock } from '@/persist/batchChannel'
 import { batchStore } from '@/persist/batchStore'
 import { foldersHash, readSnapshot, snapshotKey, writeSnapshot, type StoreView } from '@/persist/snapshotCache'
 import { storedView } from '@/persist/userState'
@@ -19,6 +20,42 @@ export type { DatasetAbout }
 
 type Status = 'idle' | 'loading' | 'ready' | 'error'
 
+/** The step of start-up that failed: the page says which, in words (App.vue). */
+export type LoadStage = 'data' | 'batches' | 'engine' | 'dataset' | 'build'
+
+/** Why the data could not be loaded: a deployed file's problems (`dataset`), or a step that failed and its error. */
+export interface LoadFailure {
+  stage: LoadStage
+  /** the deployed file whose problems stopped the load (stage `dataset`) */
+  fileName: string | null
+  /** its problems, in Chinese */
+  messages: string[]
+  /** the error as the browser or DuckDB put it, for whoever helps */
+  detail: string | null
+}
+
+class StageError extends Error {
+  constructor(
+    readonly stage: LoadStage,
+    readonly error: unknown,
+  ) {
+    super(error instanceof Error ? error.message : String(error))
+  }
+}
+
+/** `work`, its failure labelled with the step it belongs to. */
+const inStage = <T>(stage: LoadStage, work: () => Promise<T>): Promise<T> =>
+  work().catch((error: unknown) => {
+    throw error instanceof DatasetError || error instanceof StageError ? error : new StageError(stage, error)
+  })
+
+export function loadFailure(error: unknown): LoadFailure {
+  if (error instanceof DatasetError) return { stage: 'dataset', fileName: error.fileName, messages: error.messages, detail: null }
+  const stage = error instanceof StageError ? error.stage : 'build'
+  const cause = error instanceof StageError ? error.error : error
+  return { stage, fileName: null, messages: [], detail: cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause) }
+}
+
 const sameScope = (a: Scope | null, b: Scope | null) => !!a && !!b && a.org === b.org && a.year === b.year
 
 /**
@@ -27,7 +64,7 @@ const sameScope = (a: Scope | null, b: Scope | null) => !!a && !!b && a.org === 
  */
 export const useDatasetStore = defineStore('dataset', () => {
   const status = ref<Status>('idle')
-  const error = ref<{ title: string; messages: string[] } | null>(null)
+  const error = ref<LoadFailure | null>(null)
   const folders = shallowRef<{ path: string; about: DatasetAbout | null }[]>([])
   const datasets = shallowRef<DatasetEntry[]>([])
   const orgs = shallowRef<OrgEntry[]>([])
@@ -70,6 +107,11 @@ export const useDatasetStore = defineStore('dataset', () => {
   const dataHash = ref<string | null>(null)
   /** Batches in force that were applied on other deployed data, as the last rebuild found them. */
   const replayReport = shallowRef<ReplayReport | null>(null)
+  /** Bumped when another tab changed the batches and this tab rebuilt from them. */
+  const batchesVersion = ref(0)
+  /** The log of batches the engine's tables hold now (replayed at start-up, applied or undone since). */
+  let loadedLog: string | null = null
+  const channel = batchChannel()
 
   const entry = computed(() => datasets.value.find((d) => sameScope(d, view.value)) ?? null)
   const indicators = computed(() => current.value?.indicators ?? [])
@@ -133,8 +175,12 @@ export const useDatasetStore = defineStore('dataset', () => {
     started ??= (async () => {
       status.value = 'loading'
       try {
-        const enginePromise = getEngine()
-        const [fetched, stored, shippedRaw] = await Promise.all([fetchDataFolders(), batchStore().list(), fetchShippedSnapshot()])
+        const enginePromise = inStage('engine', getEngine)
+        const [fetched, stored, shippedRaw] = await Promise.all([
+          inStage('data', () => fetchDataFolders()),
+          inStage('batches', () => batchStore().list()),
+          fetchShippedSnapshot(),
+        ])
         // Same inputs as last time: draw last time's figures now; DuckDB recomputes them below.
         const cached = readSnapshot(snapshotKey(fetched, stored))
         // A cold browser: the figures shipped with the data, when they were computed from these very files and no
@@ -144,7 +190,8 @@ export const useDatasetStore = defineStore('dataset', () => {
         staleSnapshot.value = shipped !== null && !fresh
         const early = cached ?? (fresh && stored.length === 0 ? { ...shipped, savedAt: shipped.computedAt } : null)
         if (early) {
-          folders.value = early.abouts.map((a) => ({ path: a.path, about: readAbout(a.about) }))
+          // the about.json deployed now (the sample badge, the unit's name), not the one the figures were computed with
+          folders.value = fetched.map((f) => ({ path: f.path, about: f.about }))
           showView(early.view, storedView.read())
           loadedAt.value = new Date(early.savedAt)
           status.value = 'ready'
@@ -152,17 +199,35 @@ export const useDatasetStore = defineStore('dataset', () => {
         }
         engine = markRaw(await enginePromise)
         lastGood = fetched
-        await rebuild(fetched, stored)
+        await inStage('build', () => rebuild(fetched, stored))
         status.value = 'ready'
+        channel.listen(() => void withBatchLock(() => syncWithStore()))
       } catch (err) {
         status.value = 'error'
-        error.value =
-          err instanceof DatasetError
-            ? { title: err.fileName, messages: err.messages }
-            : { title: 'error', messages: [(err as Error).message] }
+        error.value = loadFailure(err)
       }
     })()
     return started
+  }
+
+  /** Another tab applied or undid: the log as stored now, rebuilt from when it differs from the one in the engine. */
+  async function syncWithStore(): Promise<void> {
+    try {
+      await syncBatches(await batchStore().list())
+    } catch (err) {
+      replayError.value = (err as Error).message
+    }
+  }
+
+  /**
+   * Makes the engine's tables those of the data folder and `log` when they hold another log (another tab changed
+   * it): the upload session calls this before every apply and undo, under the batch lock.
+   */
+  async function syncBatches(log: readonly BatchRecord[]): Promise<void> {
+    await init()
+    if (!engine || !lastGood || loadedLog === logSignature(log)) return
+    await rebuild(lastGood, [...log])
+    batchesVersion.value++
   }
 
   /**
@@ -229,6 +294,7 @@ export const useDatasetStore = defineStore('dataset', () => {
   /** Re-reads what the store holds after the stored data changed; `batches` are those now stored. */
   async function refresh(batches: readonly BatchRecord[]): Promise<void> {
     if (!engine) return
+    loadedLog = logSignature(batches)
     datasets.value = await readDatasets(engine)
     orgs.value = await readOrgs(engine)
     cache = new Map()
@@ -259,7 +325,7 @@ export const useDatasetStore = defineStore('dataset', () => {
   return {
     status, error, folders, datasets, orgs, view, current, lastYear, entry, indicators, projects, plans, indicatorSeries,
     spendingSeries, year, years, latestMonth, awaitingTargets, org, about, organisation, version, loadedAt, reloadError,
-    replayError, staleSnapshot, computedByDuckdb: computed_, sampleStatus, dataHash, replayReport, init, rebuild, reloadFolder,
-    refresh, select, prime, engineReady,
+    replayError, staleSnapshot, computedByDuckdb: computed_, sampleStatus, dataHash, replayReport, batchesVersion, init,
+    rebuild, reloadFolder, refresh, select, prime, engineReady, syncBatches, announceBatches: channel.announce,
   }
 })

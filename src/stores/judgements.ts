@@ -24,13 +24,13 @@ export const useJudgementsStore = defineStore('judgements', () => {
   }))
 
   function setIndicator(id: string, patch: Partial<IndicatorJudgement>) {
-    indicators.value[id] = { ...(indicators.value[id] ?? emptyIndicatorJudgement()), ...patch }
+    indicators.value.set(id, { ...(indicators.value.get(id) ?? emptyIndicatorJudgement()), ...patch })
   }
   function setProject(code: string, patch: Partial<ProjectJudgement>) {
-    projects.value[code] = { ...(projects.value[code] ?? emptyProjectJudgement()), ...patch }
+    projects.value.set(code, { ...(projects.value.get(code) ?? emptyProjectJudgement()), ...patch })
   }
   function setMonitoring(id: string, patch: Partial<MonitoringJudgement>) {
-    monitoring.value[id] = { ...(monitoring.value[id] ?? emptyMonitoringJudgement()), ...patch }
+    monitoring.value.set(id, { ...(monitoring.value.get(id) ?? emptyMonitoringJudgement()), ...patch })
   }
   return { indicators, projects, monitoring, monitoringMonth, setIndicator, setProject, setMonitoring }
 })

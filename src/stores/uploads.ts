@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
-import { computed, markRaw, ref, shallowRef } from 'vue'
+import { computed, markRaw, ref, shallowRef, watch } from 'vue'
 import { CSV_TYPE, downloadBytes, XLSX_TYPE } from '@/export/download'
-import type { BatchRecord } from '@/ingest/batches'
+import { laterOverlapping, type BatchRecord } from '@/ingest/batches'
 import { EXPORT_KINDS, type ExportKind } from '@/ingest/exportCsv'
 import type { FileKind } from '@/ingest/fileKinds'
 import { DEFAULT_ORG } from '@/ingest/stageFile'
@@ -15,6 +15,7 @@ import {
   type FileCheck,
   type UploadSession,
 } from '@/ingest/uploadSession'
+import { withBatchLock } from '@/persist/batchChannel'
 import { batchStore } from '@/persist/batchStore'
 import { useDatasetStore } from './dataset'
 
@@ -79,7 +80,12 @@ export const useUploadsStore = defineStore('uploads', () => {
   const scope = () => ({ org: dataset.view?.org ?? DEFAULT_ORG, year: uploadYear.value })
   const session = () =>
     (started ??= dataset.engineReady().then((engine) =>
-      createUploadSession(engine, batchStore(), { scope, foldersHash: () => dataset.dataHash }),
+      createUploadSession(engine, batchStore(), {
+        scope,
+        foldersHash: () => dataset.dataHash,
+        sync: dataset.syncBatches,
+        announce: dataset.announceBatches,
+      }),
     ))
 
   const readyCards = computed(() => cards.value.filter((c) => c.status === 'ready' && c.check))
@@ -147,16 +153,32 @@ export const useUploadsStore = defineStore('uploads', () => {
     performance.mark('jx:upload-preview')
   }
 
-  async function afterChange(s: UploadSession) {
-    const batches = await s.history()
-    history.value = batches
-    await dataset.refresh(batches)
+  async function refreshCards(s: UploadSession) {
     for (const check of await s.refreshPreviews()) {
       const c = cardOf(check)
       if (c?.status === 'ready') c.check = markRaw(check)
     }
     await refreshConflicts(s)
   }
+
+  async function afterChange(s: UploadSession) {
+    const batches = await s.history()
+    history.value = batches
+    await dataset.refresh(batches)
+    await refreshCards(s)
+  }
+
+  // another tab applied or undid, and the dataset store rebuilt from the log: the list and the previews follow
+  watch(
+    () => dataset.batchesVersion,
+    () =>
+      void withBatchLock(async () => {
+        if (!started) return
+        const s = await session()
+        history.value = await s.reload()
+        await refreshCards(s)
+      }),
+  )
 
   async function whileBusy(work: (s: UploadSession) => Promise<void>): Promise<void> {
     busy.value = true
@@ -218,6 +240,12 @@ export const useUploadsStore = defineStore('uploads', () => {
       await afterChange(s)
       performance.mark('jx:upload-undone')
     })
+  }
+
+  /** Whether a later batch in force, as the list shows it, changed some of the batch's rows (the undo will say so). */
+  const undoWouldBeBlocked = (batchId: string) => {
+    const record = history.value.find((b) => b.id === batchId)
+    return record ? laterOverlapping(record, history.value).length > 0 : false
   }
 
   /** Keeps the batches applied on other deployed data recorded again on the data now (see ReplayReport). */
@@ -301,7 +329,7 @@ export const useUploadsStore = defineStore('uploads', () => {
 
   return {
     cards, history, targetYear, uploadYear, uploadYears, undoBlockedBy, busy, readyCards, conflicting, loadHistory, addFiles,
-    apply, applyAll, cancel, undo, recordOnDataNow, exportKind, exportAll, downloadTemplate, downloadFormTemplate,
+    apply, applyAll, cancel, undo, undoWouldBeBlocked, recordOnDataNow, exportKind, exportAll, downloadTemplate, downloadFormTemplate,
     resetToDefault, entryCheck, entryBatch, checkEntry, saveEntry, discardEntry,
   }
 })

@@ -7,6 +7,8 @@ export interface StagedColumn {
   header: string | null
   type: 'text' | 'number' | 'month' | 'integer' | 'date'
   required: boolean
+  /** A number that cannot be below zero (a budget, a plan share, 分值). */
+  nonNegative?: boolean
 }
 
 /** One problem found in a file, in structured form; the sentence is written in `ingest/messages.ts`. */
@@ -19,26 +21,49 @@ export interface RowProblem {
   detail: string | null
 }
 
-// Text to number the way clerks write numbers: `1,200.50`, `12.5%`, full-width commas, stray spaces.
-const cleanNumber = (x: string) => `NULLIF(regexp_replace(trim(${x}), '[,，\\s%％]', '', 'g'), '')`
-export const numberExpr = (x: string) => `TRY_CAST(${cleanNumber(x)} AS DOUBLE)`
+// Text to number the way clerks write numbers: `1,200.50` (commas only where thousands are), `12.5%`, stray spaces,
+// Excel's `1.2E+07`. Nothing else: no `NaN`, `Infinity`, `1e400` (not finite), `1_000`, `0x10` (DuckDB's cast
+// takes those), and no half-read `6.5` as the integer 7.
+const NUMBER_RE = `'^[+-]?(?:(?:[0-9]{1,3}(?:[,，][0-9]{3})+|[0-9]+)(?:[.][0-9]*)?|[.][0-9]+)(?:[eE][+-]?[0-9]+)?$'`
+const numberText = (x: string) => `regexp_replace(regexp_replace(trim(${x}), '\\s', '', 'g'), '[%％]$', '')`
+const castNumber = (x: string) => `TRY_CAST(regexp_replace(${numberText(x)}, '[,，]', '', 'g') AS DOUBLE)`
+const isNumberText = (x: string) => `regexp_full_match(${numberText(x)}, ${NUMBER_RE})`
+export const numberExpr = (x: string) => `CASE WHEN ${isNumberText(x)} AND isfinite(${castNumber(x)}) THEN ${castNumber(x)} END`
+const integerExpr = (x: string) =>
+  `CASE WHEN regexp_full_match(trim(${x}), '^[+-]?[0-9]{1,9}(?:[.]0*)?$') THEN TRY_CAST(TRY_CAST(trim(${x}) AS DOUBLE) AS INTEGER) END`
 
-// `2024-07`, `2024/7`, `2024年7月`, `2024.07`, also a full date `2024-07-31` (Excel formats cells as dates).
-const MONTH_RE = `'^(\\d{4})\\s*[-/年.]\\s*(\\d{1,2})\\s*月?(?:\\s*[-/.]\\s*\\d{1,2}\\s*日?)?(?:[ T].*)?$'`
-const DATE_RE = `'^(\\d{4})\\s*[-/年.]\\s*(\\d{1,2})\\s*[-/月.]\\s*(\\d{1,2})\\s*日?(?:[ T].*)?$'`
+/** Why a number cell does not read, for a sentence that says what to write instead. */
+const numberRule = (raw: string) => `CASE WHEN regexp_matches(${raw}, '[０-９]') THEN 'number-full-width'
+  WHEN regexp_full_match(${numberText(raw)}, '^[+-]?[0-9.,，]*[0-9][0-9.,，]*\\p{Han}+$') THEN 'number-with-unit'
+  WHEN ${isNumberText(raw)} THEN 'number-range' ELSE 'number' END`
+
+/** Years a month or date may fall in: what about.json and the 年度 column accept. */
+export const FIRST_YEAR = 1990
+export const LAST_YEAR = 2100
+const TIME = `(?:[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:[.][0-9]+)?)?)?`
+// `2024-07`, `2024/7`, `2024年7月`, `2024.07`, also a full date `2024-07-31` or `2024年7月31日` (Excel formats cells as
+// dates, sometimes with a time): the whole cell, nothing after it, and a day that exists.
+const MONTH_RE = `'^([0-9]{4})\\s*[-/年.]\\s*([0-9]{1,2})\\s*(?:月\\s*(?:([0-9]{1,2})\\s*日)?|[-/.]\\s*([0-9]{1,2})\\s*日?)?${TIME}$'`
+const DATE_RE = `'^([0-9]{4})\\s*[-/年.]\\s*([0-9]{1,2})\\s*[-/月.]\\s*([0-9]{1,2})\\s*日?${TIME}$'`
 const part = (x: string, re: string, n: number) => `TRY_CAST(NULLIF(regexp_extract(trim(${x}), ${re}, ${n}), '') AS INTEGER)`
-export const yearOf = (x: string) => part(x, MONTH_RE, 1)
-const monthRaw = (x: string) => part(x, MONTH_RE, 2)
-export const monthOf = (x: string) => `CASE WHEN ${monthRaw(x)} BETWEEN 1 AND 12 THEN ${monthRaw(x)} END`
+const isDay = (y: string, m: string, d: string) => `TRY_CAST(printf('%04d-%02d-%02d', ${y}, ${m}, ${d}) AS DATE) IS NOT NULL`
+const inYears = (y: string) => `${y} BETWEEN ${FIRST_YEAR} AND ${LAST_YEAR}`
+const monthValid = (x: string) => {
+  const [y, m] = [part(x, MONTH_RE, 1), part(x, MONTH_RE, 2)]
+  const d = `coalesce(${part(x, MONTH_RE, 3)}, ${part(x, MONTH_RE, 4)})`
+  return `(${inYears(y)} AND ${m} BETWEEN 1 AND 12 AND (${d} IS NULL OR ${isDay(y, m, d)}))`
+}
+export const yearOf = (x: string) => `CASE WHEN ${monthValid(x)} THEN ${part(x, MONTH_RE, 1)} END`
+export const monthOf = (x: string) => `CASE WHEN ${monthValid(x)} THEN ${part(x, MONTH_RE, 2)} END`
 const dateYear = (x: string) => part(x, DATE_RE, 1)
 const dateMonth = (x: string) => part(x, DATE_RE, 2)
 const dateDay = (x: string) => part(x, DATE_RE, 3)
-const dateValid = (x: string) =>
-  `(${dateMonth(x)} BETWEEN 1 AND 12 AND ${dateDay(x)} BETWEEN 1 AND 31 AND ${dateYear(x)} IS NOT NULL)`
+const dateValid = (x: string) => `(${inYears(dateYear(x))} AND ${isDay(dateYear(x), dateMonth(x), dateDay(x))})`
+/** A month or date cell whose year reads but lies outside FIRST_YEAR…LAST_YEAR (`0000-01`). */
+const yearOutOfRange = (x: string, re: string) => `coalesce(NOT ${inYears(part(x, re, 1))}, false)`
 /** A unit as clerks write it, `（万元）` or `％`, in the form the units table holds. */
 export const unitExpr = (x: string) =>
   `NULLIF(replace(regexp_replace(${x}, '[\\s（）()【】\\[\\]]', '', 'g'), '％', '%'), '')`
-const integerExpr = (x: string) => `TRY_CAST(${cleanNumber(x)} AS INTEGER)`
 
 /**
  * A text cell as it was before the app's CSV writer escaped it against formulas (src/export/csv.ts `FORMULA_START`):
@@ -49,19 +74,20 @@ export const unescapedText = (x: string) =>
 
 const blank = (x: string) => `(${x} IS NULL OR trim(${x}) = '')`
 
+/** How DuckDB's reader is told the canonical CSV (`ingest/canonicalCsv.ts`): nothing left for it to guess. */
+export function readCanonicalCsvSql(file: string, headers: readonly string[]): string {
+  const columns = ['__row', ...headers].map((h) => `${literal(h)}: 'VARCHAR'`).join(', ')
+  return `read_csv(${literal(file)}, header = true, auto_detect = false, columns = {${columns}}, delim = ',', quote = '"',
+    escape = '"', new_line = '\\n', max_line_size = ${(4 << 20) + 1024})`
+}
+
 /**
- * Reads a registered CSV into a staging table of text cells plus `_line` (the header is line 1; with `numbered`, the
- * file's first column `__row`, the Excel row a workbook reader wrote). Rows that are wholly empty (`,,,,` as Excel
- * leaves them) are dropped.
+ * Reads a registered canonical CSV into a staging table of text cells plus `_line`, the row as Excel numbers it
+ * (the header is line 1): the `__row` the rewrite or the workbook reader wrote.
  */
-export function stageCsvSql(table: string, file: string, numbered = false): string {
-  const line = numbered ? `TRY_CAST("__row" AS INTEGER) AS _line, * EXCLUDE ("__row")` : '(row_number() OVER () + 1)::INTEGER AS _line, *'
+export function stageCsvSql(table: string, file: string, headers: readonly string[]): string {
   return `CREATE OR REPLACE TABLE ${ident(table)} AS
-SELECT * FROM (
-  SELECT ${line}
-  FROM read_csv(${literal(file)}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"',
-                null_padding = true, auto_detect = true)
-) WHERE trim(concat(*COLUMNS(* EXCLUDE (_line)))) <> ''`
+SELECT CAST(__row AS INTEGER) AS _line, * EXCLUDE (__row) FROM ${readCanonicalCsvSql(file, headers)}`
 }
 
 /** The headers of a staging table, in file order. */
@@ -132,7 +158,7 @@ export function yearProblemsSql(view: string, dated: string | null, hasYear: boo
   const parts: string[] = []
   if (hasYear) {
     parts.push(`SELECT _line, 'year' AS key, 'year-range' AS rule, year__raw AS value, NULL::VARCHAR AS detail
-FROM ${v} WHERE year IS NOT NULL AND year NOT BETWEEN 1990 AND 2100`)
+FROM ${v} WHERE year IS NOT NULL AND NOT ${inYears('year')}`)
   }
   if (dated) {
     const y = ident(`${dated}_year`)
@@ -140,7 +166,7 @@ FROM ${v} WHERE year IS NOT NULL AND year NOT BETWEEN 1990 AND 2100`)
     parts.push(
       hasYear
         ? `SELECT _line, ${literal(dated)} AS key, 'year-mismatch' AS rule, ${raw} AS value, CAST(year AS VARCHAR) AS detail
-FROM ${v} WHERE year IS NOT NULL AND ${y} IS NOT NULL AND ${y} <> year`
+FROM ${v} WHERE ${inYears('year')} AND ${y} IS NOT NULL AND ${y} <> year`
         : `SELECT _line, ${literal(dated)} AS key, 'stray-year' AS rule, ${raw} AS value, CAST(m.y AS VARCHAR) AS detail
 FROM ${v}, (SELECT ${y} AS y FROM ${v} WHERE ${y} IS NOT NULL GROUP BY ${y} ORDER BY count(*) DESC, ${y} DESC LIMIT 1) m
 WHERE ${y} IS NOT NULL AND ${y} <> m.y`,
@@ -149,18 +175,33 @@ WHERE ${y} IS NOT NULL AND ${y} <> m.y`,
   return parts.join('\nUNION ALL\n')
 }
 
-/** Cell-level problems: empty required cells, numbers and months that do not read. */
+/** Why a cell of each type does not read: the rule its sentence is chosen by (`i18n/describeUpload.ts`). */
+const unreadRule = (type: StagedColumn['type'], raw: string): string => {
+  switch (type) {
+    case 'number':
+      return numberRule(raw)
+    case 'month':
+      return `CASE WHEN ${yearOutOfRange(raw, MONTH_RE)} THEN 'month-range' ELSE 'month' END`
+    case 'date':
+      return `CASE WHEN ${yearOutOfRange(raw, DATE_RE)} THEN 'date-range' ELSE 'date' END`
+    default:
+      return literal(type)
+  }
+}
+
+/** Cell-level problems: empty required cells, numbers and months that do not read, negative amounts. */
 export function cellProblemsSql(typedView: string, columns: readonly StagedColumn[]): string {
   const parts: string[] = []
   for (const c of columns) {
     if (c.header === null) continue
     const raw = ident(`${c.key}__raw`)
     const select = (rule: string, where: string) =>
-      `SELECT _line, ${literal(c.key)} AS key, ${literal(rule)} AS rule, ${raw} AS value, NULL::VARCHAR AS detail FROM ${ident(typedView)} WHERE ${where}`
-    if (c.required) parts.push(select('required', blank(raw)))
+      `SELECT _line, ${literal(c.key)} AS key, ${rule} AS rule, ${raw} AS value, NULL::VARCHAR AS detail FROM ${ident(typedView)} WHERE ${where}`
+    if (c.required) parts.push(select("'required'", blank(raw)))
     const parsed =
       c.type === 'month' || c.type === 'date' ? ident(`${c.key}_month`) : c.type === 'text' ? null : ident(c.key)
-    if (parsed) parts.push(select(c.type, `NOT ${blank(raw)} AND ${parsed} IS NULL`))
+    if (parsed) parts.push(select(unreadRule(c.type, raw), `NOT ${blank(raw)} AND ${parsed} IS NULL`))
+    if (c.nonNegative) parts.push(select("'negative'", `${ident(c.key)} < 0`))
   }
   return parts.join('\nUNION ALL\n')
 }
@@ -176,17 +217,14 @@ FROM (SELECT _line, ${keys}, min(_line) OVER (PARTITION BY ${keys}) AS first_lin
 WHERE _line <> first_line`
 }
 
-/** The headers of the ledger's columns as DuckDB's CSV reader names them (预算单位 when the ledger has one). */
+/** The headers of the ledger's columns (预算单位 when the ledger has one), and every header of its canonical CSV. */
 export interface LedgerHeaders {
   date: string
   code: string
   amount: string
   org: string | null
+  columns: readonly string[]
 }
-
-/** DuckDB's CSV reader over a registered file, every cell as text. */
-export const readCsvSql = (file: string) =>
-  `read_csv(${literal(file)}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"', null_padding = true, auto_detect = true)`
 
 // Fast paths first (a plain cast reads `2024-03-15`, `2024/3/8` and `1305.07`), the regex forms only for the rest.
 // CASE, not coalesce: coalesce evaluates every argument on every row, which made a million-row ledger 20× slower.
@@ -202,21 +240,19 @@ const ledgerDate = (x: string) =>
 const ledgerAmount = (x: string) =>
   firstOf(`TRY_CAST(${x} AS DECIMAL(18, 4))`, `TRY_CAST(regexp_replace(trim(${x}), '[,，\\s]', '', 'g') AS DECIMAL(18, 4))`)
 
-/** The ledger's cells, typed, wholly empty rows left out; with `_line` when `withLine` (slower: a window over the file). */
+/** The ledger's cells, typed, wholly empty rows left out; with `_line` (the canonical CSV's `__row`) when `withLine`. */
 function ledgerRowsSql(file: string, h: LedgerHeaders, withLine: boolean): string {
   const d = ident(h.date)
   const c = ident(h.code)
   const a = ident(h.amount)
-  const rows = withLine
-    ? `(SELECT (row_number() OVER () + 1)::INTEGER AS _line, * FROM ${readCsvSql(file)})`
-    : readCsvSql(file)
   // The CSV reader reads an empty cell as NULL: the cheap test for Excel's trailing `,,,` rows.
   const org = h.org === null ? 'NULL::VARCHAR' : `NULLIF(trim(${ident(h.org)}), '')`
-  return `SELECT ${withLine ? '_line, ' : ''}${firstOf(`CASE WHEN ${c} NOT LIKE ' %' AND ${c} NOT LIKE '% ' THEN ${c} END`, `NULLIF(trim(${c}), '')`)} AS code,
+  return `SELECT * REPLACE (CASE WHEN date BETWEEN DATE '${FIRST_YEAR}-01-01' AND DATE '${LAST_YEAR}-12-31' THEN date END AS date)
+  FROM (SELECT ${withLine ? 'CAST(__row AS INTEGER) AS _line, ' : ''}${firstOf(`CASE WHEN ${c} NOT LIKE ' %' AND ${c} NOT LIKE '% ' THEN ${c} END`, `NULLIF(trim(${c}), '')`)} AS code,
     ${org} AS org,
     ${d} AS date__raw, ${a} AS amount__raw, ${ledgerDate(d)} AS date, ${ledgerAmount(a)} AS amount
-  FROM ${rows}
-  WHERE ${d} IS NOT NULL OR ${c} IS NOT NULL OR ${a} IS NOT NULL`
+  FROM ${readCanonicalCsvSql(file, h.columns)}
+  WHERE ${d} IS NOT NULL OR ${c} IS NOT NULL OR ${a} IS NOT NULL)`
 }
 
 /**
@@ -240,6 +276,8 @@ export function ledgerProblemsSql(file: string, h: LedgerHeaders, projectCodes: 
 SELECT _line, 'code' AS key, 'required' AS rule, NULL::VARCHAR AS value, NULL::VARCHAR AS detail FROM r WHERE code IS NULL
 UNION ALL SELECT _line, 'code', 'unknown-project', code, NULL FROM r v WHERE code IS NOT NULL AND _year IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM (${projectCodes}) k WHERE k.org = v._org AND k.year = v._year AND k.k = v.code)
-UNION ALL SELECT _line, 'date', CASE WHEN ${blank('date__raw')} THEN 'required' ELSE 'date' END, date__raw, NULL FROM r WHERE date IS NULL
-UNION ALL SELECT _line, 'amount', CASE WHEN ${blank('amount__raw')} THEN 'required' ELSE 'number' END, amount__raw, NULL FROM r WHERE amount IS NULL`
+UNION ALL SELECT _line, 'date', CASE WHEN ${blank('date__raw')} THEN 'required' ELSE ${unreadRule('date', 'date__raw')} END, date__raw, NULL
+  FROM r WHERE date IS NULL
+UNION ALL SELECT _line, 'amount', CASE WHEN ${blank('amount__raw')} THEN 'required' ELSE ${unreadRule('number', 'amount__raw')} END, amount__raw, NULL
+  FROM r WHERE amount IS NULL`
 }

@@ -57,6 +57,31 @@ export default {
   },
   loading: { zh: '正在启动 DuckDB 并载入数据…', en: 'Starting DuckDB and loading data…' },
   loadError: { zh: '数据载入失败：{title}', en: 'The data could not be loaded: {title}' },
+  /** what failed when the data could not be loaded (App.vue) */
+  loadStage: {
+    data: { zh: '无法读取部署的数据文件夹（data/）', en: 'the deployed data folder (data/) could not be read' },
+    batches: { zh: '无法读取浏览器中保存的上传批次（IndexedDB）', en: 'the uploads kept in this browser (IndexedDB) could not be read' },
+    engine: { zh: 'DuckDB 未能启动', en: 'DuckDB did not start' },
+    build: { zh: '载入数据时出错', en: 'building the tables failed' },
+  },
+  recovery: {
+    deployedFile: {
+      zh: '出错的是部署的数据文件，请更正该文件后刷新页面。',
+      en: 'The problem is in a deployed data file: correct that file and reload the page.',
+    },
+    stored: {
+      zh: '浏览器中保存了 {n} 个上传批次。可先导出保存，再恢复为部署的默认数据。',
+      en: 'This browser keeps {n} uploaded batch(es). Export them first, then restore the deployed default data.',
+    },
+    nothingStored: { zh: '浏览器中没有保存上传批次。', en: 'This browser keeps no uploaded batches.' },
+    export: { zh: '导出已保存的数据', en: 'Export what is stored' },
+    restore: { zh: '恢复默认数据', en: 'Restore default data' },
+    confirm: {
+      zh: '将删除浏览器中保存的 {n} 个上传批次，恢复为部署的默认数据；设置和已填写的评价保留。删除后无法找回，建议先导出。确定吗？',
+      en: 'This deletes the {n} uploaded batch(es) kept in this browser and restores the deployed default data; settings and judgements stay. It cannot be undone: export first. Continue?',
+    },
+    detail: { zh: '技术信息', en: 'Technical details' },
+  },
   noData: { zh: '暂无完成数据', en: 'No actuals yet' },
   language: { zh: 'English', en: '中文' },
   /** a label and its value on one line: 目标：20个以上 */

@@ -226,6 +226,136 @@ export default {
     zh: '记录后，撤销批次将恢复为新数据中的值。',
     en: 'Then undoing a batch brings back the values of the new data.',
   },
+  /** A problem in a row of a file: `at` is 第N行 and the column, as `at` below words it. */
+  problem: {
+    at: { zh: '第{line}行 {column}', en: 'Line {line}, {column}' },
+    atLine: { zh: '第{line}行', en: 'Line {line}' },
+    atLetter: { zh: '第{line}行 {letter}列', en: 'Line {line}, column {letter}' },
+    atLabelled: { zh: '第{line}行 {column}（{letter}列）', en: 'Line {line}, {column} (column {letter})' },
+    noUnit: { zh: '（无单位）', en: '(none)' },
+    required: { zh: '{at} 为空，此列必填。', en: '{at}: empty, but required.' },
+    number: {
+      zh: '{at} "{value}" 不是数字，请写成阿拉伯数字，如 100、1,200.50 或 12.5%。',
+      en: '{at}: "{value}" is not a number: write it in digits, e.g. 100, 1,200.50 or 12.5%.',
+    },
+    'number-full-width': {
+      zh: '{at} "{value}" 是全角数字，请改为半角数字 {halfWidth}。',
+      en: '{at}: "{value}" is written in full-width digits; write {halfWidth}.',
+    },
+    'number-with-unit': {
+      zh: '{at} "{value}" 不是数字：请去掉“{unit}”，只填写数字。',
+      en: '{at}: "{value}" is not a number: drop "{unit}" and write the number alone.',
+    },
+    'number-range': {
+      zh: '{at} "{value}" 超出了可以计算的数值范围。',
+      en: '{at}: "{value}" is beyond the range of numbers that can be computed with.',
+    },
+    integer: {
+      zh: '{at} "{value}" 不是整数，请写成阿拉伯数字，如 {example}。',
+      en: '{at}: "{value}" is not a whole number: write it in digits, e.g. {example}.',
+    },
+    month: {
+      zh: '{at} "{value}" 无效，请写成 2024-07、2024/7 或 2024年7月。',
+      en: '{at}: "{value}" is not a valid month (write 2024-07, 2024/7 or 2024年7月).',
+    },
+    'month-range': {
+      zh: '{at} "{value}" 的年份不在 {first} 到 {last} 年之间。',
+      en: '{at}: the year of "{value}" is not between {first} and {last}.',
+    },
+    date: {
+      zh: '{at} "{value}" 不是有效日期，请写成 2024-07-15 或 2024/7/15。',
+      en: '{at}: "{value}" is not a valid date (write 2024-07-15 or 2024/7/15).',
+    },
+    'date-range': {
+      zh: '{at} "{value}" 的年份不在 {first} 到 {last} 年之间。',
+      en: '{at}: the year of "{value}" is not between {first} and {last}.',
+    },
+    duplicate: {
+      zh: '{at} 重复的 {column}（{value}），与第{first}行重复。',
+      en: '{at}: duplicate {column} ({value}), already on line {first}.',
+    },
+    'unknown-id': { zh: '{at} 未知的指标编码 "{value}"。', en: '{at}: unknown indicator id "{value}".' },
+    'unknown-project': { zh: '{at} 未知的项目编码 "{value}"。', en: '{at}: unknown project code "{value}".' },
+    'unknown-scope': {
+      zh: '{at} "{value}" 既不是"部门"，也不是已有的项目编码。',
+      en: '{at}: "{value}" is neither 部门 nor a known project code.',
+    },
+    'unit-mismatch': {
+      zh: '{at} "{value}" 无法换算为指标 {id}（{name}）的单位 {unit}。',
+      en: '{at}: "{value}" cannot be converted to the unit of indicator {id} ({name}), {unit}.',
+    },
+    basis: { zh: '{at} "{value}" 应为"累计"或"当月"。', en: '{at}: "{value}" must be 累计 or 当月.' },
+    status: {
+      zh: '{at} "{value}" 应为"达成""部分达成"或"未达成"。',
+      en: '{at}: "{value}" must be 达成, 部分达成 or 未达成.',
+    },
+    'value-missing': { zh: '{at} 定量指标须填写完成值。', en: '{at}: a quantitative indicator needs a value.' },
+    'status-missing': {
+      zh: '{at} 定性指标须填写完成情况（达成 / 部分达成 / 未达成）。',
+      en: '{at}: a qualitative indicator needs 完成情况 (达成 / 部分达成 / 未达成).',
+    },
+    direction: { zh: '{at} "{value}" 应为 ≥、≤、= 或 定性。', en: '{at}: "{value}" must be ≥, ≤, = or 定性.' },
+    measure: { zh: '{at} "{value}" 应为"累计"或"时点"。', en: '{at}: "{value}" must be 累计 or 时点.' },
+    'plan-month': { zh: '{at} "{value}" 应在 1 到 12 之间。', en: '{at}: "{value}" must be between 1 and 12.' },
+    negative: { zh: '{at} "{value}" 不能为负数。', en: '{at}: "{value}" must not be negative.' },
+    'year-range': { zh: '{at} "{value}" 不是年度，请写成 2024。', en: '{at}: "{value}" is not a year (write 2024).' },
+    'year-mismatch': {
+      zh: '{at} "{value}" 不在该行的年度 {year} 年内。',
+      en: "{at}: \"{value}\" is not in the row's year {year}.",
+    },
+    'stray-year': {
+      zh: '{at} "{value}" 不在 {year} 年内，与文件其余各行不是同一年度；如文件确实包含多个年度，请加“年度”列。',
+      en: "{at}: \"{value}\" is not in {year}, the year of the file's other rows. Add a 年度 column if the file really covers several years.",
+    },
+    'unknown-last-year-id': { zh: '{at} 上年没有指标编码 "{value}"。', en: '{at}: last year has no indicator "{value}".' },
+    'extra-cells': {
+      zh: '{at} "{value}" 在表头之外：这一行比表头多出单元格，可能是某个单元格里的逗号没有加引号。',
+      en: '{at}: "{value}" lies beyond the header: the row has more cells than the header, perhaps from a comma inside a cell without quotes.',
+    },
+    nul: {
+      zh: '{at} 含有空字符（NUL），文件可能已损坏：请在 Excel 或 WPS 中打开并另存为 CSV 后再上传。',
+      en: '{at}: holds a NUL character, so the file may be damaged: open it in Excel or WPS, save it as CSV and upload that.',
+    },
+    'unclosed-quote': {
+      zh: '{at} 以引号开头的单元格没有闭合的引号，其后的内容都会被读进这一格：请补上或删去这个引号。',
+      en: '{at}: a cell opens a quote that never closes, so everything after it would be read into this one cell: add the closing quote or remove this one.',
+    },
+    'long-row': {
+      zh: '{at} 超过 {limit} MB，不是正常的表格行（可能粘贴了大段文字，或文件已损坏）。',
+      en: '{at}: the row is longer than {limit} MB, no table row (a pasted document, or a damaged file).',
+    },
+    'duplicate-header': {
+      zh: '第{line}行 表头中 {a}列"{first}"与 {b}列"{second}"是同一列，请删去或改名其中一列。',
+      en: 'Line {line}: the header\'s columns {a} ("{first}") and {b} ("{second}") are the same column; delete or rename one of them.',
+    },
+    other: { zh: '{at} "{value}"（{rule}）。', en: '{at}: "{value}" ({rule}).' },
+  },
+  /** A problem with a file as a whole. */
+  fileProblem: {
+    empty: { zh: '文件中没有数据行。', en: 'The file has no data rows.' },
+    unreadable: {
+      zh: '无法按 CSV（逗号分隔的文本）读取该文件：请在 Excel 或 WPS 中打开，另存为 .xlsx 或“CSV UTF-8（逗号分隔）”后再上传。',
+      en: 'The file cannot be read as CSV (comma-separated text): open it in Excel or WPS, save it as .xlsx or as "CSV UTF-8 (Comma delimited)" and upload that.',
+    },
+    'unknown-kind': {
+      zh: '无法识别表头（{headers}），请下载模板核对列名。',
+      en: 'Unrecognised headers ({headers}): download a template to see the expected columns.',
+    },
+    'missing-columns': { zh: '缺少必填列：{columns}。', en: 'Required columns missing: {columns}.' },
+    'wrong-kind': { zh: '文件类型不符：{detail}。', en: 'This is not the expected kind of file: {detail}.' },
+    'no-year': {
+      zh: '文件未写明年度：请加“年度”列，或在数据页选择导入年度后再上传。',
+      en: 'The file names no year: add a 年度 column, or pick the year on the data page before uploading.',
+    },
+    workbook: {
+      zh: '「{fileName}」是 Excel 工作簿（.xlsx）：请在 Excel 或 WPS 中另存为 CSV（UTF-8）后再上传。',
+      en: '"{fileName}" is an Excel workbook (.xlsx): save it as CSV (UTF-8) in Excel or WPS and upload that.',
+    },
+    'too-many-columns': {
+      zh: '表头有 {count} 列，超过 {max} 列的上限，不像一张数据表：请只保留模板中的列。',
+      en: 'The header has {count} columns, more than the {max} allowed: this is no data table; keep only the columns of the template.',
+    },
+  },
   columns,
   entry: {
     title: { zh: '填报', en: 'Entry' },

@@ -30,7 +30,7 @@ const indicators = [
 const series = { A: [point(12, 167)], B: [point(12, 95)], C: [point(12, 1)], E: [point(12, 90)] }
 const asOf = { year: 2024, month: 12 }
 const form = (judgements: Record<string, IndicatorJudgement> = {}, s: ScoringSettings = DEFAULT_SCORING_SETTINGS) =>
-  buildAssessmentForm({ project, indicators, series: new Map(Object.entries(series)), spending: spending(125.25), asOf, scoring: s, monitor: DEFAULT_MONITOR_SETTINGS, judgements })
+  buildAssessmentForm({ project, indicators, series: new Map(Object.entries(series)), spending: spending(125.25), asOf, scoring: s, monitor: DEFAULT_MONITOR_SETTINGS, judgements: new Map(Object.entries(judgements)) })
 
 describe('the worked numbers of the 自评表', () => {
   it('scores a 20-point ≥ indicator at 83.5% of its target 16.70, not the 18 a published form wrote', () => {
@@ -130,7 +130,7 @@ describe('department summary and monitoring form', () => {
   it('fills 1–7月执行数, 执行率 and a run-rate 全年预计 capped at the budget', () => {
     const m = buildMonitoringForm({
       project, indicators, series: new Map([['A', [point(7, 70)]]]), spending: spending(70, 7), year: 2024, month: 7, latestMonth: 10,
-      monitor: DEFAULT_MONITOR_SETTINGS, judgements: { A: { causes: ['人员保障'], likelihood: '有可能', explanation: '' } },
+      monitor: DEFAULT_MONITOR_SETTINGS, judgements: new Map([['A', { causes: ['人员保障'], likelihood: '有可能', explanation: '' }]]),
     })
     expect(m.spent).toBe(70)
     expect(m.rate).toBeCloseTo(70 / 150, 10)

@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { parseArgs, safeName, UsageError } from '@/cli/main'
+import { parseArgs, readSettings, run, safeName, UsageError } from '@/cli/main'
 import { docxDocumentXml, repoRoot } from '../../support'
 
 interface Result {
@@ -277,4 +277,47 @@ describe('--out and the files the command line names', () => {
     expect(written.filter((n) => n.startsWith('自评表_长'))).toHaveLength(1)
     expect(readdirSync(join(tmp, 'odd-out'))).toEqual(['forms'])
   }, 120_000)
+})
+
+describe('codes that are names of Object.prototype’s members', () => {
+  it('assess and monitor a folder whose 指标编码 and 项目编码 are constructor and __proto__', async () => {
+    const folder = join(tmp, 'proto')
+    mkdirSync(folder)
+    const rename = (text: string) =>
+      text.replaceAll(P1, 'constructor').replaceAll('P1-01', '__proto__').replace(/^D01,/gm, 'constructor,').replace(/^D02,/gm, 'hasOwnProperty,')
+    for (const f of ['indicators.csv', 'projects.csv', 'spending_plan.csv', 'spending.csv', 'actuals.csv']) {
+      writeFileSync(join(folder, f), rename(readFileSync(join(repoRoot, 'data/2024', f), 'utf8')))
+    }
+    const judgements = join(tmp, 'proto-judgements.json')
+    writeFileSync(judgements, '{"indicators": {"__proto__": {"band": "达成", "score": 1}}, "projects": {"constructor": {"executionReason": "x"}}}')
+    const printed: string[] = []
+    await run(['assess', folder, '--json', '--judgements', judgements], (s) => printed.push(s))
+    const forms = JSON.parse(printed[0] ?? '[]') as { project: string; indicators: { id: string }[] }[]
+    expect(forms.find((f) => f.project === 'constructor')?.indicators.map((i) => i.id)).toContain('__proto__')
+    await run(['monitor', folder, '--json'], (s) => printed.push(s))
+    const rows = JSON.parse(printed[1] ?? '[]') as { id: string; actual: number | null }[]
+    expect(rows.find((r) => r.id === 'constructor')?.actual).toBe(15)
+    expect(rows.map((r) => r.id)).toContain('hasOwnProperty')
+  }, 60_000)
+})
+
+describe('--settings', () => {
+  it('refuses settings the settings form refuses, in one Chinese sentence', () => {
+    const file = join(tmp, 'negative-weights.json')
+    writeFileSync(file, JSON.stringify({ scoring: { weights: { execution: -10, output: 70, effect: 30, satisfaction: 10 } } }))
+    expect(() => readSettings(file)).toThrow(new UsageError(`设置文件 “${file}” 中的设置不可用：分值不能为负数。`))
+    writeFileSync(file, JSON.stringify({ monitor: { execution: { red: 0.9, yellow: 0.8 } }, scoring: { grades: { excellent: 90, good: 80, pass: 60 } } }))
+    expect(() => readSettings(file)).toThrow('红灯线（90%）须低于黄灯线（80%），修改未生效。')
+    writeFileSync(file, JSON.stringify({ scoring: { weights: { execution: 20, output: 40, effect: 30, satisfaction: 10 } } }))
+    expect(readSettings(file).scoring.weights.execution).toBe(20)
+  })
+
+  it('exits with status 2 on them', async () => {
+    const file = join(tmp, 'bad-settings.json')
+    writeFileSync(file, JSON.stringify({ scoring: { weights: { execution: -10, output: 70, effect: 30, satisfaction: 10 } } }))
+    const r = await cli('audit', 'data', '--json', '--settings', file)
+    expect(r.code).toBe(2)
+    expect(r.stdout).toBe('')
+    expect(r.stderr.split('\n')[0]).toBe(`设置文件 “${file}” 中的设置不可用：分值不能为负数。`)
+  }, 60_000)
 })

@@ -38,18 +38,19 @@ const nastyAt = (k: number) => `list_extract(${NASTY_LIST}, ((rowid + ${k}) % ${
 // A key gets the same prefix in every table that names it, so that the rows still refer to each other.
 const renamed = (x: string) => `list_extract(${NASTY_LIST}, (hash(${x}) % ${NASTY.length})::INTEGER + 1) || ${x}`
 
-/** Every text column of every exported table holds one of NASTY (keys prefixed by one), some numbers are negative. */
+/** Every text column of every exported table holds one of NASTY (keys prefixed by one), some numbers are negative
+ * (where a negative number may be: 完成值, 支出, 上年值 — not 分值, 预算数 or 计划支出比例). */
 const POISON = [
   `UPDATE indicators SET "group" = ${nastyAt(0)}, level1 = ${nastyAt(1)}, level2 = ${nastyAt(2)}, name = ${nastyAt(3)},
-     basis = ${nastyAt(4)}, weight = -weight, last_year = -3.25,
+     basis = ${nastyAt(4)}, last_year = -3.25,
      history = -0.5, scope = CASE WHEN scope = '部门' THEN scope ELSE ${renamed('scope')} END, id = ${renamed('id')}`,
   `UPDATE indicator_targets SET id = ${renamed('id')}`,
   `UPDATE actuals SET note = ${nastyAt(0)}, value = -value, id = ${renamed('id')}`,
   `UPDATE indicator_links SET id = ${renamed('id')}, last_year_id = ${renamed('last_year_id')}`,
   `UPDATE projects SET name = ${nastyAt(0)}, department = ${nastyAt(1)}, unit_name = ${nastyAt(2)}, purpose = ${nastyAt(3)},
      goal = ${nastyAt(4)},
-     adjusted_budget = -1.5, other = -0.25, code = ${renamed('code')}`,
-  `UPDATE spending_plan SET share = -share, code = ${renamed('code')}`,
+     adjusted_budget = 1.5, other = 0.25, code = ${renamed('code')}`,
+  `UPDATE spending_plan SET code = ${renamed('code')}`,
   `UPDATE spending SET amount = -amount, code = ${renamed('code')}`,
 ]
 

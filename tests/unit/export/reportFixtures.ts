@@ -47,7 +47,7 @@ export function trainingForm(judgements: Record<string, IndicatorJudgement> = ju
     asOf: { year: 2024, month: 12 },
     scoring: DEFAULT_SCORING_SETTINGS,
     monitor: DEFAULT_MONITOR_SETTINGS,
-    judgements,
+    judgements: new Map(Object.entries(judgements)),
     projectJudgement,
   })
 }
@@ -78,6 +78,6 @@ export function trainingMonitoringForm(judgements: Record<string, MonitoringJudg
     month: 7,
     latestMonth: 10,
     monitor: DEFAULT_MONITOR_SETTINGS,
-    judgements,
+    judgements: new Map(Object.entries(judgements)),
   })
 }

@@ -64,7 +64,7 @@ describe('the 自评表 in words', () => {
       series: new Map([['A', [{ month, ytd: 150, latestValue: null, valueMonth: null, status: null, statusMonth: null, dataMonth: month, monthValue: null, monthBasis: null, note: null }]]]),
       spending: [{ month, spent: 50, cumulative: 50, hasData: true }],
       asOf: { year: 2024, month }, scoring: DEFAULT_SCORING_SETTINGS, monitor: DEFAULT_MONITOR_SETTINGS,
-      judgements: judged ? { D: judged } : {},
+      judgements: new Map(judged ? [['D', judged]] : []),
     })
 
   it('refuses a score outside its band with the band’s range in points', () => {

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { createNativeEngine } from '@/engine/duckdbNative'
 import { createNodeEngine } from '@/engine/duckdbNode'
 import type { QueryEngine } from '@/engine/QueryEngine'
-import type { BatchRecord, BatchStore } from '@/ingest/batches'
+import { logSignature, type BatchRecord, type BatchStore } from '@/ingest/batches'
+import { replayBatches } from '@/ingest/replay'
 import { loadDataset } from '@/ingest/loadDataset'
 import { decodeUpload } from '@/ingest/readUpload'
 import { createUploadSession, type FileCheck, type PickedFile, type UploadSession } from '@/ingest/uploadSession'
@@ -115,13 +117,13 @@ describe('checking picked files', () => {
 })
 
 describe('batches', () => {
-  it('applies a file and lists its batch without reading the store again', async () => {
+  it('applies a file and lists its batch, reading the log as stored once per change', async () => {
     expect(await session.history()).toEqual([])
     const check = await pickOne('a.csv', actuals('D01,2024-11,100,个\n'))
     const record = await session.apply(check.id)
     expect(await session.history()).toEqual([record])
     expect([...store.records.values()]).toEqual([record])
-    expect(store.lists).toBe(1)
+    expect(store.lists).toBe(2)
     const [stored] = await engine.query(`SELECT value FROM actuals WHERE id = 'D01' AND year = 2024 AND month = 11`)
     expect(stored?.value).toBe(100)
   })
@@ -145,7 +147,7 @@ describe('batches', () => {
     expect(listed?.undoneAt).toEqual(expect.any(String))
     expect(store.records.get(record.id)?.undoneAt).toBe(listed?.undoneAt)
     expect(await session.undo(record.id)).toEqual({ status: 'nothing' })
-    expect(store.lists).toBe(1)
+    expect(store.lists).toBe(3)
   })
 
   it('refuses to undo a batch under a later one that changed the same rows, until that one is undone', async () => {
@@ -204,5 +206,62 @@ describe('the deployed data a batch was applied on', () => {
   it('is recorded in the batch', async () => {
     const record = await session.apply((await pickOne('a.csv', actuals('D01,2024-11,100,个\n'))).id)
     expect(record.foldersHash).toBe('data#1')
+  })
+})
+
+describe('two tabs on one batch log', () => {
+  /** Another tab: its own engine, loaded from the data folder and the log as it was when it opened. */
+  let other: QueryEngine
+  let otherSession: UploadSession
+  let otherLog = ''
+  const bringUpToDate = (engineOf: QueryEngine, current: () => string, set: (log: string) => void) =>
+    async (log: readonly BatchRecord[]) => {
+      if (current() === logSignature(log)) return
+      await loadDataset(engineOf, readDataFolder())
+      await replayBatches(engineOf, log)
+      set(logSignature(log))
+    }
+  let thisLog = ''
+  const value = async (e: QueryEngine) =>
+    (await e.query(`SELECT value FROM actuals WHERE id = 'D01' AND year = 2024 AND month = 11`))[0]?.value ?? null
+
+  beforeAll(async () => {
+    other = await createNativeEngine()
+  })
+  afterAll(() => other.close())
+  beforeEach(async () => {
+    await loadDataset(other, readDataFolder())
+    thisLog = ''
+    otherLog = ''
+    session = createUploadSession(engine, store, { scope: () => SEED_SCOPE, sync: bringUpToDate(engine, () => thisLog, (l) => (thisLog = l)) })
+    otherSession = createUploadSession(other, store, { scope: () => SEED_SCOPE, sync: bringUpToDate(other, () => otherLog, (l) => (otherLog = l)) })
+  })
+
+  it('applies on top of the batch the other tab applied since, restoring it on undo', async () => {
+    const first = await session.apply((await pickOne('a.csv', actuals('D01,2024-11,100,个\n'))).id)
+    thisLog = logSignature([first])
+    const picked: FileCheck[] = []
+    await otherSession.checkFiles([{ fileName: 'b.csv', read: async () => actuals('D01,2024-11,101,个\n') }], {
+      checked: (_, check) => void picked.push(check),
+    })
+    const second = await otherSession.apply(picked[0]!.id)
+    expect(second.parts[0]!.before).toEqual([first.parts[0]!.rows[0]])
+    expect(await value(other)).toBe(101)
+    expect((await otherSession.undo(second.id)).status).toBe('undone')
+    expect(await value(other)).toBe(100)
+  })
+
+  it('refuses to undo a batch under the later change of a tab it has not heard of', async () => {
+    const first = await session.apply((await pickOne('a.csv', actuals('D01,2024-11,100,个\n'))).id)
+    thisLog = logSignature([first])
+    const picked: FileCheck[] = []
+    await otherSession.checkFiles([{ fileName: 'b.csv', read: async () => actuals('D01,2024-11,101,个\n') }], {
+      checked: (_, check) => void picked.push(check),
+    })
+    const second = await otherSession.apply(picked[0]!.id)
+    const outcome = await session.undo(first.id)
+    expect(outcome).toMatchObject({ status: 'blocked', later: [{ id: second.id }] })
+    expect(await value(engine)).toBe(101)
+    expect(store.records.get(first.id)?.undoneAt).toBeNull()
   })
 })

@@ -22,7 +22,7 @@ const WRITTEN_BY_HAND = [
 ]
 
 const DEFAULT_SETTINGS = { lang: 'zh', monitor: DEFAULT_MONITOR_SETTINGS, scoring: DEFAULT_SCORING_SETTINGS }
-const NO_JUDGEMENTS = { indicators: {}, projects: {}, monitoring: {}, monitoringMonth: 7 }
+const NO_JUDGEMENTS = { indicators: new Map(), projects: new Map(), monitoring: new Map(), monitoringMonth: 7 }
 
 beforeEach(() => {
   localStorage.clear()
@@ -56,6 +56,17 @@ describe('settings', () => {
     expect(read.scoring).toEqual(DEFAULT_SCORING_SETTINGS)
   })
 
+  it('are the defaults, group by group, where they fail the settings form’s own checks', () => {
+    const weights = { execution: -10, output: 70, effect: 30, satisfaction: 10 }
+    localStorage.setItem('jixiao:settings', JSON.stringify({ scoring: { weights }, monitor: { pointTolerance: 0.2 } }))
+    const read = storedSettings.read()
+    expect(read.scoring).toEqual(DEFAULT_SCORING_SETTINGS)
+    expect(read.monitor.pointTolerance).toBe(0.2)
+    localStorage.setItem('jixiao:settings', JSON.stringify({ monitor: { execution: { red: 0.9, yellow: 0.8 } } }))
+    expect(storedSettings.read().monitor).toEqual(DEFAULT_MONITOR_SETTINGS)
+    expect(useSettingsStore().scoring.weights.execution).toBe(10)
+  })
+
   it('are written on every change and read back by the next page', async () => {
     const settings = useSettingsStore()
     settings.monitor.cumulative.blue = 1.5
@@ -87,7 +98,7 @@ describe('judgements', () => {
     )
     expect(storedJudgements.read()).toEqual({
       ...NO_JUDGEMENTS,
-      indicators: { D01: { band: '达成', score: null, reason: '' } },
+      indicators: new Map([['D01', { band: '达成', score: null, reason: '' }]]),
     })
   })
 })
