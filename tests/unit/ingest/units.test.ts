@@ -60,10 +60,11 @@ describe.each(ENGINES)('units on $name', ({ create }) => {
   it('leaves unit A byte-identical when unit B uploads new targets and actuals', async () => {
     await load()
     const before = await rowsOf('A')
-    for (const [name, text] of [
+    const files: [string, string][] = [
       ['指标.csv', '指标编码,所属,分项,三级指标,指标值\nG01,部门,重点工作,重点任务完成数,≥150\nG02,部门,重点工作,新增指标,≥5\n'],
       ['完成值.csv', '指标编码,月份,完成值\nG01,2024-07,90\nG02,2024-07,1\n'],
-    ]) {
+    ]
+    for (const [name, text] of files) {
       const upload = await prepareUpload(engine, await decodeFile(name, utf8(text)), noContext({ org: 'B', year: 2024 }))
       expect(uploadIsValid(upload)).toBe(true)
       await applyUpload(engine, upload, `b-${name}`)
