@@ -1,6 +1,6 @@
 import { onBeforeUnmount, onMounted, ref, watch, type Ref } from 'vue'
 
-/** How a meeting-room PC is set up, from the hash route's query: `#/screen?interval=15&page=2&check=60`. */
+/** How a meeting-room PC is set up, from the hash route's query: `#/screen?interval=15&page=2&check=60&year=2023`. */
 export interface ScreenConfig {
   /** seconds per page */
   interval: number
@@ -8,9 +8,11 @@ export interface ScreenConfig {
   startPage: number
   /** seconds between checks of the deployed data/ folder */
   check: number
+  /** the year to show; null: the year the app opens on (the latest) */
+  year: number | null
 }
 
-export const DEFAULT_SCREEN_CONFIG: ScreenConfig = { interval: 20, startPage: 0, check: 60 }
+export const DEFAULT_SCREEN_CONFIG: ScreenConfig = { interval: 20, startPage: 0, check: 60, year: null }
 
 /** Short intervals are for tests; nothing below a twentieth of a second. */
 const MIN_SECONDS = 0.05
@@ -21,14 +23,20 @@ function seconds(raw: unknown, fallback: number): number {
   return Number.isFinite(value) && value >= MIN_SECONDS ? value : fallback
 }
 
-/** Reads `interval`, `page` (1-based, as people count) and `check`; anything unreadable keeps its default. */
+function whole(raw: unknown): number {
+  const text = Array.isArray(raw) ? raw[0] : raw
+  return typeof text === 'string' && /^\s*\d+\s*$/.test(text) ? Number(text) : NaN
+}
+
+/** Reads `interval`, `page` (1-based, as people count), `check` and `year`; anything unreadable keeps its default. */
 export function parseScreenQuery(query: Record<string, unknown>): ScreenConfig {
-  const pageText = Array.isArray(query.page) ? query.page[0] : query.page
-  const page = typeof pageText === 'string' ? Number(pageText) : NaN
+  const page = whole(query.page)
+  const year = whole(query.year)
   return {
     interval: seconds(query.interval, DEFAULT_SCREEN_CONFIG.interval),
-    startPage: Number.isInteger(page) && page >= 1 ? page - 1 : DEFAULT_SCREEN_CONFIG.startPage,
+    startPage: page >= 1 ? page - 1 : DEFAULT_SCREEN_CONFIG.startPage,
     check: seconds(query.check, DEFAULT_SCREEN_CONFIG.check),
+    year: year >= 1990 && year <= 2100 ? year : DEFAULT_SCREEN_CONFIG.year,
   }
 }
 

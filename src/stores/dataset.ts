@@ -8,6 +8,7 @@ import { fetchDataFolders, fetchShippedSnapshot } from '@/ingest/fetchFolders'
 import { checkShippedSnapshot } from '@/ingest/shippedSnapshot'
 import { DatasetError, loadDataset } from '@/ingest/loadDataset'
 import { defaultView, readDatasets, readOrgs, readStore, type DatasetEntry, type OrgEntry, type StoreSnapshot } from '@/ingest/readStore'
+import { readSampleParts, sampleLeft, sampleListed, type SamplePart, type SampleScope } from '@/ingest/sampleStatus'
 import { batchStore } from '@/persist/batchStore'
 import { foldersHash, readSnapshot, snapshotKey, writeSnapshot, type StoreView } from '@/persist/snapshotCache'
 import { storedView } from '@/persist/userState'
@@ -49,6 +50,21 @@ export const useDatasetStore = defineStore('dataset', () => {
   const staleSnapshot = ref(false)
   /** DuckDB has loaded the data and the figures on screen are its own (not a snapshot's). */
   const computed_ = ref(false)
+
+  /** The rows the deployed sample files stored (read before the uploads are replayed), and what of them is left. */
+  let sampleParts: SamplePart[] = []
+  const sampleScopes = shallowRef<SampleScope[] | null>(null)
+  /**
+   * What is still 示例数据 in the unit on screen, for its year and last year's (which 同比 draws on); empty once the
+   * user's own files have replaced every sample row. The header's badge and the wall screen's footer word it
+   * (src/i18n/describeSample.ts).
+   */
+  const sampleStatus = computed<SampleScope[]>(() => {
+    const v = view.value
+    if (!v) return []
+    const scopes = sampleScopes.value ?? sampleListed(folders.value)
+    return [v.year, v.year - 1].flatMap((year) => scopes.filter((s) => s.org === v.org && s.year === year))
+  })
 
   const entry = computed(() => datasets.value.find((d) => sameScope(d, view.value)) ?? null)
   const indicators = computed(() => current.value?.indicators ?? [])
@@ -151,6 +167,7 @@ export const useDatasetStore = defineStore('dataset', () => {
   async function rebuild(data: DatasetFolder[], stored?: BatchRecord[]): Promise<void> {
     if (!engine) throw new Error('DuckDB is not available')
     await loadDataset(engine, data)
+    sampleParts = await readSampleParts(engine, data)
     performance.mark('jx:dataset-loaded')
     const store = batchStore()
     const loaded = await readDatasets(engine)
@@ -206,6 +223,7 @@ export const useDatasetStore = defineStore('dataset', () => {
     datasets.value = await readDatasets(engine)
     orgs.value = await readOrgs(engine)
     cache = new Map()
+    sampleScopes.value = sampleLeft(sampleParts, batches)
     await select(view.value ?? storedView.read())
     if (lastGood) {
       writeSnapshot({
@@ -232,6 +250,7 @@ export const useDatasetStore = defineStore('dataset', () => {
   return {
     status, error, folders, datasets, orgs, view, current, lastYear, entry, indicators, projects, plans, indicatorSeries,
     spendingSeries, year, years, latestMonth, awaitingTargets, org, about, organisation, version, loadedAt, reloadError,
-    replayError, staleSnapshot, computedByDuckdb: computed_, init, rebuild, reloadFolder, refresh, select, prime, engineReady,
+    replayError, staleSnapshot, computedByDuckdb: computed_, sampleStatus, init, rebuild, reloadFolder, refresh, select, prime,
+    engineReady,
   }
 })

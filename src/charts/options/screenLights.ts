@@ -14,19 +14,21 @@ export interface ScreenLightsText {
 export function screenLightsOption(counts: readonly { light: Light; n: number }[], text: ScreenLightsText): ChartOption {
   const total = counts.reduce((sum, c) => sum + c.n, 0)
   return {
+    // the total in the ring's hole, clear of the ring: the hole is 64% of the radius, the two lines about half of it
     title: {
       text: String(total),
       subtext: text.total,
       left: 'center',
-      top: '36%',
-      textStyle: { fontSize: 64, fontWeight: 700, color: SCREEN_COLORS.text },
-      subtextStyle: { fontSize: 24, color: SCREEN_COLORS.muted },
+      top: 'middle',
+      itemGap: 2,
+      textStyle: { fontSize: 60, fontWeight: 700, color: SCREEN_COLORS.text, lineHeight: 64 },
+      subtextStyle: { fontSize: 22, color: SCREEN_COLORS.muted, lineHeight: 26 },
     },
     series: [
       {
         type: 'pie',
-        radius: ['58%', '82%'],
-        center: ['50%', '46%'],
+        radius: ['64%', '90%'],
+        center: ['50%', '50%'],
         avoidLabelOverlap: true,
         label: { show: false },
         itemStyle: { borderColor: '#07101e', borderWidth: 4 },

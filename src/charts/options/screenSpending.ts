@@ -4,24 +4,28 @@ import { LIGHT_COLORS } from '../lightColors'
 import { SCREEN_COLORS } from '../screenTheme'
 
 export interface ScreenSpendingText {
-  title: string
-  rate: string
-  plan: string
   timeShare: string
+  /** the plan marker's label, e.g. `计划 60.00%` */
+  plan: (share: string) => string
 }
 
 const pct = (x: number | null) => (x === null ? null : Math.round(x * 10000) / 100)
 
-/** 预算执行率 per project (in its light's colour) beside its own 计划进度, with 序时进度 as a vertical line. */
+/**
+ * 预算执行率 per project as a bar in its light's colour (the light is the meaning of the colour, and the page's legend
+ * says so), its own 计划进度 as a white tick across the bar, and 序时进度 as one dashed line over all.
+ */
 export function screenSpendingOption(items: readonly SpendingProgress[], text: ScreenSpendingText): ChartOption {
   const rows = [...items].reverse()
   const timeShare = items[0]?.timeShare ?? 0
-  const valueLabel = { show: true, position: 'right', fontSize: 22, color: SCREEN_COLORS.text, formatter: (p: { value: number | null }) => (p.value === null ? '—' : `${p.value.toFixed(2)}%`) }
   return {
-    title: { text: text.title, left: 0, top: 0 },
-    legend: { top: 4, right: 0, itemWidth: 28, itemHeight: 18, itemGap: 28, data: [text.rate, text.plan] },
-    grid: { left: 8, right: 120, top: 72, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
-    yAxis: { type: 'category', data: rows.map((p) => p.name), axisLabel: { width: 430, overflow: 'break', lineHeight: 28 } },
+    // room on the right for half a label centred on 100% (a plan or 序时进度 at year end)
+    grid: { left: 8, right: 90, top: 48, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    yAxis: {
+      type: 'category',
+      data: rows.map((p) => p.name),
+      axisLabel: { width: 400, overflow: 'break', lineHeight: 28, fontSize: 22 },
+    },
     xAxis: {
       type: 'value',
       axisLabel: { formatter: '{value}%' },
@@ -30,27 +34,51 @@ export function screenSpendingOption(items: readonly SpendingProgress[], text: S
     animation: false,
     series: [
       {
-        name: text.rate,
         type: 'bar',
-        barMaxWidth: 40,
-        itemStyle: { color: LIGHT_COLORS.green },
-        data: rows.map((p) => ({ value: pct(p.rate), itemStyle: { color: LIGHT_COLORS[p.light] } })),
-        label: valueLabel,
+        barWidth: 44,
+        // the rate inside its bar where the bar is long enough to hold it, else after it
+        data: rows.map((p) => {
+          const inside = (p.rate ?? 0) >= 0.2
+          return {
+            value: pct(p.rate),
+            itemStyle: { color: LIGHT_COLORS[p.light] },
+            label: { position: inside ? 'insideRight' : 'right', color: inside ? '#07101e' : SCREEN_COLORS.text },
+          }
+        }),
+        label: {
+          show: true,
+          fontSize: 24,
+          fontWeight: 700,
+          formatter: (p: { value: number | null }) => (p.value === null ? '—' : `${p.value.toFixed(2)}%`),
+        },
         markLine: {
           symbol: 'none',
           silent: true,
-          lineStyle: { color: SCREEN_COLORS.timeShare, type: 'dashed', width: 3 },
+          lineStyle: { color: SCREEN_COLORS.reference, type: 'dashed', width: 3 },
           label: { formatter: `${text.timeShare} ${(pct(timeShare) ?? 0).toFixed(2)}%`, position: 'end', fontSize: 22, color: SCREEN_COLORS.text },
           data: [{ xAxis: pct(timeShare) }],
         },
+        emphasis: { disabled: true },
       },
       {
-        name: text.plan,
-        type: 'bar',
-        barMaxWidth: 40,
-        itemStyle: { color: SCREEN_COLORS.plan },
-        data: rows.map((p) => pct(p.planShare)),
-        label: valueLabel,
+        // the plan: a tick across the bar, labelled below it on the panel's colour (the 序时 line may run through it)
+        type: 'scatter',
+        symbol: 'rect',
+        symbolSize: [6, 64],
+        itemStyle: { color: SCREEN_COLORS.text },
+        data: rows.flatMap((p, i) => (p.planShare === null ? [] : [[pct(p.planShare), i]])),
+        label: {
+          show: true,
+          position: 'bottom',
+          distance: 6,
+          fontSize: 20,
+          color: SCREEN_COLORS.text,
+          backgroundColor: SCREEN_COLORS.panel,
+          padding: [2, 4],
+          formatter: (p: { value: [number, number] }) => text.plan(`${p.value[0].toFixed(2)}%`),
+        },
+        z: 3,
+        emphasis: { disabled: true },
       },
     ],
   }

@@ -37,6 +37,19 @@ export default {
   /** months 1 to `month`, `month` a month name */
   monthRange: { zh: '1–{month}', en: 'Jan–{month}' },
   sample: { zh: '示例数据', en: 'Sample data' },
+  /** what is still sample: kinds of file, last year's with its year (src/i18n/describeSample.ts) */
+  sampleOf: { zh: '示例数据：{what}', en: 'Sample data: {what}' },
+  sampleInYear: { zh: '{year}年{what}', en: '{year}: {what}' },
+  sampleAll: { zh: '全部', en: 'all files' },
+  fileKind: {
+    indicators: { zh: '指标', en: 'indicators' },
+    projects: { zh: '项目', en: 'projects' },
+    spending_plan: { zh: '支出计划', en: 'spending plan' },
+    actuals: { zh: '完成值', en: 'actuals' },
+    spending: { zh: '支出', en: 'spending' },
+    ledger: { zh: '支付明细', en: 'payment ledger' },
+    links: { zh: '指标对应关系', en: 'indicator links' },
+  },
   sampleHint: {
     zh: '完成值与支出为示例数据，并非该单位的真实数字；目标取自 2024 年绩效目标文件。',
     en: 'Actuals and spending are sample data, not the real figures; targets are from the 2024 document.',

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_SCREEN_CONFIG, parseScreenQuery, stepPage } from '../../../src/composables/useScreenRotation'
 
 describe('parseScreenQuery', () => {
-  it('defaults to 20 s per page, the first page and a folder check every 60 s', () => {
-    expect(parseScreenQuery({})).toEqual({ interval: 20, startPage: 0, check: 60 })
-    expect(DEFAULT_SCREEN_CONFIG).toEqual({ interval: 20, startPage: 0, check: 60 })
+  it('defaults to 20 s per page, the first page, a folder check every 60 s and the year the app opens on', () => {
+    expect(parseScreenQuery({})).toEqual({ interval: 20, startPage: 0, check: 60, year: null })
+    expect(DEFAULT_SCREEN_CONFIG).toEqual({ interval: 20, startPage: 0, check: 60, year: null })
   })
-  it('reads a bookmark such as #/screen?interval=15&page=2&check=30', () => {
-    expect(parseScreenQuery({ interval: '15', page: '2', check: '30' })).toEqual({ interval: 15, startPage: 1, check: 30 })
+  it('reads a bookmark such as #/screen?interval=15&page=2&check=30&year=2023', () => {
+    expect(parseScreenQuery({ interval: '15', page: '2', check: '30', year: '2023' })).toEqual({ interval: 15, startPage: 1, check: 30, year: 2023 })
   })
   it('accepts fractions of a second for tests', () => {
     expect(parseScreenQuery({ interval: '0.1' }).interval).toBe(0.1)
@@ -15,6 +15,8 @@ describe('parseScreenQuery', () => {
   it('keeps the defaults for values it cannot read', () => {
     expect(parseScreenQuery({ interval: 'abc', page: '0', check: '-5' })).toEqual(DEFAULT_SCREEN_CONFIG)
     expect(parseScreenQuery({ interval: '0', page: '1.5', check: '' })).toEqual(DEFAULT_SCREEN_CONFIG)
+    expect(parseScreenQuery({ year: '24' }).year).toBeNull()
+    expect(parseScreenQuery({ year: '2023年' }).year).toBeNull()
   })
 })
 
