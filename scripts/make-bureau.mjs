@@ -110,7 +110,7 @@ export async function makeBureau(opts) {
   for (const year of years) {
     for (const [u, unit] of units.entries()) {
       // how far this unit is ahead or behind, and whether it has reported the last month (未报送)
-      const pace = 0.55 + rnd() * 0.6
+      const pace = 0.7 + rnd() * 0.45
       const reported = year === years.at(-1) && u % 17 === 5 ? opts.months - 1 : opts.months
       for (let g = 0; g < goalsPerUnit; g++) {
         const [name, text, measureUnit, direction, measure] = GOALS[g % GOALS.length]
@@ -125,7 +125,7 @@ export async function makeBureau(opts) {
           else if (measure === '时点') await actuals.row([unit.code, year, id, `${year}-${two(m)}`, round(p - 6 + rnd() * 10, 1), '', '', ''])
           else {
             const value = measureUnit === '万元' ? round(n * pace * (m / 12)) : Math.round(n * pace * (m / 12))
-            await actuals.row([unit.code, year, id, `${year}-${two(m)}`, value, '累计', '', pace < 0.7 && m === reported ? '受资金拨付进度影响，进度偏慢' : ''])
+            await actuals.row([unit.code, year, id, `${year}-${two(m)}`, value, '累计', '', pace < 0.85 && m === reported ? ['受资金拨付进度影响，进度偏慢', '项目前期手续办理滞后', '部分任务集中在四季度实施'][g % 3] : ''])
           }
         }
       }

@@ -14,6 +14,7 @@ export const router = createRouter({
     { path: '/assessment/project/:code', name: 'assessment-project', component: () => import('./views/SelfAssessmentView.vue') },
     { path: '/assessment/monitoring', name: 'assessment-monitoring', component: () => import('./views/MonitoringFormView.vue') },
     { path: '/assessment/audit', name: 'assessment-audit', component: () => import('./views/AuditView.vue') },
+    { path: '/screen/bureau', name: 'screen-bureau', component: () => import('./views/BureauScreenView.vue'), meta: { bare: true, scores: false } },
     { path: '/screen', name: 'screen', component: () => import('./views/ScreenView.vue'), meta: { bare: true } },
     { path: '/report', name: 'report', component: () => import('./views/ReportView.vue') },
     { path: '/bureau', name: 'bureau', component: () => import('./views/BureauView.vue'), meta: { scores: false } },

@@ -8,6 +8,7 @@
 import { mkdirSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { auditTargets, type Finding } from '@/domain/audit'
+import { checkProfile, DEFAULT_BUDGET_USE, NATIONAL_PROFILE, unitRow } from '@/domain/bureau'
 import { assessDepartment } from '@/domain/departmentSummary'
 import { isQualitative } from '@/domain/indicator'
 import { indicatorProgress } from '@/domain/monitor'
@@ -21,7 +22,9 @@ import { createNodeEngine } from '@/engine/duckdbNode'
 import type { QueryEngine } from '@/engine/QueryEngine'
 import { sheetToCsv } from '@/export/csv'
 import { reportToDocx } from '@/export/docx'
+import { bureauAssessmentSheet, bureauMonthlySheet, type ProjectAssessmentLine } from '@/export/bureau'
 import { assessmentSheet, auditSheet, summarySheet } from '@/export/forms'
+import { sheetsToXlsx } from '@/export/xlsx'
 import { selfAssessmentReport } from '@/export/report'
 import { DatasetError, loadDataset } from '@/ingest/loadDataset'
 import { readDatasets, readOrgs, readScopes, type OrgEntry, type StoreSnapshot } from '@/ingest/readStore'
@@ -35,6 +38,7 @@ const USAGE = `用法 usage:
   npm run cli -- assess <文件夹> [--year 年度] [--json] [--out <输出文件夹> [--docx]] [--judgements <评价.json>] [--settings <设置.json>]
   npm run cli -- audit <文件夹> [--year 年度] [--json] [--out <输出文件夹>] [--settings <设置.json>]
   npm run cli -- monitor <文件夹> [--year 年度] [--month 月份] --json [--settings <设置.json>]
+  多单位文件夹 many units: assess --out 另写 单位汇总.xlsx；[--profile <预警规则.json>]
   npm run cli -- snapshot <文件夹>   （写出 <文件夹>/snapshot.json：页面首次打开时立即显示的数据）
   共用 common: [--engine native|wasm]`
 
@@ -52,6 +56,8 @@ interface Options {
   docx: boolean
   judgements: string | null
   settings: string | null
+  /** the bureau's rule profile (JSON as the bureau page exports it); the national default without one */
+  profile: string | null
   /** the 年度 to work on; null: the latest year the data hold */
   year: number | null
   /** monitor: 数据截至 month; null: the latest month of the year's data */
@@ -69,7 +75,7 @@ export function parseArgs(argv: readonly string[]): Options {
   const [command, ...rest] = argv
   if (!COMMANDS.includes(command as Command)) throw new UsageError(command ? `未知的命令 “${command}”` : '缺少命令')
   const opts: Options = {
-    command: command as Command, folder: '', json: false, out: null, docx: false, judgements: null, settings: null,
+    command: command as Command, folder: '', json: false, out: null, docx: false, judgements: null, settings: null, profile: null,
     year: null, month: null, engine: 'native',
   }
   for (let i = 0; i < rest.length; i++) {
@@ -84,6 +90,7 @@ export function parseArgs(argv: readonly string[]): Options {
     else if (a === '--docx') opts.docx = true
     else if (a === '--judgements') opts.judgements = value()
     else if (a === '--settings') opts.settings = value()
+    else if (a === '--profile') opts.profile = value()
     else if (a === '--year') opts.year = wholeNumber('--year', value(), 1990, 2100)
     else if (a === '--month') opts.month = wholeNumber('--month', value(), 1, 12)
     else if (a === '--engine') {
@@ -260,6 +267,8 @@ export async function run(argv: readonly string[], out: (s: string) => void): Pr
   const folders = readFolders(resolve(opts.folder))
   const j = opts.judgements ? readStoredJudgements(readJson(opts.judgements, '评价文件')) : undefined
   lap('read files')
+  const profile = opts.profile ? checkProfile(readJson(opts.profile, '预警规则文件')) : NATIONAL_PROFILE
+  if (!profile) throw new UsageError(`预警规则文件 “${opts.profile}” 不是有效的规则：每个月份应为 1–12，阈值应为 0–1`)
   const { scoring, monitor } = readSettings(opts.settings)
   // the snapshot is drawn by the browser as if duckdb-wasm had computed it: computed on duckdb-wasm, to the last bit
   const wasm = opts.engine === 'wasm' || (opts.command === 'snapshot' && !argv.includes('--engine'))
@@ -322,17 +331,36 @@ export async function run(argv: readonly string[], out: (s: string) => void): Pr
     if (assessed.length === 0) throw new UsageError(`${year} 年度的数据中没有任何月份的完成值或支出数，无法自评`)
     if (opts.json) out(JSON.stringify(assessed.flatMap(({ unit, forms }) => forms.map((f) => projectJson(f, unit.org))), null, 2))
     if (opts.out) {
+      const lines: ProjectAssessmentLine[] = []
       for (const { unit, forms, summary } of assessed) {
         const org = orgs.get(unit.org)
         const dir = unitFolder(opts.out, units.size, org, unit.org)
         for (const f of forms) writeFileSync(join(dir, `自评表_${safeName(f.project.code)}.csv`), sheetToCsv(assessmentSheet(f)))
         writeFileSync(join(dir, '部门汇总.csv'), sheetToCsv(summarySheet(summary)))
+        lines.push(
+          ...summary.projects.map((p) => ({
+            unit: org?.name ?? unit.org, code: p.code, name: p.name, budget: p.budget, spent: p.spent, rate: p.rate,
+            total: p.total, grade: p.grade, spotCheck: null,
+          })),
+        )
         if (opts.docx) {
           const organisation = org?.name ?? forms[0]?.project.department ?? ''
           for (const f of forms) {
             writeFileSync(join(dir, `自评报告_${safeName(f.project.code)}.docx`), await reportToDocx(selfAssessmentReport(f, { organisation })))
           }
         }
+      }
+      if (units.size > 1) {
+        // the bureau's summary workbook beside the units' folders: the month's 通报 and every project's 自评
+        const month = assessed.reduce((m, a) => Math.max(m, a.unit.latestMonth ?? 0), 0)
+        const before = datasets.some((d) => d.year === year - 1) ? await readScopes(engine, { year: year - 1, org: null }) : new Map<string, StoreSnapshot>()
+        const rows = [...units.values()].map((u) => ({
+          ...unitRow(u, before.get(u.org) ?? null, year, month, profile, monitor),
+          name: orgs.get(u.org)?.name ?? u.org,
+          department: orgs.get(u.org)?.department ?? u.projects[0]?.department ?? null,
+        }))
+        const sheets = [bureauMonthlySheet(rows, year, month, profile), bureauAssessmentSheet(lines, year, DEFAULT_BUDGET_USE)]
+        writeFileSync(join(opts.out, '单位汇总.xlsx'), await sheetsToXlsx(sheets))
       }
     }
   } finally {

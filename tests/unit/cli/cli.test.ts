@@ -321,3 +321,20 @@ describe('--settings', () => {
     expect(r.stderr.split('\n')[0]).toBe(`设置文件 “${file}” 中的设置不可用：分值不能为负数。`)
   }, 60_000)
 })
+
+describe('npm run cli over a bureau’s folder of many units', () => {
+  it('writes a folder per unit and the bureau’s summary workbook, and adds the unit to every result', async () => {
+    const { makeBureau } = await import('../../../scripts/make-bureau.mjs')
+    const folder = join(tmp, 'bureau-3')
+    await makeBureau({ units: 3, years: 1, out: folder, indicators: 13, projects: 1, months: 6, year: 2024 })
+    const out = join(tmp, 'bureau-3-out')
+    const r = await cli('assess', folder, '--out', out, '--json')
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    const projects = JSON.parse(r.stdout) as { budgetUnit: string }[]
+    expect([...new Set(projects.map((p) => p.budgetUnit))].sort()).toEqual(['900001', '900002', '900003'])
+    expect(readdirSync(out).sort()).toEqual(['900001_示例县教育局本级', '900002_示例县卫生健康局本级', '900003_示例县民政局本级', '单位汇总.xlsx'])
+    const monitor = JSON.parse((await cli('monitor', folder, '--json')).stdout) as { budgetUnit: string }[]
+    expect(monitor).toHaveLength(3 * 13)
+  }, 120_000)
+})

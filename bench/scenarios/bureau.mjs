@@ -1,0 +1,85 @@
+// Issue 13: a finance bureau of 300 units × 40 indicators × 12 months and 3,000 projects (scripts/make-bureau.mjs)
+// in the browser: the bureau page ready after DuckDB is ready, sorting, switching the month, opening a unit.
+import { cp, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { makeBureau } from '../../scripts/make-bureau.mjs'
+import { startStaticServer } from '../../scripts/static-server.mjs'
+import { formatSpread, openPage, summarize, waitReady } from '../lib.mjs'
+
+const UNITS = Number(process.env.BENCH_BUREAU_UNITS ?? 300)
+
+/** @param {import('../lib.mjs').ScenarioContext} context */
+async function run({ browser, runs, distDir }) {
+  const root = await mkdtemp(join(tmpdir(), 'jx-bench-bureau-'))
+  await cp(distDir, root, { recursive: true })
+  await rm(join(root, 'data'), { recursive: true, force: true })
+  await makeBureau({ units: UNITS, years: 2, out: join(root, 'data'), indicators: 40, projects: 10, months: 12, year: 2024 })
+  const server = await startStaticServer({ root })
+  /** @type {Record<string, number[]>} */
+  const t = { afterDuckdb: [], sort: [], month: [], open: [] }
+  try {
+    for (let i = 0; i < runs; i++) {
+      const opened = await openPage(browser, server.url, '#/bureau')
+      const { page } = opened
+      try {
+        await waitReady(page, 300_000)
+        const marks = await page.evaluate(() => ({
+          duckdb: performance.getEntriesByName('jx:duckdb-ready')[0]?.startTime ?? null,
+          bureau: performance.getEntriesByName('jx:bureau-loaded')[0]?.startTime ?? null,
+        }))
+        if (marks.duckdb !== null && marks.bureau !== null) t.afterDuckdb.push(marks.bureau - marks.duckdb)
+        for (const key of ['rate', 'gapVsThreshold', 'rate']) {
+          t.sort.push(await page.evaluate(async (k) => {
+            const started = performance.now()
+            ;/** @type {HTMLElement} */ (document.querySelector(`th[data-sort="${k}"]`)).click()
+            await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
+            return performance.now() - started
+          }, key))
+        }
+        for (const delta of [-1, -2, 0]) {
+          t.month.push(await page.evaluate(async (d) => {
+            const select = /** @type {HTMLSelectElement} */ (document.querySelector('select[data-role="bureau-month"]'))
+            const latest = Math.max(...[...select.options].map((o) => Number(o.value)))
+            const started = performance.now()
+            select.value = String(latest + d)
+            select.dispatchEvent(new Event('change'))
+            await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
+            return performance.now() - started
+          }, delta))
+        }
+        t.open.push(await page.evaluate(async () => {
+          const started = performance.now()
+          ;/** @type {HTMLElement} */ (document.querySelector('tbody tr')).click()
+          await new Promise((resolve) => {
+            const check = () =>
+              location.hash.startsWith('#/?') && document.documentElement.getAttribute('data-ready') === 'true'
+                ? resolve(null)
+                : requestAnimationFrame(check)
+            requestAnimationFrame(check)
+          })
+          return performance.now() - started
+        }))
+      } finally {
+        await opened.context.close()
+      }
+    }
+  } finally {
+    await server.close()
+    await rm(root, { recursive: true, force: true })
+  }
+  const stats = Object.fromEntries(Object.entries(t).map(([k, v]) => [k, summarize(v)]))
+  return {
+    units: UNITS,
+    stats,
+    samples: t,
+    rows: /** @type {Array<[string, string]>} */ ([
+      [`${UNITS} units: bureau page ready after DuckDB ready`, formatSpread(stats.afterDuckdb)],
+      ['sort a column and paint', formatSpread(stats.sort)],
+      ['switch the month and paint', formatSpread(stats.month)],
+      ['open a unit (its overview drawn)', formatSpread(stats.open)],
+    ]),
+  }
+}
+
+export default { name: 'bureau', run }

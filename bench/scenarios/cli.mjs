@@ -1,0 +1,54 @@
+// Issue 13: the command line over a bureau's folder: `monitor --json` on 300 units with native DuckDB and with
+// duckdb-wasm side by side, and on 10,000 units (400,000 indicators, 100,000 projects) with native DuckDB; wall time
+// and peak memory (/usr/bin/time), medians of BENCH_CLI_RUNS (default 3).
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { makeBureau } from '../../scripts/make-bureau.mjs'
+import { projectRoot } from '../../scripts/build-app.mjs'
+import { formatSpread, summarize } from '../lib.mjs'
+
+const dataDir = join(projectRoot, 'bench', 'data')
+
+async function dataset(units) {
+  const out = join(dataDir, `bureau-${units}`)
+  if (!existsSync(join(out, 'actuals.csv'))) await makeBureau({ units, years: 1, out, indicators: 40, projects: 10, months: 12, year: 2024 })
+  return out
+}
+
+function monitor(folder, engine) {
+  const time = existsSync('/usr/bin/time') ? ['/usr/bin/time', '-f', '%e %M'] : []
+  const args = [...time, process.execPath, '--import', 'tsx', 'src/cli/main.ts', 'monitor', folder, '--json', '--engine', engine]
+  const started = performance.now()
+  const r = spawnSync(args[0], args.slice(1), { cwd: projectRoot, maxBuffer: 2 << 30, encoding: 'utf8' })
+  const wall = performance.now() - started
+  if (r.status !== 0) throw new Error(`monitor ${folder} --engine ${engine}: exit ${r.status}\n${r.stderr.slice(-2000)}`)
+  const last = r.stderr.trim().split('\n').at(-1) ?? ''
+  const [, rss] = last.split(' ').map(Number)
+  return { ms: wall, rssMiB: Number.isFinite(rss) ? Math.round(rss / 1024) : null, rows: r.stdout.length }
+}
+
+async function run() {
+  const runs = Number(process.env.BENCH_CLI_RUNS ?? 3)
+  const small = await dataset(300)
+  const large = await dataset(Number(process.env.BENCH_CLI_LARGE ?? 10_000))
+  /** @type {Record<string, ReturnType<typeof monitor>[]>} */
+  const samples = { native300: [], wasm300: [], nativeLarge: [] }
+  for (let i = 0; i < runs; i++) {
+    samples.native300.push(monitor(small, 'native'))
+    samples.wasm300.push(monitor(small, 'wasm'))
+  }
+  for (let i = 0; i < runs; i++) samples.nativeLarge.push(monitor(large, 'native'))
+  const ms = (k) => summarize(samples[k].map((s) => s.ms))
+  const rss = (k) => Math.max(...samples[k].map((s) => s.rssMiB ?? 0))
+  return {
+    samples,
+    rows: /** @type {Array<[string, string]>} */ ([
+      ['300 units, native DuckDB', `${formatSpread(ms('native300'))}, peak ${rss('native300')} MiB`],
+      ['300 units, duckdb-wasm', `${formatSpread(ms('wasm300'))}, peak ${rss('wasm300')} MiB`],
+      [`${large.split('-').at(-1)} units, native DuckDB`, `${formatSpread(ms('nativeLarge'))}, peak ${rss('nativeLarge')} MiB`],
+    ]),
+  }
+}
+
+export default { name: 'cli', run }
