@@ -220,26 +220,59 @@ export function lastYearActual(
   return typeof indicator.lastYear === 'number' ? indicator.lastYear : null
 }
 
+/** Last year's side of the spending comparison: its projects, their series, and the last month it has data for. */
+export interface LastYearSpending {
+  projects: readonly Project[]
+  spendingSeries: ReadonlyMap<string, readonly { month: number; cumulative: number }[]>
+  /** months after it have no figure last year (null: any month the series holds) */
+  latestMonth?: number | null
+}
+
+/** Last year's cumulative 预算执行率 of each month 1–12, per project of this year (matched) and for the department. */
+export interface ExecutionCurves {
+  byProject: Map<string, (number | null)[]>
+  department: (number | null)[] | null
+}
+
 /**
- * Last year's 预算执行率 at the same month, for each of this year's projects matched with last year's (same code,
- * else same name without its year) and for the department as a whole: the rate beside this year's, compared in
- * 个百分点. A project new this year has none.
+ * Last year's 预算执行率 month by month, for each of this year's projects matched with last year's (same code, else
+ * same name without its year) and for the department as a whole. A month after last year's data has no figure; a
+ * project new this year has no curve.
  */
-export function executionLastYear(
-  currentProjects: readonly Pick<Project, 'code' | 'name'>[],
-  last: { projects: readonly Project[]; spendingSeries: ReadonlyMap<string, readonly { month: number; cumulative: number }[]> } | null,
-  month: number,
-): { byProject: Map<string, number>; department: number | null } {
-  const byProject = new Map<string, number>()
+export function executionLastYearCurves(currentProjects: readonly Pick<Project, 'code' | 'name'>[], last: LastYearSpending | null): ExecutionCurves {
+  const byProject = new Map<string, (number | null)[]>()
   if (!last) return { byProject, department: null }
-  const spentBy = (code: string) => last.spendingSeries.get(code)?.find((p) => p.month === month)?.cumulative ?? 0
+  const months = Array.from({ length: 12 }, (_, i) => i + 1)
+  const known = (m: number) => last.latestMonth == null || m <= last.latestMonth
+  const spentBy = (code: string, m: number) => last.spendingSeries.get(code)?.find((p) => p.month === m)?.cumulative ?? 0
   const budgetOf = (p: Project) => p.adjustedBudget ?? p.budget
   const lastByCode = new Map(last.projects.map((p) => [p.code, p]))
   for (const [code, lastCode] of matchProjects(currentProjects, last.projects)) {
     const p = lastByCode.get(lastCode)
-    if (p && budgetOf(p) > 0) byProject.set(code, spentBy(lastCode) / budgetOf(p))
+    if (p && budgetOf(p) > 0) byProject.set(code, months.map((m) => (known(m) ? spentBy(lastCode, m) / budgetOf(p) : null)))
   }
   const budget = last.projects.reduce((sum, p) => sum + budgetOf(p), 0)
-  const spent = last.projects.reduce((sum, p) => sum + spentBy(p.code), 0)
-  return { byProject, department: budget > 0 && last.spendingSeries.size > 0 ? spent / budget : null }
+  const department =
+    budget > 0 && last.spendingSeries.size > 0
+      ? months.map((m) => (known(m) ? last.projects.reduce((sum, p) => sum + spentBy(p.code, m), 0) / budget : null))
+      : null
+  return { byProject, department }
+}
+
+/**
+ * Last year's 预算执行率 at the same month (docs/rules.md "Across years": this year's rate at month N beside last
+ * year's at month N), per project and for the department; compared in 个百分点.
+ */
+export function executionLastYear(
+  currentProjects: readonly Pick<Project, 'code' | 'name'>[],
+  last: LastYearSpending | null,
+  month: number,
+): { byProject: Map<string, number>; department: number | null } {
+  const curves = executionLastYearCurves(currentProjects, last)
+  const byProject = new Map<string, number>()
+  for (const [code, curve] of curves.byProject) {
+    const rate = curve[month - 1]
+    if (rate !== null && rate !== undefined) byProject.set(code, rate)
+  }
+  return { byProject, department: curves.department?.[month - 1] ?? null }
 }

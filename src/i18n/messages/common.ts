@@ -48,6 +48,8 @@ export default {
   withNote: { zh: '{text}（{note}）', en: '{text} ({note})' },
   /** items of a list in a sentence */
   listSeparator: { zh: '；', en: '; ' },
+  /** names enumerated in a sentence: 投资额、财税收入 */
+  enumSeparator: { zh: '、', en: ', ' },
   light: {
     red: { zh: '红灯', en: 'Red' },
     yellow: { zh: '黄灯', en: 'Yellow' },

@@ -9,7 +9,19 @@ export default {
   timeShare: { zh: '序时进度', en: 'Time elapsed' },
   notOccurred: { zh: '未发生', en: 'none' },
   occurred: { zh: '已发生 {n} 起', en: '{n} event(s)' },
-  monthOf: { zh: '{month}月数据', en: 'data of month {month}' },
+  /** `month` is a month name: the month a figure is from when it is not 数据截至 */
+  monthOf: { zh: '{month}数据', en: '{month} figure' },
+  /** 序时进度 of the month a figure is from, `month` a month name */
+  timeShareOf: { zh: '{month}序时进度', en: 'Time elapsed to {month}' },
+  /** an item's name with the month its figure is from, `month` a month name */
+  nameOfMonth: { zh: '{name}（{month}）', en: '{name} ({month})' },
+  /** 未报送: `month` is a month name */
+  unreported: { zh: '{month}未报送（{n}项）', en: 'Not reported for {month} ({n})' },
+  unreportedHint: {
+    zh: '以下指标没有{month}的数据，卡片上显示的是最近一次报送的数（与当月序时进度比较）。',
+    en: 'No figure for {month}: their cards show the latest figure reported, compared with the time elapsed at its month.',
+  },
+  neverReported: { zh: '尚无数据', en: 'nothing yet' },
   budget: { zh: '全年预算数', en: 'Annual budget' },
   spent: { zh: '累计支出', en: 'Spent' },
   executionRate: { zh: '预算执行率', en: 'Execution rate' },

@@ -14,6 +14,9 @@ export default {
   zero: { zh: '上年同期为0', en: 'last year was 0' },
   /** the figure last year, with the month when this year's figure is from an earlier one */
   lastYearValue: { zh: '上年同期 {value}', en: 'last year {value}' },
+  lastYearRate: { zh: '上年同期执行率', en: 'Rate last year' },
+  /** 上年同期 13 个，同比增长 15.38% */
+  lastYearAnd: { zh: '上年同期 {value}，{change}', en: 'last year {value}, {change}' },
   year: { zh: '年度', en: 'Year' },
   unit: { zh: '单位', en: 'Unit' },
   awaitingTargets: {
@@ -22,6 +25,11 @@ export default {
   },
   awaitingTargetsLink: { zh: '前往数据页载入', en: 'Load them on the data page' },
   otherYears: { zh: '其他年度：', en: 'Other years: ' },
+  /** the indicator page: which of last year's indicators this one is compared with */
+  matchedWith: { zh: '对应{year}年指标：{id} {name}', en: 'Compared with {year}: {id} {name}' },
+  unmatched: { zh: '{year}年没有对应的指标，无上年同期数据', en: 'No indicator of {year} matches this one: no figure for last year' },
+  noLastYear: { zh: '未载入{year}年的数据，无上年同期数据', en: 'No data of {year} loaded: no figure for last year' },
+  editLink: { zh: '修改对应关系', en: 'Change the link' },
   matchedBy: {
     code: { zh: '按指标编码对应', en: 'matched by id' },
     name: { zh: '按所属和指标名称对应', en: 'matched by scope and name' },

@@ -11,7 +11,7 @@ import { DEFAULT_MONITOR_SETTINGS } from '../../../src/domain/settings'
 
 use([SVGRenderer])
 
-const text = { title: '投资额', actual: '累计完成', target: '目标值', expected: '序时进度线', forecast: '按当前进度预计', unit: '亿元', monthLabel: (m: number) => `${m}月` }
+const text = { title: '投资额', actual: '累计完成', target: '目标值', expected: '序时进度线', forecast: '按当前进度预计', lastYear: '上年同期', unit: '亿元', monthLabel: (m: number) => `${m}月` }
 
 function render(option: ChartOption): string {
   const chart = init(null, null, { renderer: 'svg', ssr: true, width: 800, height: 400 })
@@ -49,7 +49,7 @@ describe('spendingCurveChartOption', () => {
       { year: 2024, month: 1 },
       DEFAULT_MONITOR_SETTINGS,
     )
-    const option = spendingCurveChartOption(p, { title: '项目A', actual: '累计执行率', plan: '资金支出计划', timeShare: '序时进度', monthLabel: (m) => `${m}月` }) as {
+    const option = spendingCurveChartOption(p, { title: '项目A', actual: '累计执行率', plan: '资金支出计划', timeShare: '序时进度', lastYear: '上年同期', monthLabel: (m) => `${m}月` }) as {
       series: { name: string; data: (number | null)[] }[]
     }
     expect(option.series.map((s) => s.name)).toEqual(['累计执行率', '资金支出计划', '序时进度'])
