@@ -15,6 +15,7 @@ export const router = createRouter({
     { path: '/assessment/audit', name: 'assessment-audit', component: () => import('./views/AuditView.vue') },
     { path: '/screen', name: 'screen', component: () => import('./views/ScreenView.vue'), meta: { bare: true } },
     { path: '/report', name: 'report', component: () => import('./views/ReportView.vue') },
+    { path: '/links', name: 'links', component: () => import('./views/LinksView.vue') },
     { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue'), meta: { scores: false } },
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],

@@ -132,6 +132,27 @@ export function matchIndicators(input: {
   return links
 }
 
+/** What matchIndicators reads besides a person's links. */
+export type MatchInput = Omit<Parameters<typeof matchIndicators>[0], 'manual'>
+
+/**
+ * The links a person's choices need (id → last year's id, or null for none), so that matchIndicators with them gives
+ * exactly the choices: a link where the automatic match is not the one chosen. Links to an indicator come first, one
+ * round at a time, since taking last year's indicator may leave another without its automatic match, as chosen; an
+ * indicator whose automatic match already is its choice gets no link.
+ */
+export function linksForChoices(input: MatchInput, chosen: ReadonlyMap<string, string | null>): ManualLink[] {
+  const manual = new Map<string, string | null>()
+  for (let round = 0; round <= input.current.length; round++) {
+    const links = matchIndicators({ ...input, manual: [...manual].map(([id, lastYearId]) => ({ id, lastYearId })) })
+    const differ = input.current.filter((i) => chosen.has(i.id) && (links.get(i.id)?.lastYearId ?? null) !== chosen.get(i.id))
+    if (differ.length === 0) break
+    const linking = differ.filter((i) => chosen.get(i.id) !== null)
+    for (const i of linking.length ? linking : differ) manual.set(i.id, chosen.get(i.id) ?? null)
+  }
+  return [...manual].map(([id, lastYearId]) => ({ id, lastYearId }))
+}
+
 /** A project's counterpart last year: the same 项目编码, else the same name without its year. */
 export function matchProjects(
   current: readonly Pick<Project, 'code' | 'name'>[],

@@ -84,7 +84,8 @@ export const useUploadsStore = defineStore('uploads', () => {
   }
   const cardOf = (check: FileCheck) => cards.value.find((c) => c.check?.id === check.id)
 
-  async function addFiles(files: readonly File[]): Promise<void> {
+  /** Checks the files picked (or built in memory, like the links page's); returns their cards' ids, in order. */
+  async function addFiles(files: readonly File[]): Promise<number[]> {
     performance.mark('jx:upload-picked')
     const added = files.map((file) => {
       const c: UploadCard = {
@@ -109,7 +110,7 @@ export const useUploadsStore = defineStore('uploads', () => {
       s = await session()
     } catch (error) {
       for (const { id } of added) failed(id, error)
-      return
+      return added.map((a) => a.id)
     }
     const phases: (UploadPhase | undefined)[] = []
     await s.checkFiles(picked, {
@@ -123,6 +124,7 @@ export const useUploadsStore = defineStore('uploads', () => {
       failed: (index, error) => failed(added[index]!.id, error),
     })
     performance.mark('jx:upload-preview')
+    return added.map((a) => a.id)
   }
 
   async function afterChange(s: UploadSession) {

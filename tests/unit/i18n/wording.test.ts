@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { describeYearOnYear } from '@/i18n/describeYearOnYear'
+import { describeComparison, describeYearOnYear } from '@/i18n/describeYearOnYear'
 import { yearOnYear } from '@/domain/yearOnYear'
 import { auditTargets, type Finding } from '../../../src/domain/audit'
 import { toIndicator } from '../../../src/domain/indicator'
@@ -182,5 +182,23 @@ describe('describeYearOnYear', () => {
   it('never shows 0 or 100% for a missing or zero last year', () => {
     expect(describeYearOnYear(yearOnYear(93, null, '亿元'), 'zh')).toBe('无上年同期数据')
     expect(describeYearOnYear(yearOnYear(2, 0, '起'), 'zh')).toBe('上年同期为0')
+  })
+})
+
+describe('describeComparison', () => {
+  const at = (current: number | null, lastYear: number | null, unit: string) => ({ lastYear, yoy: yearOnYear(current, lastYear, unit) })
+  it('gives 上年同期 in the target’s unit with the growth: 93 against 80 亿元 is up 16.25%', () => {
+    expect(describeComparison(at(93, 80, '亿元'), '亿元', 'zh')).toBe('上年同期 80.00 亿元，同比增长 16.25%')
+    expect(describeComparison(at(15, 13, '个'), '个', 'en')).toBe('last year 13 个, up 15.38% year on year')
+  })
+  it('compares a rate in points: 9.80% against 8.60%', () => {
+    expect(describeComparison(at(9.8, 8.6, '%'), '%', 'zh')).toBe('上年同期 8.60%，较上年同期提高 1.20 个百分点')
+  })
+  it('says so alone when last year has no figure or a zero', () => {
+    expect(describeComparison(at(93, null, '亿元'), '亿元', 'zh')).toBe('无上年同期数据')
+    expect(describeComparison(at(0, 0, '起'), '起', 'zh')).toBe('上年同期为0')
+  })
+  it('gives last year’s figure alone while this year has none', () => {
+    expect(describeComparison(at(null, 80, '亿元'), '亿元', 'zh')).toBe('上年同期 80.00 亿元')
   })
 })

@@ -4,6 +4,7 @@ import type { QueryEngine } from '@/engine/QueryEngine'
 import type { BatchRecord, BatchStore } from '@/ingest/batches'
 import { loadDataset } from '@/ingest/loadDataset'
 import { decodeFile } from '@/ingest/upload'
+import { linksFile } from '@/ingest/linksFile'
 import { createUploadSession, type FileCheck, type PickedFile, type UploadSession } from '@/ingest/uploadSession'
 import { fixture, readDataFolder, SEED_SCOPE } from '../../support'
 
@@ -170,5 +171,34 @@ describe('batches', () => {
     expect(await session.history()).toEqual([])
     expect(store.records.size).toBe(0)
     expect(await session.refreshPreviews()).toEqual([])
+  })
+})
+
+describe('the links page’s file (indicator_links.csv built in memory)', () => {
+  const linksOf2024 = () => engine.query(`SELECT id, last_year_id FROM indicator_links WHERE org = '806001' AND year = 2024 ORDER BY id`)
+
+  it('is checked, previewed and applied like an upload, and undone back to no link', async () => {
+    const file = linksFile([{ id: 'D16', lastYearId: null }, { id: 'D02', lastYearId: 'D03' }], { org: '806001', year: 2024 })
+    const check = await pickOne(file.fileName, file.bytes)
+    // D16 is not an indicator of 2024: refused with its line, nothing stored
+    expect(check.valid).toBe(false)
+    expect(check.problems.map((p) => [p.line, p.key, p.rule])).toEqual([[2, 'id', 'unknown-id']])
+
+    const good = linksFile([{ id: 'D01', lastYearId: null }, { id: 'D02', lastYearId: 'D03' }], { org: '806001', year: 2024 })
+    const ok = await pickOne(good.fileName, good.bytes)
+    expect(ok).toMatchObject({ valid: true, kind: 'links', replaces: true, scopes: [{ org: '806001', year: 2024 }] })
+    expect(ok.counts).toMatchObject({ new: 2, changed: 0 })
+    const record = await session.apply(ok.id)
+    expect(await linksOf2024()).toEqual([{ id: 'D01', last_year_id: null }, { id: 'D02', last_year_id: 'D03' }])
+    expect((await session.undo(record.id)).status).toBe('undone')
+    expect(await linksOf2024()).toEqual([])
+  })
+
+  it('goes to the unit and year it names, not the year the data page chose', async () => {
+    const elsewhere = createUploadSession(engine, store, { scope: () => ({ org: '806001', year: 2023 }) })
+    const file = linksFile([{ id: 'D01', lastYearId: null }], { org: '806001', year: 2024 })
+    let check: FileCheck | undefined
+    await elsewhere.checkFiles([{ fileName: file.fileName, read: async () => file.bytes }], { checked: (_, c) => void (check = c) })
+    expect(check?.scopes).toEqual([{ org: '806001', year: 2024 }])
   })
 })
