@@ -241,6 +241,34 @@ export function lastYearActual(
   return typeof indicator.lastYear === 'number' ? indicator.lastYear : null
 }
 
+/** What a target is set against (财预〔2021〕101号 历史标准): last year's actual, else the 历史标准 of the 指标 file. */
+export interface HistoricalReference {
+  value: number
+  source: 'last-year' | 'history'
+}
+
+export function historicalReference(
+  indicator: Pick<Indicator, 'target'> & { lastYear?: number | null; history?: number | null },
+  counterpart: LastYearIndicator | undefined,
+): HistoricalReference | null {
+  const last = lastYearActual(indicator, counterpart)
+  if (last !== null) return { value: last, source: 'last-year' }
+  return typeof indicator.history === 'number' ? { value: indicator.history, source: 'history' } : null
+}
+
+/** The history of each indicator that has one, by id: what the quality audit checks targets against. */
+export function historicalReferences(
+  indicators: readonly Indicator[],
+  counterparts: ReadonlyMap<string, LastYearIndicator>,
+): Map<string, HistoricalReference> {
+  const out = new Map<string, HistoricalReference>()
+  for (const ind of indicators) {
+    const reference = historicalReference(ind, counterparts.get(ind.id))
+    if (reference) out.set(ind.id, reference)
+  }
+  return out
+}
+
 /** Last year's side of the spending comparison: its projects, their series, and the last month it has data for. */
 export interface LastYearSpending {
   projects: readonly Project[]
