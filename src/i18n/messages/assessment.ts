@@ -14,7 +14,7 @@ export default {
   goalsHeading: { zh: '部门整体绩效目标年末完成情况', en: 'Department-wide goals at year end' },
   period: {
     year: { zh: '{year}年度', en: 'Year {year}' },
-    partial: { zh: '{year}年度（截至{month}月）', en: 'Year {year}, to month {month}' },
+    partial: { zh: '{year}年度，截至{month}月', en: 'Year {year}, to month {month}' },
   },
   partialYear: { zh: '数据截至{year}年{month}月（未到12月），按截至{month}月的数据计算', en: 'The data end in month {month} of {year}: figures are computed on the data to month {month}' },
   pending: { zh: '待评价', en: 'to judge' },
@@ -92,9 +92,12 @@ export default {
     'carried-over': { zh: '上年结转资金', en: 'Carried over from last year' },
     other: { zh: '其他资金', en: 'Other funds' },
   },
-  /** 实际完成值 of a judged indicator: the band chosen, then what the monthly data last said */
-  dataNote: { zh: '（数据：{status}）', en: ' (data: {status})' },
-  dataNoteMonth: { zh: '（数据：{status}，{month}月）', en: ' (data: {status}, month {month})' },
+  /** 实际完成值 of a judged indicator: what the monthly data last said was done */
+  achievedWithNote: { zh: '{status}：{note}', en: '{status}: {note}' },
+  statusOfMonth: { zh: '{status}（{month}月）', en: '{status} (month {month})' },
+  notReported: { zh: '未填报完成情况', en: 'nothing reported' },
+  /** the band a judged score lies in, before the evaluator's reasons */
+  bandChosen: { zh: '评价档次：{band}。', en: 'Band: {band}. ' },
   judgedWhy: {
     qualitative: { zh: '定性指标，由评价人选择档次并在档次内打分', en: 'qualitative: the evaluator picks a band and scores inside it' },
     'unreadable-target': { zh: '指标值无法识别，不能自动计分，由评价人判断', en: 'the target cannot be read, so it is not scored automatically: the evaluator judges it' },
