@@ -32,9 +32,11 @@ export default {
   /** months 1 to `month`, `month` a month name */
   monthRange: { zh: '1–{month}', en: 'Jan–{month}' },
   sample: { zh: '示例数据', en: 'Sample data' },
+  /** the header's badge: what of the year on screen is still sample */
+  sampleOf: { zh: '示例数据：{names}', en: 'Sample: {names}' },
   sampleHint: {
-    zh: '完成值与支出为示例数据，并非该单位的真实数字；目标取自 2024 年绩效目标文件。',
-    en: 'Actuals and spending are sample data, not the real figures; targets are from the 2024 document.',
+    zh: '这些文件为示例数据，并非该单位的真实数字；在数据页上传本单位的文件即可替换。',
+    en: 'These files are sample data, not the unit’s real figures; upload the unit’s own files on the data page to replace them.',
   },
   loading: { zh: '正在启动 DuckDB 并载入数据…', en: 'Starting DuckDB and loading data…' },
   loadError: { zh: '数据载入失败：{title}', en: 'The data could not be loaded: {title}' },
