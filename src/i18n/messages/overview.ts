@@ -7,7 +7,7 @@ export default {
   completion: { zh: '完成率', en: 'Achieved' },
   target: { zh: '目标', en: 'Target' },
   timeShare: { zh: '序时进度', en: 'Time elapsed' },
-  notOccurred: { zh: '未发生', en: 'none' },
+  notOccurred: { zh: '未发生', en: 'none occurred' },
   occurred: { zh: '已发生 {n} 起', en: '{n} event(s)' },
   /** `month` is a month name: the month a figure is from when it is not 数据截至 */
   monthOf: { zh: '{month}数据', en: '{month} figure' },
