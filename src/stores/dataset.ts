@@ -105,15 +105,21 @@ export const useDatasetStore = defineStore('dataset', () => {
     version.value++
   }
 
-  function showView(v: StoreView, wanted: Scope | null): void {
+  /**
+   * Shows the figures kept from the last load, when they hold the view a page opens on (a year switched to since is
+   * not among them: that one waits for DuckDB rather than showing an empty year). Returns whether it did.
+   */
+  function showView(v: StoreView, wanted: Scope | null): boolean {
+    const next = defaultView(v.datasets, v.orgs, wanted)
+    if (next && !v.snapshots.some((s) => sameScope(s, next))) return false
     datasets.value = v.datasets
     orgs.value = v.orgs
     cache = new Map(v.snapshots.map((s) => [cacheKey(s), markRaw(s)]))
-    const next = defaultView(v.datasets, v.orgs, wanted)
     view.value = next
     current.value = next ? (cache.get(cacheKey(next)) ?? null) : null
     lastYear.value = next ? (cache.get(cacheKey({ org: next.org, year: next.year - 1 })) ?? null) : null
     version.value++
+    return true
   }
 
   /** Starts the engine, loads the deployed data and reads the view; once. */
@@ -125,9 +131,8 @@ export const useDatasetStore = defineStore('dataset', () => {
         const [fetched, stored] = await Promise.all([fetchDataFolders(), batchStore().list()])
         // Same inputs as last time: draw last time's figures now; DuckDB recomputes them below.
         const cached = readSnapshot(snapshotKey(fetched, stored))
-        if (cached) {
+        if (cached && showView(cached.view, storedView.read())) {
           folders.value = cached.abouts.map((a) => ({ path: a.path, about: readAbout(a.about) }))
-          showView(cached.view, storedView.read())
           loadedAt.value = new Date(cached.savedAt)
           status.value = 'ready'
           performance.mark('jx:snapshot-shown')

@@ -1,36 +1,20 @@
 // The overview, an indicator page and the spending page against figures computed here from data/*.csv, without
 // importing the app's domain code: a second, independent reading of the rules of DOMAIN.md.
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launchBrowser, openPage, screenshot, waitReady, type OpenedPage } from './browser'
+import { factor, monthOf, num, readCsv as readCsvIn, seedDir } from './seedCsv'
 
-const dataDir = join(import.meta.dirname, '../../data/2024')
-
-/** Comma-separated with double quotes around cells that hold commas; enough for data/. */
-function readCsv(name: string): Record<string, string>[] {
-  const lines = readFileSync(join(dataDir, name), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/)
-  const split = (line: string) => [...line.matchAll(/("([^"]*)"|[^,]*)(,|$)/g)].slice(0, -1).map((m) => m[2] ?? m[1] ?? '')
-  const header = split(lines[0]!)
-  return lines.slice(1).map((l) => {
-    const cells = split(l)
-    return Object.fromEntries(header.map((h, i) => [h, cells[i] ?? '']))
-  })
-}
+const readCsv = (name: string) => readCsvIn(seedDir(2024), name)
 
 const indicators = readCsv('indicators.csv')
 const actuals = readCsv('actuals.csv')
 const projects = readCsv('projects.csv')
 const plans = readCsv('spending_plan.csv')
 const spending = readCsv('spending.csv')
-const num = (s: string) => Number(s.replace(/[,%]/g, ''))
-const monthOf = (period: string) => Number(period.split('-')[1])
 const latestMonth = Math.max(...actuals.map((a) => monthOf(a.月份!)), ...spending.map((s) => monthOf(s.月份!)))
 const round2 = (x: number) => Math.round(x * 100) / 100
 const pct = (share: number) => `${(share * 100).toFixed(2)}%`
-/** 1亿 = 10,000万: the factor from a row's unit to the target's. */
-const factor = (from: string, to: string) => (from && to && from !== to && from.startsWith('万') && to.startsWith('亿') ? 1 / 10000 : 1)
 
 interface Expected {
   id: string

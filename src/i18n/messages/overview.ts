@@ -34,4 +34,5 @@ export default {
   unreadableTarget: { zh: '指标值无法识别', en: 'unreadable target' },
   projectIndicators: { zh: '项目绩效指标', en: 'Project indicators' },
   noSpending: { zh: '暂无支出数据', en: 'No spending yet' },
+  noProjects: { zh: '本年度的预算项目尚未载入。', en: 'The year’s budget projects are not loaded yet.' },
 } as const satisfies MessageTree

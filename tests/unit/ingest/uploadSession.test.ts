@@ -202,3 +202,24 @@ describe('the links page’s file (indicator_links.csv built in memory)', () => 
     expect(check?.scopes).toEqual([{ org: '806001', year: 2024 }])
   })
 })
+
+describe('January of a year whose targets are not loaded yet', () => {
+  const january = (rows: string) => utf8(`指标编码,月份,完成值,单位,数据口径\n${rows}`)
+
+  it('takes the actuals of the codes the unit reported under last year, and refuses a code it never had', async () => {
+    const check = await pickOne('2025-01.csv', january('D01,2025-01,2,个,累计\nD02,2025-01,8.5,亿元,累计\nD99,2025-01,1,个,累计\n'))
+    expect(check.problems.map((p) => [p.line, p.key, p.rule])).toEqual([[4, 'id', 'unknown-id']])
+    const ok = await pickOne('2025-01.csv', january('D01,2025-01,2,个,累计\nD02,2025-01,8.5,亿元,累计\n'))
+    expect(ok).toMatchObject({ valid: true, scopes: [{ org: '806001', year: 2025 }] })
+    await session.apply(ok.id)
+    const [stored] = await engine.query(`SELECT count(*)::INTEGER AS n FROM actuals WHERE year = 2025`)
+    expect(stored?.n).toBe(2)
+  })
+
+  it('checks against the year’s own 指标 once any are loaded', async () => {
+    const targets = utf8('指标编码,所属,分项,三级指标,指标值,年度\nN01,部门,招商引资,新指标,≥5个,2025\n')
+    await session.apply((await pickOne('indicators_2025.csv', targets)).id)
+    const check = await pickOne('2025-01.csv', january('D01,2025-01,2,个,累计\nN01,2025-01,1,个,累计\n'))
+    expect(check.problems.map((p) => [p.line, p.rule])).toEqual([[2, 'unknown-id']])
+  })
+})
