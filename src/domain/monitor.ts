@@ -127,14 +127,18 @@ export interface SpendingPoint {
 export interface SpendingProgress {
   code: string
   name: string
+  asOf: YearMonth
   /** 全年预算数: the adjusted budget when there is one, else 年初预算数; 万元. */
   budget: number
   spent: number
   /** 预算执行率 = cumulative spending ÷ 全年预算数. */
   rate: number | null
-  /** The project's own 资金支出计划 share at this month, or null without a plan. */
+  /** The project's own 资金支出计划 share at the month of its figure, or null without a plan. */
   planShare: number | null
+  /** 序时进度 at the month of its figure (at 数据截至 when it has none): what the rate is compared with. */
   timeShare: number
+  /** The last month up to 数据截至 with spending data: the month the figure is from; null when there is none. */
+  dataMonth: number | null
   /** percentage points against the plan (when there is one) and against 序时进度. */
   gapVsPlan: number | null
   gapVsTime: number | null
@@ -156,20 +160,25 @@ export function spendingProgress(
   s: MonitorSettings,
 ): SpendingProgress {
   const budget = annualBudget(project)
-  const timeShare = timeElapsedShare(asOf, s.timeShareMode)
+  // a month without spending data leaves the figure at the last month with some: measured against that month
+  const dataMonth = series.filter((p) => p.month <= asOf.month && p.hasData).at(-1)?.month ?? null
+  const month = dataMonth ?? asOf.month
+  const timeShare = timeElapsedShare({ year: asOf.year, month }, s.timeShareMode)
   const spent = series.find((p) => p.month === asOf.month)?.cumulative ?? 0
   const rate = budget > 0 ? spent / budget : null
   const hasPlan = !!plan && plan.length > 0
-  const planShare = hasPlan ? planShareAt([...plan], asOf.month) : null
+  const planShare = hasPlan ? planShareAt([...plan], month) : null
   const months = Array.from({ length: 12 }, (_, i) => i + 1)
   return {
     code: project.code,
     name: project.name,
+    asOf,
     budget,
     spent,
     rate,
     planShare,
     timeShare,
+    dataMonth,
     gapVsPlan: rate !== null && planShare !== null ? progressGap(rate, planShare) : null,
     gapVsTime: rate !== null ? progressGap(rate, timeShare) : null,
     // docs/rules.md: execution rate ÷ 序时进度 by default; a department may judge against each project's own plan.

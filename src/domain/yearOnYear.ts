@@ -325,3 +325,9 @@ export function executionLastYear(
   }
   return { byProject, department: curves.department?.[month - 1] ?? null }
 }
+
+/** Last year's 预算执行率 at `month` for one of this year's projects, or for the department (code DEPARTMENT_SCOPE). */
+export function executionLastYearOf(curves: ExecutionCurves, code: string, month: number): number | null {
+  const curve = code === DEPARTMENT_SCOPE ? curves.department : curves.byProject.get(code)
+  return curve?.[month - 1] ?? null
+}

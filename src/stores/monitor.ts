@@ -7,7 +7,6 @@ import type { IndicatorProgress, SpendingProgress } from '@/domain/monitor'
 import type { YearMonth } from '@/domain/types'
 import {
   compareWithLastYear,
-  executionLastYear,
   executionLastYearCurves,
   lastYearIndicators,
   type Comparison,
@@ -101,17 +100,12 @@ export const useMonitorStore = defineStore('monitor', () => {
 
   /** Last year's 预算执行率 month by month: per project (matched across years) and for the department. */
   const executionLastYearCurve = computed(() => executionLastYearCurves(dataset.projects, dataset.lastYear))
-  /** Last year's 预算执行率 at the same month: per project (matched across years) and for the department. */
-  const executionLastYearAt = computed(() => {
-    const at = asOf.value
-    return at ? executionLastYear(dataset.projects, dataset.lastYear, at.month) : { byProject: new Map<string, number>(), department: null }
-  })
 
   /** 预警概况: how many indicators and projects show each light. */
   const lightCounts = computed(() => lightSummary(progress.value, projectSpending.value))
 
   return {
     pickedMonth, asOf, timeShare, progress, progressById, unreported, departmentGroups, projectSpending, departmentTotal, projectGroups, lightCounts,
-    lastYearOf, comparisons, executionLastYearAt, executionLastYearCurve,
+    lastYearOf, comparisons, executionLastYearCurve,
   }
 })

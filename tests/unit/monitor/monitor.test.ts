@@ -252,6 +252,16 @@ describe('spending pace', () => {
     expect(p.gapVsPlan).toBe(-5)
     expect(p.gapVsTime).toBe(-26.67)
   })
+  it('measures a project with no spending since June against June: 40 of 100 by June is 40% of 50%, not of August’s 66.67%', () => {
+    const p = spendingProgress(project('A', 100), plan, spendSeries([5, 5, 5, 5, 10, 10]), august, s)
+    expect(p.dataMonth).toBe(6)
+    expect(staleMonth(p)).toBe(6)
+    expect(p.rate).toBeCloseTo(0.4, 10)
+    expect(p.timeShare).toBe(0.5)
+    expect(p.planShare).toBeCloseTo(0.3, 10)
+    expect(p.gapVsTime).toBe(-10)
+    expect(p.light).toBe('green')
+  })
   it('lights against 序时进度 by default: 40% ÷ 66.67% = 60% is yellow', () => {
     expect(spendingProgress(project('A', 100), plan, spendSeries([5, 5, 5, 5, 5, 5, 5, 5]), august, s).light).toBe('yellow')
   })
@@ -270,7 +280,8 @@ describe('spending pace', () => {
   })
   it('adds the department up with its plan weighted by budget', () => {
     const projects = [project('A', 300), project('B', 100)]
-    const d = departmentSpending(projects, new Map([['A', plan]]), new Map([['A', spendSeries([30, 30])], ['B', spendSeries([10])]]))
+    // reported every month to August, nothing spent after February
+    const d = departmentSpending(projects, new Map([['A', plan]]), new Map([['A', spendSeries([30, 30, 0, 0, 0, 0, 0, 0])], ['B', spendSeries([10, 0, 0, 0, 0, 0, 0, 0])]]))
     const p = spendingProgress(d.project, d.plan, d.series, { year: 2024, month: 8 }, s)
     expect(p.budget).toBe(400)
     expect(p.spent).toBe(70)
