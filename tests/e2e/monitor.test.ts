@@ -186,7 +186,10 @@ describe('monitoring on the seed data', () => {
     const ytd = actuals.filter((a) => a.指标编码 === 'D07').map((a) => num(a.完成值!))
     expect(trend.series[0]!.data.slice(0, 7)).toEqual(ytd.slice(0, 7))
     expect(trend.series[0]!.data.slice(7).every((v) => v === null || v === '-')).toBe(true)
-    expect(trend.series[1]!.data[6]).toBe(70)
+    expect(trend.series.find((x) => x.name === '序时进度线')!.data[6]).toBe(70)
+    // last year's line: 2023's 固定资产投资 by July, from data/2023
+    const lastYear = readCsvIn(seedDir(2023), 'actuals.csv').find((a) => a.指标编码 === 'D07' && a.月份 === '2023-07')!
+    expect(trend.series.find((x) => x.name === '上年同期')!.data[6]).toBe(num(lastYear.完成值!))
 
     const download = page.waitForEvent('download')
     await page.click('[data-role="save-png"]')
@@ -212,9 +215,11 @@ describe('monitoring on the seed data', () => {
     expect(charts.length).toBe(projects.length + 1)
     for (const s of expectedSpending(7)) {
       const chart = charts.find((c) => c.title.startsWith(projects.find((p) => p.项目编码 === s.code)!.项目名称!))!
-      expect(chart.series.map((x) => x.name)).toEqual(['累计执行率', '资金支出计划', '序时进度'])
-      expect(chart.series[0]!.data[6]).toBe(Math.round(s.rate * 10000) / 100)
-      expect(chart.series[1]!.data[7]).toBeCloseTo(45, 6)
+      const named = (name: string) => chart.series.find((x) => x.name === name)!
+      // 招商引资 is new in 2024: no line of last year
+      expect(chart.series.map((x) => x.name)).toEqual(['累计执行率', ...(s.code.endsWith('0001C') ? [] : ['上年同期']), '资金支出计划', '序时进度'])
+      expect(named('累计执行率').data[6]).toBe(Math.round(s.rate * 10000) / 100)
+      expect(named('资金支出计划').data[7]).toBeCloseTo(45, 6)
     }
     await screenshot(page, 'monitor-spending-july')
   })

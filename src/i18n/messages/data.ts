@@ -76,6 +76,7 @@ export default {
   replayError: { zh: '部分已上传批次未能重新应用：', en: 'Some uploaded batches could not be applied again: ' },
   columns: {
     id: { zh: '指标编码', en: 'Id' },
+    last_year_id: { zh: '上年指标编码', en: "Last year's id" },
     code: { zh: '项目编码', en: 'Project code' },
     month: { zh: '月份', en: 'Month' },
     value: { zh: '完成值', en: 'Value' },

@@ -40,6 +40,7 @@ export default {
     counterpart: { zh: '对应的{year}年指标', en: 'Matched indicator of {year}' },
     how: { zh: '对应方式', en: 'How' },
     none: { zh: '无对应', en: 'none' },
+    removed: { zh: '已人工取消对应', en: 'unlinked by hand' },
     changed: { zh: '已修改，待保存', en: 'changed, not saved' },
     noneOption: { zh: '（无对应的上年指标）', en: '(no indicator of last year)' },
     takenBy: { zh: '（现对应 {id}）', en: '(now with {id})' },
