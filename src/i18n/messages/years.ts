@@ -28,6 +28,7 @@ export default {
   /** the indicator page: which of last year's indicators this one is compared with */
   matchedWith: { zh: '对应{year}年指标：{id} {name}', en: 'Compared with {year}: {id} {name}' },
   unmatched: { zh: '{year}年没有对应的指标，无上年同期数据', en: 'No indicator of {year} matches this one: no figure for last year' },
+  unlinked: { zh: '已人工取消与{year}年指标的对应，无上年同期数据', en: 'Unlinked by hand from {year}: no figure for last year' },
   noLastYear: { zh: '未载入{year}年的数据，无上年同期数据', en: 'No data of {year} loaded: no figure for last year' },
   editLink: { zh: '修改对应关系', en: 'Change the link' },
   /** the page that lists every link (#/links) */
