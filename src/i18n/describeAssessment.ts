@@ -34,16 +34,21 @@ export function describeRowProblem(p: RowProblem, lang: Lang): string {
 }
 
 /**
- * 实际完成值 as the official form writes it: the value in the target's unit, or for an indicator judged by the evaluator
+ * 实际完成值 as the official form writes it: the value in the target's unit (with its month when that is before the
+ * form's), or for an indicator judged by the evaluator
  * what was done, as the monthly data last said it (完成情况 and 说明, with their month when it is not the form's). The
  * band the evaluator chose is not what was done: it goes with the score's reasoning (describeReason).
  */
 export function describeActual(
   r: Pick<AssessmentRow, 'indicator' | 'actual' | 'dataStatus' | 'dataMonth' | 'dataNote' | 'judged'>,
   lang: Lang,
-  formMonth = 12,
+  /** the month the form is as of; without it no month is named */
+  formMonth: number = r.dataMonth ?? 12,
 ): string {
-  if (r.actual !== null || r.judged === null) return formatValue(r.actual, r.indicator.target.unit)
+  if (r.actual !== null || r.judged === null) {
+    const value = formatValue(r.actual, r.indicator.target.unit)
+    return r.actual !== null && r.dataMonth !== null && r.dataMonth < formMonth ? text(lang, 'assessment.valueOfMonth', { value, month: r.dataMonth }) : value
+  }
   if (r.dataStatus === null) return r.dataNote ?? text(lang, 'assessment.notReported')
   const status = text(lang, `common.status.${r.dataStatus}`)
   const dated = r.dataMonth !== null && r.dataMonth < formMonth ? text(lang, 'assessment.statusOfMonth', { status, month: r.dataMonth }) : status

@@ -95,6 +95,7 @@ export default {
   /** 实际完成值 of a judged indicator: what the monthly data last said was done */
   achievedWithNote: { zh: '{status}：{note}', en: '{status}: {note}' },
   statusOfMonth: { zh: '{status}（{month}月）', en: '{status} (month {month})' },
+  valueOfMonth: { zh: '{value}（{month}月）', en: '{value} (month {month})' },
   notReported: { zh: '未填报完成情况', en: 'nothing reported' },
   /** the band a judged score lies in, before the evaluator's reasons */
   bandChosen: { zh: '评价档次：{band}。', en: 'Band: {band}. ' },

@@ -96,7 +96,7 @@ describe('the 自评表 in words', () => {
     const judged = form(12, { band: '部分达成', score: 30, reason: '宣传不足' }).rows[1] as AssessmentRow
     expect(describeActual(judged, 'zh')).toBe('未填报完成情况')
     expect(describeActual({ ...judged, dataStatus: '部分达成', dataMonth: 12, dataNote: '道路配套工程尚未全部完工' }, 'zh')).toBe('部分达成：道路配套工程尚未全部完工')
-    expect(describeActual({ ...judged, dataStatus: '达成', dataMonth: 10, dataNote: null }, 'zh')).toBe('达成（10月）')
+    expect(describeActual({ ...judged, dataStatus: '达成', dataMonth: 10, dataNote: null }, 'zh', 12)).toBe('达成（10月）')
     expect(describeActual({ ...judged, dataStatus: '达成', dataMonth: 10, dataNote: null }, 'zh', 10)).toBe('达成')
     expect(describeActual({ ...judged, dataStatus: '部分达成', dataMonth: 12, dataNote: 'roads not finished' }, 'en')).toBe('Partly achieved: roads not finished')
   })
@@ -107,8 +107,9 @@ describe('the 自评表 in words', () => {
     expect(describeReason(form(12).rows[0] as AssessmentRow, 'zh')).toBe('')
   })
 
-  it('writes a computed indicator’s actual in the target’s unit', () => {
+  it('writes a computed indicator’s actual in the target’s unit, with its month when it is older than the form', () => {
     expect(describeActual(form(12).rows[0] as AssessmentRow, 'en')).toBe('150 次')
+    expect(describeActual({ ...(form(12).rows[0] as AssessmentRow), dataMonth: 9 }, 'zh', 12)).toBe('150 次（9月）')
   })
 })
 
