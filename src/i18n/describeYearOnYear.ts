@@ -1,5 +1,5 @@
 import { round2 } from '@/domain/scoring'
-import type { Comparison, YearOnYear } from '@/domain/yearOnYear'
+import { yearOnYear, type Comparison, type YearOnYear } from '@/domain/yearOnYear'
 import { text } from './catalogue'
 import { formatNumber, formatValue } from './format'
 import type { Lang } from './lang'
@@ -47,3 +47,7 @@ export function describeComparison(c: Pick<Comparison, 'lastYear' | 'yoy'>, unit
   if (c.yoy.kind === 'no-current') return value
   return text(lang, 'years.lastYearAnd', { value: formatValue(c.lastYear, unit), change: describeYearOnYear(c.yoy, lang) })
 }
+
+/** A share (预算执行率) beside last year's at the same month, compared in 个百分点; 无上年同期数据 without one. */
+export const describeShareYoy = (share: number | null, lastYear: number | null, lang: Lang) =>
+  describeYearOnYear(yearOnYear(share === null ? null : share * 100, lastYear === null ? null : lastYear * 100, '%'), lang)
