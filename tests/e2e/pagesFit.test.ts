@@ -3,7 +3,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launchBrowser, openPage, screenshot, waitReady } from './browser'
-import { textOverflows } from './overflow'
+import { textOverflows } from './textOverflow'
 
 const PAGES = [
   '/',

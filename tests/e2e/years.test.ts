@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, inject, it } from 'vitest'
 import { launchBrowser, openPage, screenshot, waitReady } from './browser'
 import { factor, monthOf, num, readCsv, seedDir } from './seedCsv'
-import { textOverflows } from './overflow'
+import { textOverflows } from './textOverflow'
 
 const year2024 = { indicators: readCsv(seedDir(2024), 'indicators.csv'), actuals: readCsv(seedDir(2024), 'actuals.csv') }
 const year2023 = { indicators: readCsv(seedDir(2023), 'indicators.csv'), actuals: readCsv(seedDir(2023), 'actuals.csv') }
