@@ -9,11 +9,11 @@ import { mkdirSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { auditTargets, type Finding } from '@/domain/audit'
 import { checkProfile, NATIONAL_PROFILE, unitRow } from '@/domain/bureau'
-import { spotCheckTotal } from '@/domain/spotCheck'
+import { spotCheckTotal, unitReview } from '@/domain/spotCheck'
 import { assessDepartment } from '@/domain/departmentSummary'
 import { isQualitative } from '@/domain/indicator'
 import { indicatorProgress } from '@/domain/monitor'
-import { round2 } from '@/domain/scoring'
+import { grade, round2 } from '@/domain/scoring'
 import type { AssessmentForm } from '@/domain/selfAssessment'
 import { checkedMonitorSettings, checkedScoringSettings } from '@/domain/settingsChecks'
 import type { Indicator, MonitorSettings, ScoringSettings } from '@/domain/types'
@@ -23,7 +23,7 @@ import { createNodeEngine } from '@/engine/duckdbNode'
 import type { QueryEngine } from '@/engine/QueryEngine'
 import { sheetToCsv } from '@/export/csv'
 import { reportToDocx } from '@/export/docx'
-import { bureauAssessmentSheet, bureauMonthlySheet, bureauSpotCheckSheet, type ProjectAssessmentLine } from '@/export/bureau'
+import { bureauAssessmentSheet, bureauMonthlySheet, bureauSpotCheckSheet, bureauUnitReviewSheet, type ProjectAssessmentLine, type UnitReviewLine } from '@/export/bureau'
 import { assessmentSheet, auditSheet, summarySheet } from '@/export/forms'
 import { sheetsToXlsx } from '@/export/xlsx'
 import { selfAssessmentReport } from '@/export/report'
@@ -335,6 +335,7 @@ export async function run(argv: readonly string[], out: (s: string) => void): Pr
     if (opts.json) out(JSON.stringify(assessed.flatMap(({ unit, forms }) => forms.map((f) => projectJson(f, unit.org))), null, 2))
     if (opts.out) {
       const lines: ProjectAssessmentLine[] = []
+      const reviews: UnitReviewLine[] = []
       for (const { unit, forms, summary } of assessed) {
         const org = orgs.get(unit.org)
         const dir = unitFolder(opts.out, units.size, org, unit.org)
@@ -345,6 +346,8 @@ export async function run(argv: readonly string[], out: (s: string) => void): Pr
           unit: org?.name ?? unit.org, code: p.code, name: p.name, budget: p.budget, spent: p.spent, rate: p.rate,
           total: p.total, grade: p.grade, spotCheck: spot && forms[i] ? spotCheckTotal(forms[i], spot) : null,
         })))
+        const review = unitReview(forms, spot ?? { indicators: new Map(), execution: new Map() }, (t) => grade(t, scoring))
+        reviews.push({ name: org?.name ?? unit.org, department: org?.department ?? unit.projects[0]?.department ?? null, projects: forms.length, ...review })
         if (opts.docx) {
           const organisation = org?.name ?? forms[0]?.project.department ?? ''
           for (const f of forms) {
@@ -363,6 +366,7 @@ export async function run(argv: readonly string[], out: (s: string) => void): Pr
         }))
         const sheets = [
           bureauMonthlySheet(rows, year, month, profile),
+          bureauUnitReviewSheet(reviews, year, scoring.budgetUse),
           bureauAssessmentSheet(lines, year, scoring.budgetUse),
           bureauSpotCheckSheet(lines, year),
         ]
