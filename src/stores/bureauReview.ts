@@ -40,9 +40,6 @@ export const useBureauReviewStore = defineStore('bureauReview', () => {
   })
   const judgementsOf = (org: string, year: number) => judgements.judgementsOf({ org, year })
 
-  /** 结果应用 of a unit: what its standing grade means for next year's budget. */
-  const budgetUse = (review: UnitReview | undefined) => (review?.grade ? settings.scoring.budgetUse[review.grade] : null)
-
   /** Every project of every unit on the bureau page, for the 自评汇总 and 抽评差异 sheets. */
   const projectLines = computed<ProjectAssessmentLine[]>(() => {
     const year = bureau.year
@@ -57,5 +54,5 @@ export const useBureauReviewStore = defineStore('bureauReview', () => {
     })
   })
 
-  return { assessed, budgetUse, projectLines }
+  return { assessed, projectLines }
 })

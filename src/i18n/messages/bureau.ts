@@ -37,6 +37,13 @@ export default {
     difference: { zh: '{sign}{points} 分', en: '{sign}{points} pts' },
   },
   export: { zh: '导出通报（Excel）', en: 'Export reports (Excel)' },
+  /** the default 结果应用 wording in English; a bureau's own wording is shown as it wrote it */
+  budgetUse: {
+    优: { zh: '优先保障', en: 'priority' },
+    良: { zh: '保障', en: 'maintained' },
+    中: { zh: '压缩', en: 'reduced' },
+    差: { zh: '取消', en: 'cancelled' },
+  },
   exporting: { zh: '正在导出…', en: 'Exporting…' },
   reported: { zh: '已报送', en: 'yes' },
   missing: { zh: '未报送', en: 'not reported' },
