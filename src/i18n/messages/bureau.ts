@@ -37,6 +37,7 @@ export default {
     difference: { zh: '{sign}{points} 分', en: '{sign}{points} pts' },
   },
   export: { zh: '导出通报（Excel）', en: 'Export reports (Excel)' },
+  printRule: { zh: '预警规则：{name}', en: 'Rule profile: {name}' },
   /** the default 结果应用 wording in English; a bureau's own wording is shown as it wrote it */
   budgetUse: {
     优: { zh: '优先保障', en: 'priority' },
