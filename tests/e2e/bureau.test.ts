@@ -4,6 +4,7 @@
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import ExcelJS from 'exceljs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { distDir } from '../../scripts/build-app.mjs'
@@ -132,6 +133,30 @@ describe('the bureau page over three units', () => {
       expect(number(await cell(page, first.code, 'spot-difference'))).toBeCloseTo(-first.executionScore, 1)
       expect(number(await cell(page, first.code, 'spot-total'))).toBeCloseTo(first.total - first.executionScore, 1)
       for (const o of others) expect(await cell(page, o.code, 'spot-difference')).toBe('—')
+
+      // one workbook, a sheet per report, the 抽评 difference of the project re-scored
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-role="bureau-export"]')])
+      expect(download.suggestedFilename()).toBe(`单位汇总_${YEAR}年1-${MONTHS}月.xlsx`)
+      const book = new ExcelJS.Workbook()
+      await book.xlsx.readFile((await download.path()) as string)
+      expect(book.worksheets.map((w) => w.name)).toEqual(['月度通报', '单位自评', '自评汇总', '抽评差异'])
+      const monthly = book.getWorksheet('月度通报') as ExcelJS.Worksheet
+      expect(monthly.getCell('A1').value).toBe(`${YEAR}年1–${MONTHS}月 预算执行与绩效目标监控通报`)
+      expect(monthly.rowCount).toBe(3 + units.length)
+      const spot = book.getWorksheet('抽评差异') as ExcelJS.Worksheet
+      expect(spot.rowCount).toBe(3)
+      expect(spot.getCell('B3').value).toBe(first.project)
+      expect(Number(spot.getCell('F3').value)).toBeCloseTo(-first.executionScore, 1)
+
+      // printed: the month's 通报 table and its title, nothing of the page around it
+      await page.emulateMedia({ media: 'print' })
+      const visible = (selector: string) => page.locator(selector).first().isVisible()
+      expect(await visible('table.units')).toBe(true)
+      expect(await visible('h1')).toBe(true)
+      expect(await page.textContent('[data-role="print-rule"]')).toBe('预警规则：全国默认（序时进度）')
+      for (const hidden of ['.app-header', '[data-role="search"]', '[data-role="bureau-export"]', '[data-role="profile"]', 'th.review', '.profiles'])
+        expect(await visible(hidden), hidden).toBe(false)
+      await page.emulateMedia({ media: 'screen' })
 
       expect(opened.foreignRequests()).toEqual([])
       expect(opened.pageErrors).toEqual([])
