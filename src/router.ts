@@ -18,6 +18,7 @@ export const router = createRouter({
     { path: '/screen', name: 'screen', component: () => import('./views/ScreenView.vue'), meta: { bare: true } },
     { path: '/report', name: 'report', component: () => import('./views/ReportView.vue') },
     { path: '/bureau', name: 'bureau', component: () => import('./views/BureauView.vue'), meta: { scores: false } },
+    { path: '/links', name: 'links', component: () => import('./views/LinksView.vue') },
     { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue'), meta: { scores: false } },
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],

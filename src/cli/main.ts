@@ -17,7 +17,7 @@ import { grade, round2 } from '@/domain/scoring'
 import type { AssessmentForm } from '@/domain/selfAssessment'
 import { checkedMonitorSettings, checkedScoringSettings } from '@/domain/settingsChecks'
 import type { Indicator, MonitorSettings, ScoringSettings } from '@/domain/types'
-import { compareWithLastYear, lastYearIndicators } from '@/domain/yearOnYear'
+import { compareWithLastYear, historicalReferences, lastYearIndicators } from '@/domain/yearOnYear'
 import { createNativeEngine } from '@/engine/duckdbNative'
 import { createNodeEngine } from '@/engine/duckdbNode'
 import type { QueryEngine } from '@/engine/QueryEngine'
@@ -312,8 +312,12 @@ export async function run(argv: readonly string[], out: (s: string) => void): Pr
     }
     const units = await readScopes(engine, { year, org: null })
     if (opts.command === 'audit') {
+      // targets are checked against last year's actuals (财预〔2021〕101号 历史标准) where the folder holds last year
+      const before = datasets.some((d) => d.year === year - 1) ? await readScopes(engine, { year: year - 1, org: null }) : new Map<string, StoreSnapshot>()
       const results = [...units.values()].flatMap((u) => {
-        const findings = auditTargets({ indicators: u.indicators, projects: u.projects, plans: u.plans, scoring })
+        const counterparts = lastYearIndicators(u.indicators, u.projects, before.get(u.org) ?? null, u.links)
+        const history = historicalReferences(u.indicators, counterparts)
+        const findings = auditTargets({ indicators: u.indicators, projects: u.projects, plans: u.plans, scoring, history })
         return { unit: u, findings }
       })
       if (opts.json) out(JSON.stringify(results.flatMap(({ unit, findings }) => auditJson(unit, findings)), null, 2))

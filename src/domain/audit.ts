@@ -3,6 +3,7 @@ import { round2 } from './scoring'
 import { DEFAULT_SCORING_SETTINGS } from './settings'
 import { normalizeDirection } from './targetText'
 import type { Indicator, PlanPoint, Project, ScoringSettings } from './types'
+import type { HistoricalReference } from './yearOnYear'
 
 /** What a measurable value looks like for an indicator of this kind: the audit's suggestion names an example. */
 export type MeasurableExample =
@@ -33,6 +34,11 @@ export type FindingDetail =
   /** unweighted: indicators without 分值; expected: 100 − the 预算执行率 weight */
   | { kind: 'weights-not-100'; unweighted: number; sum: number; expected: number; weights: ScoringSettings['weights'] }
   | { kind: 'plan-not-100'; sum: number }
+  /**
+   * A `≥` target below what was already done (or a `≤` target above it): 目标设置偏松 (财预〔2021〕101号 历史标准).
+   * `target` and `reference` in the target's unit.
+   */
+  | { kind: 'loose-target'; direction: '≥' | '≤'; target: number; unit: string | null; reference: number; source: HistoricalReference['source'] }
 
 export type FindingKind = FindingDetail['kind']
 
@@ -53,6 +59,8 @@ export interface AuditInput {
   /** 资金支出计划 by 项目编码, shares per period as written. */
   plans: ReadonlyMap<string, readonly PlanPoint[]>
   scoring?: ScoringSettings
+  /** By indicator id: last year's actual (a loaded year, else 上年完成值) or 历史标准, to check targets against. */
+  history?: ReadonlyMap<string, HistoricalReference>
 }
 
 /** Words a form writes where a standard belongs (财预〔2015〕88号: 指向明确、细化量化). */
@@ -113,6 +121,12 @@ export function auditTargets(input: AuditInput): Finding[] {
     if (/满意/.test((ind.level1 ?? '') + (ind.level2 ?? '') + ind.name) && !SURVEY_METHOD.test(ind.basis ?? ''))
       add('warning', { kind: 'satisfaction-without-method' })
     if (EXECUTION_RATE.test(ind.name)) add('warning', { kind: 'execution-rate-as-output', executionPoints: s.weights.execution })
+    const reference = input.history?.get(ind.id)
+    const direction = t.direction
+    if (reference && t.value !== null && (direction === '≥' || direction === '≤') && !flags.has('unreadable')) {
+      const loose = direction === '≥' ? t.value < reference.value : t.value > reference.value
+      if (loose) add('warning', { kind: 'loose-target', direction, target: t.value, unit: t.unit, reference: reference.value, source: reference.source })
+    }
   }
 
   const byScope = new Map<string, Indicator[]>()

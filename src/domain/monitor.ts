@@ -40,6 +40,7 @@ export interface IndicatorProgress {
   status: QualitativeStatus | null
   /** actual ÷ target; null for qualitative and zero targets. */
   completion: number | null
+  /** 序时进度 at the month the figure is from (at 数据截至 when there is no figure): what the figure is compared with. */
   timeShare: number
   /** 累计 `≥` only: percentage points ahead (+) of or behind (−) 序时进度. */
   gapPoints: number | null
@@ -49,7 +50,7 @@ export interface IndicatorProgress {
   likelihood: Likelihood | null
   /** actual ≥ overAchievementMark × target: the target may have been set too low. */
   overAchieved: boolean
-  /** The month the figure comes from (≤ as-of month). */
+  /** The month the figure comes from (≤ as-of month); null when nothing was reported up to then. */
   dataMonth: number | null
   /** The reasons written up to the as-of month, latest first. */
   notes: { month: number; text: string }[]
@@ -63,17 +64,21 @@ export function indicatorProgress(
   asOf: YearMonth,
   s: MonitorSettings,
 ): IndicatorProgress {
-  const timeShare = timeElapsedShare(asOf, s.timeShareMode)
   const point = series.find((p) => p.month === asOf.month)
   const { target } = indicator
   const qualitative = isQualitative(indicator)
-  const actual = qualitative ? null : indicator.measureResolved === '累计' ? (point?.ytd ?? null) : (point?.latestValue ?? null)
+  const cumulative = indicator.measureResolved === '累计'
+  const actual = qualitative ? null : cumulative ? (point?.ytd ?? null) : (point?.latestValue ?? null)
   const status = point?.status ?? null
+  const dataMonth = qualitative ? (point?.statusMonth ?? null) : cumulative ? (point?.dataMonth ?? null) : (point?.valueMonth ?? null)
+  // A figure not reported since an earlier month is that month's figure: it is measured against that month's 序时,
+  // never against the as-of month's (docs/rules.md "序时进度").
+  const month = dataMonth ?? asOf.month
+  const timeShare = timeElapsedShare({ year: asOf.year, month }, s.timeShareMode)
   const t = target.value
   const completion = actual !== null && t !== null && t !== 0 ? actual / t : null
   const gapPoints = completion !== null && isCumulativeAtLeast(indicator) ? progressGap(completion, timeShare) : null
-  const estimate =
-    actual === null ? null : indicator.measureResolved === '累计' ? yearEndEstimate(actual, asOf.month) : actual
+  const estimate = actual === null ? null : cumulative ? yearEndEstimate(actual, month) : actual
   const notes = series
     .filter((p) => p.month <= asOf.month && p.note)
     .map((p) => ({ month: p.month, text: p.note as string }))
@@ -89,21 +94,27 @@ export function indicatorProgress(
     light: indicatorLight(indicator, actual, status, timeShare, s),
     estimate,
     requiredPace:
-      actual !== null && t !== null && target.direction === '≥' && indicator.measureResolved === '累计'
-        ? requiredMonthlyPace(t, actual, asOf.month)
-        : null,
+      actual !== null && t !== null && target.direction === '≥' && cumulative ? requiredMonthlyPace(t, actual, month) : null,
     likelihood: qualitative
       ? null
-      : suggestLikelihood(
-          { direction: target.direction, measure: indicator.measureResolved, target: t, actual, month: asOf.month },
-          s,
-        ),
+      : suggestLikelihood({ direction: target.direction, measure: indicator.measureResolved, target: t, actual, month }, s),
     overAchieved:
       actual !== null && t !== null && t > 0 && target.direction === '≥' && actual >= s.overAchievementMark * t,
-    dataMonth: qualitative ? (point?.statusMonth ?? null) : indicator.measureResolved === '累计' ? (point?.dataMonth ?? null) : (point?.valueMonth ?? null),
+    dataMonth,
     notes,
   }
 }
+
+/**
+ * 未报送: nothing was reported for the as-of month itself, so the figure shown (if any) is an earlier month's. A
+ * bureau lists these rather than reading a carried figure as this month's (docs/rules.md "many units").
+ */
+export const isUnreported = (p: Pick<IndicatorProgress, 'dataMonth' | 'asOf'>): boolean =>
+  p.dataMonth === null || p.dataMonth < p.asOf.month
+
+/** The figure's month when it is not 数据截至's: the month a page names beside a figure; null for a current one. */
+export const staleMonth = (p: Pick<IndicatorProgress, 'dataMonth' | 'asOf'>): number | null =>
+  p.dataMonth !== null && p.dataMonth < p.asOf.month ? p.dataMonth : null
 
 /** One month of a project's spending as the analysis SQL returns it, in 万元. */
 export interface SpendingPoint {
@@ -116,14 +127,18 @@ export interface SpendingPoint {
 export interface SpendingProgress {
   code: string
   name: string
+  asOf: YearMonth
   /** 全年预算数: the adjusted budget when there is one, else 年初预算数; 万元. */
   budget: number
   spent: number
   /** 预算执行率 = cumulative spending ÷ 全年预算数. */
   rate: number | null
-  /** The project's own 资金支出计划 share at this month, or null without a plan. */
+  /** The project's own 资金支出计划 share at the month of its figure, or null without a plan. */
   planShare: number | null
+  /** 序时进度 at the month of its figure (at 数据截至 when it has none): what the rate is compared with. */
   timeShare: number
+  /** The last month up to 数据截至 with spending data: the month the figure is from; null when there is none. */
+  dataMonth: number | null
   /** percentage points against the plan (when there is one) and against 序时进度. */
   gapVsPlan: number | null
   gapVsTime: number | null
@@ -145,20 +160,25 @@ export function spendingProgress(
   s: MonitorSettings,
 ): SpendingProgress {
   const budget = annualBudget(project)
-  const timeShare = timeElapsedShare(asOf, s.timeShareMode)
+  // a month without spending data leaves the figure at the last month with some: measured against that month
+  const dataMonth = series.filter((p) => p.month <= asOf.month && p.hasData).at(-1)?.month ?? null
+  const month = dataMonth ?? asOf.month
+  const timeShare = timeElapsedShare({ year: asOf.year, month }, s.timeShareMode)
   const spent = series.find((p) => p.month === asOf.month)?.cumulative ?? 0
   const rate = budget > 0 ? spent / budget : null
   const hasPlan = !!plan && plan.length > 0
-  const planShare = hasPlan ? planShareAt([...plan], asOf.month) : null
+  const planShare = hasPlan ? planShareAt([...plan], month) : null
   const months = Array.from({ length: 12 }, (_, i) => i + 1)
   return {
     code: project.code,
     name: project.name,
+    asOf,
     budget,
     spent,
     rate,
     planShare,
     timeShare,
+    dataMonth,
     gapVsPlan: rate !== null && planShare !== null ? progressGap(rate, planShare) : null,
     gapVsTime: rate !== null ? progressGap(rate, timeShare) : null,
     // docs/rules.md: execution rate ÷ 序时进度 by default; a department may judge against each project's own plan.
@@ -216,17 +236,6 @@ export function groupLight(items: readonly { light: Light }[]): Light {
   return worstLight(items.map((i) => i.light))
 }
 
-/** One month of an indicator's trend chart, in the target's unit. */
-export interface TrendPoint {
-  month: number
-  /** 累计: 1–N月累计; 时点: the value reported for exactly this month; null after 数据截至 or without a row. */
-  actual: number | null
-  /** 累计 `≥`: target × 序时进度 at the end of the month (the 序时 line). */
-  expected: number | null
-  /** 累计: the year-end course at the current run rate, from 数据截至 to December. */
-  forecast: number | null
-}
-
 /**
  * The figure of each month 1–12 as reported for that month: 累计 the 1–N月 total, 时点 the value reported then; null
  * after `upTo` and in months with no report, so that no page carries a figure into a month it was not reported for.
@@ -264,7 +273,7 @@ export interface TrendPoint {
   actual: number | null
   /** 累计 `≥`: target × 序时进度 at the end of the month (the 序时 line). */
   expected: number | null
-  /** 累计: the year-end course at the current run rate, from 数据截至 to December. */
+  /** 累计: the year-end course at the current run rate, from the month of the latest figure to December. */
   forecast: number | null
 }
 
@@ -278,15 +287,16 @@ export function indicatorTrend(
   const cumulative = indicator.measureResolved === '累计'
   const target = indicator.target.value
   const at = series.find((p) => p.month === asOf.month)
-  const actualAtAsOf = cumulative ? (at?.ytd ?? null) : null
-  const runRate = actualAtAsOf !== null && asOf.month > 0 ? actualAtAsOf / asOf.month : null
+  // the course runs on from the latest figure, at its own month (a month not reported adds nothing to it)
+  const from = at?.dataMonth ?? null
+  const latest = cumulative && from !== null ? (at?.ytd ?? null) : null
+  const runRate = latest !== null && from !== null && from > 0 ? latest / from : null
   const actuals = reportedCurve(indicator, series, asOf.month)
   const timeCurve = timeShareCurve(asOf.year, s.timeShareMode)
   return actuals.map((actual, i) => {
     const month = i + 1
     const expected = cumulative && indicator.target.direction === '≥' && target !== null ? target * (timeCurve[i] ?? 0) : null
-    const forecast =
-      runRate !== null && actualAtAsOf !== null && month >= asOf.month ? actualAtAsOf + runRate * (month - asOf.month) : null
+    const forecast = runRate !== null && latest !== null && from !== null && month >= from ? latest + runRate * (month - from) : null
     return { month, actual, expected, forecast }
   })
 }

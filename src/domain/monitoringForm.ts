@@ -4,7 +4,7 @@ import type { AssessmentData } from './departmentSummary'
 import { yearEndEstimate } from './forecast'
 import { annualBudget, indicatorProgress, type SeriesPoint, type SpendingPoint } from './monitor'
 import { spentBy } from './selfAssessment'
-import type { Indicator, Likelihood, MonitorSettings, Project, QualitativeStatus } from './types'
+import type { Indicator, Light, Likelihood, MonitorSettings, Project, QualitativeStatus } from './types'
 
 /** 偏差原因 categories of the 监控表 (财预〔2019〕136号). */
 export const DEVIATION_CAUSES = ['经费保障', '制度保障', '人员保障', '硬件条件保障', '其他'] as const
@@ -34,6 +34,7 @@ export interface MonitoringRow {
   explanation: string
   /** behind its pace (a red or yellow light): 偏差原因 and 原因说明 are expected */
   lagging: boolean
+  light: Light
 }
 
 export interface MonitoringForm {
@@ -82,6 +83,7 @@ export function buildMonitoringForm(input: MonitoringInput): MonitoringForm {
       causes: j.causes,
       explanation: j.explanation,
       lagging: p.light === 'red' || p.light === 'yellow',
+      light: p.light,
     }
   })
   return {

@@ -43,6 +43,8 @@ export interface AssessmentRow {
   dataStatus: QualitativeStatus | null
   /** the month the actual comes from */
   dataMonth: number | null
+  /** 说明 written with the figure of that month: for a judged indicator, what was done */
+  dataNote: string | null
   points: number
   /** null until the evaluator has judged an indicator that is not computed */
   score: number | null
@@ -129,7 +131,8 @@ export function buildAssessmentForm(input: AssessmentInput): AssessmentForm {
   const { project, asOf, scoring: s } = input
   const points = splitPoints(input.indicators, s)
   const rows = input.indicators.map((indicator, i): AssessmentRow => {
-    const p = indicatorProgress(indicator, input.series.get(indicator.id) ?? [], asOf, input.monitor)
+    const series = input.series.get(indicator.id) ?? []
+    const p = indicatorProgress(indicator, series, asOf, input.monitor)
     const pts = points[i] ?? 0
     const j = input.judgements?.get(indicator.id) ?? emptyIndicatorJudgement()
     const t = indicator.target
@@ -156,6 +159,7 @@ export function buildAssessmentForm(input: AssessmentInput): AssessmentForm {
       actual: p.actual,
       dataStatus: p.status,
       dataMonth: p.dataMonth,
+      dataNote: p.dataMonth === null ? null : (series.find((x) => x.month === p.dataMonth)?.note ?? null),
       points: pts,
       score,
       judged,

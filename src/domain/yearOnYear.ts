@@ -132,6 +132,27 @@ export function matchIndicators(input: {
   return links
 }
 
+/** What matchIndicators reads besides a person's links. */
+export type MatchInput = Omit<Parameters<typeof matchIndicators>[0], 'manual'>
+
+/**
+ * The links a person's choices need (id → last year's id, or null for none), so that matchIndicators with them gives
+ * exactly the choices: a link where the automatic match is not the one chosen. Links to an indicator come first, one
+ * round at a time, since taking last year's indicator may leave another without its automatic match, as chosen; an
+ * indicator whose automatic match already is its choice gets no link.
+ */
+export function linksForChoices(input: MatchInput, chosen: ReadonlyMap<string, string | null>): ManualLink[] {
+  const manual = new Map<string, string | null>()
+  for (let round = 0; round <= input.current.length; round++) {
+    const links = matchIndicators({ ...input, manual: [...manual].map(([id, lastYearId]) => ({ id, lastYearId })) })
+    const differ = input.current.filter((i) => chosen.has(i.id) && (links.get(i.id)?.lastYearId ?? null) !== chosen.get(i.id))
+    if (differ.length === 0) break
+    const linking = differ.filter((i) => chosen.get(i.id) !== null)
+    for (const i of linking.length ? linking : differ) manual.set(i.id, chosen.get(i.id) ?? null)
+  }
+  return [...manual].map(([id, lastYearId]) => ({ id, lastYearId }))
+}
+
 /** A project's counterpart last year: the same 项目编码, else the same name without its year. */
 export function matchProjects(
   current: readonly Pick<Project, 'code' | 'name'>[],
@@ -220,26 +241,93 @@ export function lastYearActual(
   return typeof indicator.lastYear === 'number' ? indicator.lastYear : null
 }
 
+/** What a target is set against (财预〔2021〕101号 历史标准): last year's actual, else the 历史标准 of the 指标 file. */
+export interface HistoricalReference {
+  value: number
+  source: 'last-year' | 'history'
+}
+
+export function historicalReference(
+  indicator: Pick<Indicator, 'target'> & { lastYear?: number | null; history?: number | null },
+  counterpart: LastYearIndicator | undefined,
+): HistoricalReference | null {
+  const last = lastYearActual(indicator, counterpart)
+  if (last !== null) return { value: last, source: 'last-year' }
+  return typeof indicator.history === 'number' ? { value: indicator.history, source: 'history' } : null
+}
+
+/** The history of each indicator that has one, by id: what the quality audit checks targets against. */
+export function historicalReferences(
+  indicators: readonly Indicator[],
+  counterparts: ReadonlyMap<string, LastYearIndicator>,
+): Map<string, HistoricalReference> {
+  const out = new Map<string, HistoricalReference>()
+  for (const ind of indicators) {
+    const reference = historicalReference(ind, counterparts.get(ind.id))
+    if (reference) out.set(ind.id, reference)
+  }
+  return out
+}
+
+/** Last year's side of the spending comparison: its projects, their series, and the last month it has data for. */
+export interface LastYearSpending {
+  projects: readonly Project[]
+  spendingSeries: ReadonlyMap<string, readonly { month: number; cumulative: number }[]>
+  /** months after it have no figure last year (null: any month the series holds) */
+  latestMonth?: number | null
+}
+
+/** Last year's cumulative 预算执行率 of each month 1–12, per project of this year (matched) and for the department. */
+export interface ExecutionCurves {
+  byProject: Map<string, (number | null)[]>
+  department: (number | null)[] | null
+}
+
 /**
- * Last year's 预算执行率 at the same month, for each of this year's projects matched with last year's (same code,
- * else same name without its year) and for the department as a whole: the rate beside this year's, compared in
- * 个百分点. A project new this year has none.
+ * Last year's 预算执行率 month by month, for each of this year's projects matched with last year's (same code, else
+ * same name without its year) and for the department as a whole. A month after last year's data has no figure; a
+ * project new this year has no curve.
  */
-export function executionLastYear(
-  currentProjects: readonly Pick<Project, 'code' | 'name'>[],
-  last: { projects: readonly Project[]; spendingSeries: ReadonlyMap<string, readonly { month: number; cumulative: number }[]> } | null,
-  month: number,
-): { byProject: Map<string, number>; department: number | null } {
-  const byProject = new Map<string, number>()
+export function executionLastYearCurves(currentProjects: readonly Pick<Project, 'code' | 'name'>[], last: LastYearSpending | null): ExecutionCurves {
+  const byProject = new Map<string, (number | null)[]>()
   if (!last) return { byProject, department: null }
-  const spentBy = (code: string) => last.spendingSeries.get(code)?.find((p) => p.month === month)?.cumulative ?? 0
+  const months = Array.from({ length: 12 }, (_, i) => i + 1)
+  const known = (m: number) => last.latestMonth == null || m <= last.latestMonth
+  const spentBy = (code: string, m: number) => last.spendingSeries.get(code)?.find((p) => p.month === m)?.cumulative ?? 0
   const budgetOf = (p: Project) => p.adjustedBudget ?? p.budget
   const lastByCode = new Map(last.projects.map((p) => [p.code, p]))
   for (const [code, lastCode] of matchProjects(currentProjects, last.projects)) {
     const p = lastByCode.get(lastCode)
-    if (p && budgetOf(p) > 0) byProject.set(code, spentBy(lastCode) / budgetOf(p))
+    if (p && budgetOf(p) > 0) byProject.set(code, months.map((m) => (known(m) ? spentBy(lastCode, m) / budgetOf(p) : null)))
   }
   const budget = last.projects.reduce((sum, p) => sum + budgetOf(p), 0)
-  const spent = last.projects.reduce((sum, p) => sum + spentBy(p.code), 0)
-  return { byProject, department: budget > 0 && last.spendingSeries.size > 0 ? spent / budget : null }
+  const department =
+    budget > 0 && last.spendingSeries.size > 0
+      ? months.map((m) => (known(m) ? last.projects.reduce((sum, p) => sum + spentBy(p.code, m), 0) / budget : null))
+      : null
+  return { byProject, department }
+}
+
+/**
+ * Last year's 预算执行率 at the same month (docs/rules.md "Across years": this year's rate at month N beside last
+ * year's at month N), per project and for the department; compared in 个百分点.
+ */
+export function executionLastYear(
+  currentProjects: readonly Pick<Project, 'code' | 'name'>[],
+  last: LastYearSpending | null,
+  month: number,
+): { byProject: Map<string, number>; department: number | null } {
+  const curves = executionLastYearCurves(currentProjects, last)
+  const byProject = new Map<string, number>()
+  for (const [code, curve] of curves.byProject) {
+    const rate = curve[month - 1]
+    if (rate !== null && rate !== undefined) byProject.set(code, rate)
+  }
+  return { byProject, department: curves.department?.[month - 1] ?? null }
+}
+
+/** Last year's 预算执行率 at `month` for one of this year's projects, or for the department (code DEPARTMENT_SCOPE). */
+export function executionLastYearOf(curves: ExecutionCurves, code: string, month: number): number | null {
+  const curve = code === DEPARTMENT_SCOPE ? curves.department : curves.byProject.get(code)
+  return curve?.[month - 1] ?? null
 }

@@ -7,7 +7,7 @@ import { DEVIATION_CAUSES, type MonitoringForm } from '@/domain/monitoringForm'
 import type { Finding } from '@/domain/audit'
 import type { Indicator } from '@/domain/types'
 import { text } from '@/i18n/catalogue'
-import { describeActual, describeFormNotes, describePeriod } from '@/i18n/describeAssessment'
+import { describeActual, describePeriod, describeReason } from '@/i18n/describeAssessment'
 import { findingKindLabel, findingMessage, findingSuggestion, severityLabel } from '@/i18n/describeAudit'
 import { formatValue } from '@/i18n/format'
 import { amount, percent, score, SheetBuilder, type Cell, type Sheet } from './sheet'
@@ -59,15 +59,15 @@ export function assessmentSheet(form: AssessmentForm): Sheet {
   const indTop = b.row(['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'], [], 'heading')
   for (const r of form.rows) {
     const i = r.indicator
-    b.row([null, i.level1 ?? '', i.level2 ?? '', i.name, i.target.text, describeActual(r, 'zh'), score(r.points), r.score === null ? PENDING : score(r.score), r.reason])
+    const actual = describeActual(r, 'zh', form.asOf.month)
+    b.row([null, i.level1 ?? '', i.level2 ?? '', i.name, i.target.text, actual, score(r.points), r.score === null ? PENDING : score(r.score), describeReason(r, 'zh')])
   }
   b.down(0, indTop, indTop + form.rows.length)
   mergeRuns(b, 1, indTop + 1, form.rows.map((r) => r.indicator.level1))
 
   const totalPoints = form.execution.points + form.rows.reduce((s, r) => s + r.points, 0)
   b.row(['总分', null, null, null, null, null, score(totalPoints), form.total === null ? PENDING : score(form.total), `等级：${form.grade ?? PENDING}`], [[0, 5]], 'heading')
-
-  for (const note of describeFormNotes(form, 'zh')) b.row([note.text], [[0, 8]])
+  // the form as handed in: the page's notes (what is missing, who judges what) stay on screen
   return b.build(p.name, [14, 18, 14, 24, 18, 20, 10, 10, 36])
 }
 

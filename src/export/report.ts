@@ -137,6 +137,19 @@ function level1Cells(rows: readonly { indicator: { level1: string | null } }[]):
   return cells
 }
 
+type IndicatorRow = { indicator: { level1: string | null; level2: string | null; name: string; target: { text: string } } }
+
+/** A row per indicator: its 一级指标 (written once over equal ones), 二级指标, name and 指标值, then `rest`. */
+function indicatorRows<R extends IndicatorRow>(rows: readonly R[], rest: (r: R) => ReportCell[]): ReportRow[] {
+  const level1 = level1Cells(rows)
+  return rows.map((r, i) => {
+    const cell = level1[i]
+    return {
+      cells: [...(cell ? [cell] : []), { text: r.indicator.level2 ?? '' }, { text: r.indicator.name }, { text: r.indicator.target.text }, ...rest(r)],
+    }
+  })
+}
+
 function countByLevel1(rows: readonly { indicator: { level1: string | null } }[]): string {
   const counts = new Map<string, number>()
   for (const r of rows) {
@@ -206,7 +219,6 @@ function goalCompletion(f: AssessmentForm): ReportBlock[] {
     const names = f.rows.filter((r) => r.score === null).map((r) => quoted(r.indicator.name)).join('、')
     result = `本项目尚有${f.pending.length}项指标待评价（${names}），自评总分和等级待评价完成后确定；已评部分得分合计${points(f.scoredSoFar)}。`
   }
-  const level1 = level1Cells(f.rows)
   const rows: ReportRow[] = [
     {
       cells: [
@@ -218,21 +230,12 @@ function goalCompletion(f: AssessmentForm): ReportBlock[] {
         { text: f.execution.reason },
       ],
     },
-    ...f.rows.map((r, i): ReportRow => {
-      const cell = level1[i]
-      return {
-        cells: [
-          ...(cell ? [cell] : []),
-          { text: r.indicator.level2 ?? '' },
-          { text: r.indicator.name },
-          { text: r.indicator.target.text },
-          { text: actualInReport(r) },
-          { text: formatNumber(r.points) },
-          { text: scoreText(r) },
-          { text: r.reason },
-        ],
-      }
-    }),
+    ...indicatorRows(f.rows, (r) => [
+      { text: actualInReport(r) },
+      { text: formatNumber(r.points) },
+      { text: scoreText(r) },
+      { text: r.reason },
+    ]),
     {
       emphasis: true,
       cells: [
@@ -394,23 +397,13 @@ function monitoringTable(f: MonitoringForm, n: number): ReportBlock {
     { title: '完成目标可能性', width: 8, align: 'center' },
     { title: '原因说明', width: 21, align: 'left' },
   ]
-  const level1 = level1Cells(f.rows)
-  const rows = f.rows.map((r, i): ReportRow => {
-    const cell = level1[i]
-    return {
-      cells: [
-        ...(cell ? [cell] : []),
-        { text: r.indicator.level2 ?? '' },
-        { text: r.indicator.name },
-        { text: r.indicator.target.text },
-        { text: shownValue(r, r.actual) },
-        { text: r.estimate !== null ? formatValue(r.estimate, r.indicator.target.unit) : (r.status ?? '—') },
-        { text: r.causes.join('、') },
-        { text: r.likelihood ?? '' },
-        { text: r.explanation },
-      ],
-    }
-  })
+  const rows = indicatorRows(f.rows, (r) => [
+    { text: shownValue(r, r.actual) },
+    { text: r.estimate !== null ? formatValue(r.estimate, r.indicator.target.unit) : (r.status ?? '—') },
+    { text: r.causes.join('、') },
+    { text: r.likelihood ?? '' },
+    { text: r.explanation },
+  ])
   return { kind: 'table', columns, rows }
 }
 

@@ -1,9 +1,12 @@
-import type { Sheet } from './sheet'
+import type { NumberFormat, Sheet } from './sheet'
 
 const FORMATS = { amount: '#,##0.00', score: '0.00', percent: '0.00%', integer: '0' } as const
 // A string is written as a text cell, never a formula, so `=HYPERLINK(…)` shows as text as it is; the Text format
 // keeps it text when someone edits the cell in Excel or WPS, which would otherwise turn it into a formula.
 const FORMULA_LIKE = /^[=+\-@\t\r]/
+/** Decimals each format shows: a cell stores its value rounded as shown (265.2, not 265.20000000000005). */
+const DECIMALS: Record<NumberFormat, number> = { amount: 2, score: 2, percent: 4, integer: 0 }
+export const roundAsShown = (n: number, f: NumberFormat) => Number(n.toFixed(DECIMALS[f]))
 const thin = { style: 'thin' as const, color: { argb: 'FF000000' } }
 
 /** An .xlsx workbook, one worksheet per sheet. exceljs is loaded here only, when someone exports. */
@@ -32,7 +35,7 @@ export async function sheetsToXlsx(sheets: readonly Sheet[]): Promise<Uint8Array
           if (FORMULA_LIKE.test(c)) cell.numFmt = '@'
         }
         else {
-          cell.value = c.n
+          cell.value = roundAsShown(c.n, c.f)
           cell.numFmt = FORMATS[c.f]
         }
         cell.alignment = { vertical: 'middle', horizontal: titles.has(r) ? 'center' : typeof c === 'object' && c !== null ? 'right' : 'left', wrapText: true }

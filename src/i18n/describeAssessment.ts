@@ -9,7 +9,7 @@ import type { Lang } from './lang'
 /** 达成年度指标 / 部分达成并具有一定效果 / 未达成且效果较差. */
 export const bandLabel = (band: QualitativeStatus, lang: Lang) => text(lang, `common.band.${band}`)
 
-/** `2024年度`, or `2024年度（截至7月）` while the data stop before December. */
+/** `2024年度`, or `2024年度，截至7月` while the data stop before December (the forms put it in brackets). */
 export const describePeriod = (year: number, month: number, lang: Lang) =>
   month >= 12 ? text(lang, 'assessment.period.year', { year }) : text(lang, 'assessment.period.partial', { year, month })
 
@@ -33,19 +33,32 @@ export function describeRowProblem(p: RowProblem, lang: Lang): string {
   }
 }
 
-/** 实际完成值 as the form writes it: the value in the target's unit, or the band / status of a judged indicator. */
+/**
+ * 实际完成值 as the official form writes it: the value in the target's unit (with its month when that is before the
+ * form's), or for an indicator judged by the evaluator
+ * what was done, as the monthly data last said it (完成情况 and 说明, with their month when it is not the form's). The
+ * band the evaluator chose is not what was done: it goes with the score's reasoning (describeReason).
+ */
 export function describeActual(
-  r: Pick<AssessmentRow, 'indicator' | 'actual' | 'dataStatus' | 'dataMonth' | 'judged' | 'band'>,
+  r: Pick<AssessmentRow, 'indicator' | 'actual' | 'dataStatus' | 'dataMonth' | 'dataNote' | 'judged'>,
   lang: Lang,
+  /** the month the form is as of; without it no month is named */
+  formMonth: number = r.dataMonth ?? 12,
 ): string {
-  if (r.judged === 'qualitative' || r.judged === 'no-actual' || (r.judged === 'unreadable-target' && r.actual === null)) {
-    const band = r.band ? bandLabel(r.band, lang) : ''
-    const status = r.dataStatus ? text(lang, `common.status.${r.dataStatus}`) : null
-    const data =
-      status === null ? '' : r.dataMonth ? text(lang, 'assessment.dataNoteMonth', { status, month: r.dataMonth }) : text(lang, 'assessment.dataNote', { status })
-    return band + data || text(lang, 'assessment.pending')
+  if (r.actual !== null || r.judged === null) {
+    const value = formatValue(r.actual, r.indicator.target.unit)
+    return r.actual !== null && r.dataMonth !== null && r.dataMonth < formMonth ? text(lang, 'assessment.valueOfMonth', { value, month: r.dataMonth }) : value
   }
-  return formatValue(r.actual, r.indicator.target.unit)
+  if (r.dataStatus === null) return r.dataNote ?? text(lang, 'assessment.notReported')
+  const status = text(lang, `common.status.${r.dataStatus}`)
+  const dated = r.dataMonth !== null && r.dataMonth < formMonth ? text(lang, 'assessment.statusOfMonth', { status, month: r.dataMonth }) : status
+  return r.dataNote ? text(lang, 'assessment.achievedWithNote', { status: dated, note: r.dataNote }) : dated
+}
+
+/** 偏差原因分析及改进措施 as the form carries it: the band a judged score was given in, then the evaluator's words. */
+export function describeReason(r: Pick<AssessmentRow, 'band' | 'judged' | 'reason'>, lang: Lang): string {
+  const band = r.judged !== null && r.band ? text(lang, 'assessment.bandChosen', { band: bandLabel(r.band, lang) }) : ''
+  return band + r.reason
 }
 
 export interface FormNote {

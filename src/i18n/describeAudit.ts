@@ -1,6 +1,7 @@
 // The indicator quality audit's findings in sentences: what is wrong, and how to write it instead.
 import type { Finding, FindingKind } from '@/domain/audit'
 import { text } from './catalogue'
+import { formatValue } from './format'
 import type { Lang } from './lang'
 
 export const findingKindLabel = (kind: FindingKind, lang: Lang) => text(lang, `assessment.audit.kind.${kind}`)
@@ -34,6 +35,13 @@ export function findingMessage(f: Finding, lang: Lang): string {
         : text(lang, 'assessment.audit.message.weights-not-100', { project, sum: f.sum, expected: f.expected, execution: f.weights.execution })
     case 'plan-not-100':
       return text(lang, 'assessment.audit.message.plan-not-100', { project, sum: f.sum })
+    case 'loose-target':
+      return text(lang, `assessment.audit.message.loose-target.${f.direction === '≥' ? 'below' : 'above'}`, {
+        label,
+        target: formatValue(f.target, f.unit),
+        source: text(lang, `assessment.audit.source.${f.source}`),
+        reference: formatValue(f.reference, f.unit),
+      })
   }
 }
 
@@ -55,5 +63,10 @@ export function findingSuggestion(f: Finding, lang: Lang): string {
       return text(lang, 'assessment.audit.suggest.missing-direction', { target: `${f.value ?? 'N'}${f.unit ?? ''}` })
     case 'weights-not-100':
       return text(lang, 'assessment.audit.suggest.weights-not-100', { expected: f.expected, ...f.weights })
+    case 'loose-target':
+      return text(lang, `assessment.audit.suggest.loose-target.${f.direction === '≥' ? 'atLeast' : 'atMost'}`, {
+        source: text(lang, `assessment.audit.source.${f.source}`),
+        reference: `${f.direction}${formatValue(f.reference, f.unit).replace(' ', '')}`,
+      })
   }
 }

@@ -1,7 +1,7 @@
 import { round2 } from '@/domain/scoring'
-import type { YearOnYear } from '@/domain/yearOnYear'
+import { yearOnYear, type Comparison, type YearOnYear } from '@/domain/yearOnYear'
 import { text } from './catalogue'
-import { formatNumber } from './format'
+import { formatNumber, formatValue } from './format'
 import type { Lang } from './lang'
 
 /**
@@ -36,3 +36,18 @@ export function yearOnYearTrend(yoy: YearOnYear): 'up' | 'down' | 'level' | null
   const v = round2(yoy.kind === 'pct' ? yoy.change * 100 : yoy.change)
   return v > 0 ? 'up' : v < 0 ? 'down' : 'level'
 }
+
+/**
+ * 上年同期 and 同比 on one line, where a figure is shown with its target: 上年同期 13 个，同比增长 15.38%; 无上年同期数据
+ * or 上年同期为0 alone; 上年同期 13 个 alone while this year has no figure.
+ */
+export function describeComparison(c: Pick<Comparison, 'lastYear' | 'yoy'>, unit: string | null, lang: Lang): string {
+  if (c.yoy.kind === 'no-last-year' || c.yoy.kind === 'last-year-zero') return describeYearOnYear(c.yoy, lang)
+  const value = text(lang, 'years.lastYearValue', { value: formatValue(c.lastYear, unit) })
+  if (c.yoy.kind === 'no-current') return value
+  return text(lang, 'years.lastYearAnd', { value: formatValue(c.lastYear, unit), change: describeYearOnYear(c.yoy, lang) })
+}
+
+/** A share (预算执行率) beside last year's at the same month, compared in 个百分点; 无上年同期数据 without one. */
+export const describeShareYoy = (share: number | null, lastYear: number | null, lang: Lang) =>
+  describeYearOnYear(yearOnYear(share === null ? null : share * 100, lastYear === null ? null : lastYear * 100, '%'), lang)

@@ -26,6 +26,16 @@ export const knownCodesSql = (table: string, column: string, views: string[]) =>
 const unknownIn = (known: string, code: string) =>
   `v._year BETWEEN ${FIRST_YEAR} AND ${LAST_YEAR} AND NOT EXISTS (SELECT 1 FROM (${known}) k WHERE k.org = v._org AND k.year = v._year AND k.k = ${code})`
 
+/**
+ * An actual of a year whose 指标 are not loaded yet (the year turns on 1 January, its targets come later; docs/rules.md
+ * "Across years") is checked against the codes the unit reported under the year before; once the year has any 指标,
+ * against its own.
+ */
+const unknownActual = (known: string, code: string) =>
+  `CASE WHEN EXISTS (SELECT 1 FROM (${known}) k WHERE k.org = v._org AND k.year = v._year) THEN ${unknownIn(known, code)}
+   ELSE v._year BETWEEN ${FIRST_YEAR} AND ${LAST_YEAR}
+     AND NOT EXISTS (SELECT 1 FROM (${known}) k WHERE k.org = v._org AND k.year = v._year - 1 AND k.k = ${code}) END`
+
 /** The row's indicator in the store: same unit, year and 指标编码. */
 const sameIndicator = (t: string) => `${t}.org = v._org AND ${t}.year = v._year AND ${t}.id = v.id`
 
@@ -40,7 +50,7 @@ export function referenceProblemsSql(staged: StagedFile, context: UploadContext)
   switch (staged.spec?.kind) {
     case 'actuals':
       return [
-        problem(v, 'id', 'unknown-id', 'v.id', `v.id IS NOT NULL AND ${unknownIn(indicatorIds, 'v.id')}`),
+        problem(v, 'id', 'unknown-id', 'v.id', `v.id IS NOT NULL AND ${unknownActual(indicatorIds, 'v.id')}`),
         problem(v, 'basis', 'basis', 'v.basis', `v.basis IS NOT NULL AND v.basis NOT IN ('累计', '当月')`),
         problem(v, 'status', 'status', 'v.status', `v.status IS NOT NULL AND v.status NOT IN ('达成', '部分达成', '未达成')`),
         `SELECT v._line, 'unit' AS key, 'unit-mismatch' AS rule, v.unit AS value,

@@ -168,16 +168,22 @@ export const useDatasetStore = defineStore('dataset', () => {
     version.value++
   }
 
-  function showView(v: StoreView, wanted: Scope | null): void {
+  /**
+   * Shows the figures kept from the last load, when they hold the view a page opens on (a year switched to since is
+   * not among them: that one waits for DuckDB rather than showing an empty year). Returns whether it did.
+   */
+  function showView(v: StoreView, wanted: Scope | null): boolean {
+    const next = defaultView(v.datasets, v.orgs, wanted)
+    if (next && !v.snapshots.some((s) => sameScope(s, next))) return false
     datasets.value = v.datasets
     orgs.value = v.orgs
     legacyScope.value = legacyScopeOf(folders.value, v.datasets)
     cache = new Map(v.snapshots.map((s) => [cacheKey(s), markRaw(s)]))
-    const next = defaultView(v.datasets, v.orgs, wanted)
     view.value = next
     current.value = next ? (cache.get(cacheKey(next)) ?? null) : null
     lastYear.value = next ? (cache.get(cacheKey({ org: next.org, year: next.year - 1 })) ?? null) : null
     version.value++
+    return true
   }
 
   /** Starts the engine, loads the deployed data and reads the view; once. */
@@ -199,10 +205,9 @@ export const useDatasetStore = defineStore('dataset', () => {
         const fresh = shipped !== null && shipped.hash === foldersHash(fetched)
         staleSnapshot.value = shipped !== null && !fresh
         const early = cached ?? (fresh && stored.length === 0 ? { ...shipped, savedAt: shipped.computedAt } : null)
-        if (early) {
+        if (early && showView(early.view, storedView.read())) {
           // the about.json deployed now (the sample badge, the unit's name), not the one the figures were computed with
           folders.value = fetched.map((f) => ({ path: f.path, about: f.about }))
-          showView(early.view, storedView.read())
           loadedAt.value = new Date(early.savedAt)
           status.value = 'ready'
           performance.mark(cached ? 'jx:snapshot-shown' : 'jx:shipped-snapshot-shown')
@@ -324,6 +329,10 @@ export const useDatasetStore = defineStore('dataset', () => {
     for (const s of snapshots) if (!cache.has(cacheKey(s))) cache.set(cacheKey(s), markRaw(s))
   }
 
+  /** A unit's name when it is not the one on screen (the data page names where rows go); null for the one on screen. */
+  const otherUnitName = (org: string): string | null =>
+    org === view.value?.org ? null : (orgs.value.find((o) => o.org === org)?.name ?? org)
+
   /** The engine, for the data page and exports (after init). */
   async function engineReady(): Promise<QueryEngine> {
     await init()
@@ -335,6 +344,6 @@ export const useDatasetStore = defineStore('dataset', () => {
     status, error, folders, datasets, orgs, view, legacyScope, current, lastYear, entry, indicators, projects, plans, indicatorSeries,
     spendingSeries, year, years, latestMonth, awaitingTargets, org, about, organisation, version, loadedAt, reloadError,
     replayError, staleSnapshot, computedByDuckdb: computed_, sampleStatus, dataHash, replayReport, batchesVersion, init,
-    rebuild, reloadFolder, refresh, select, prime, engineReady, syncBatches, announceBatches: channel.announce,
+    rebuild, reloadFolder, refresh, select, prime, engineReady, otherUnitName, syncBatches, announceBatches: channel.announce,
   }
 })

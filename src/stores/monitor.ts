@@ -1,10 +1,17 @@
 import { defineStore } from 'pinia'
 import { computed, ref, watch } from 'vue'
 import { DEPARTMENT_SCOPE } from '@/domain/indicator'
-import { departmentSpending, groupLight, indicatorProgress, lightSummary, spendingProgress } from '@/domain/monitor'
+import { departmentSpending, groupLight, indicatorProgress, isUnreported, lightSummary, spendingProgress } from '@/domain/monitor'
+import { timeElapsedShare } from '@/domain/progress'
 import type { IndicatorProgress, SpendingProgress } from '@/domain/monitor'
 import type { YearMonth } from '@/domain/types'
-import { compareWithLastYear, executionLastYear, lastYearIndicators, type Comparison, type LastYearIndicator } from '@/domain/yearOnYear'
+import {
+  compareWithLastYear,
+  executionLastYearCurves,
+  lastYearIndicators,
+  type Comparison,
+  type LastYearIndicator,
+} from '@/domain/yearOnYear'
 import { useDatasetStore } from './dataset'
 import { useSettingsStore } from './settings'
 
@@ -34,6 +41,10 @@ export const useMonitorStore = defineStore('monitor', () => {
     )
   })
   const progressById = computed(() => new Map(progress.value.map((p) => [p.indicator.id, p])))
+  /** 序时进度 at 数据截至 (a figure from an earlier month is compared with its own month's, `progress[].timeShare`). */
+  const timeShare = computed(() => (asOf.value ? timeElapsedShare(asOf.value, settings.monitor.timeShareMode) : null))
+  /** 未报送: indicators with nothing reported for the as-of month itself, in the order of the targets. */
+  const unreported = computed(() => progress.value.filter(isUnreported))
 
   /** Department-wide goals grouped by 分项, with each 分项's worst light. */
   const departmentGroups = computed(() => {
@@ -87,17 +98,14 @@ export const useMonitorStore = defineStore('monitor', () => {
     return out
   })
 
-  /** Last year's 预算执行率 at the same month: per project (matched across years) and for the department. */
-  const executionLastYearAt = computed(() => {
-    const at = asOf.value
-    return at ? executionLastYear(dataset.projects, dataset.lastYear, at.month) : { byProject: new Map<string, number>(), department: null }
-  })
+  /** Last year's 预算执行率 month by month: per project (matched across years) and for the department. */
+  const executionLastYearCurve = computed(() => executionLastYearCurves(dataset.projects, dataset.lastYear))
 
   /** 预警概况: how many indicators and projects show each light. */
   const lightCounts = computed(() => lightSummary(progress.value, projectSpending.value))
 
   return {
-    pickedMonth, asOf, progress, progressById, departmentGroups, projectSpending, departmentTotal, projectGroups, lightCounts,
-    lastYearOf, comparisons, executionLastYearAt,
+    pickedMonth, asOf, timeShare, progress, progressById, unreported, departmentGroups, projectSpending, departmentTotal, projectGroups, lightCounts,
+    lastYearOf, comparisons, executionLastYearCurve,
   }
 })

@@ -108,7 +108,8 @@ export const useUploadsStore = defineStore('uploads', () => {
     for (const c of cards.value) c.conflicts = c.check && c.status === 'ready' ? markRaw(found.get(c.check.id) ?? []) : []
   }
 
-  async function addFiles(files: readonly File[]): Promise<void> {
+  /** Checks the files picked (or built in memory, like the links page's); returns their cards' ids, in order. */
+  async function addFiles(files: readonly File[]): Promise<number[]> {
     performance.mark('jx:upload-picked')
     const added = files.map((file) => {
       const c: UploadCard = {
@@ -136,7 +137,7 @@ export const useUploadsStore = defineStore('uploads', () => {
       s = await session()
     } catch (error) {
       for (const { id } of added) failed(id, error)
-      return
+      return added.map((a) => a.id)
     }
     const phases: (UploadPhase | undefined)[] = []
     await s.checkFiles(picked, {
@@ -151,6 +152,7 @@ export const useUploadsStore = defineStore('uploads', () => {
     })
     await refreshConflicts(s)
     performance.mark('jx:upload-preview')
+    return added.map((a) => a.id)
   }
 
   async function refreshCards(s: UploadSession) {

@@ -7,6 +7,7 @@ import { toIndicator } from '@/domain/indicator'
 import { indicatorProgress, type SeriesPoint } from '@/domain/monitor'
 import { DEFAULT_MONITOR_SETTINGS } from '@/domain/settings'
 import type { IndicatorRow } from '@/domain/types'
+import { yearOnYear, type Comparison } from '@/domain/yearOnYear'
 import { useSettingsStore } from '@/stores/settings'
 
 const row = (over: Partial<IndicatorRow>): IndicatorRow => ({
@@ -18,13 +19,13 @@ const point = (month: number, over: Partial<SeriesPoint>): SeriesPoint => ({
   monthValue: null, monthBasis: null, note: null, ...over,
 })
 
-function mountCard(r: IndicatorRow, series: SeriesPoint[], month = 7) {
+function mountCard(r: IndicatorRow, series: SeriesPoint[], month = 7, comparison: Comparison | null = null) {
   const router = createRouter({
     history: createMemoryHistory(),
     routes: [{ path: '/indicator/:id', name: 'indicator', component: { template: '<div />' } }],
   })
   const progress = indicatorProgress(toIndicator(r), series, { year: 2024, month }, DEFAULT_MONITOR_SETTINGS)
-  return mount(KpiCard, { props: { progress }, global: { plugins: [router] } })
+  return mount(KpiCard, { props: { progress, comparison }, global: { plugins: [router] } })
 }
 
 describe('KpiCard', () => {
@@ -73,5 +74,28 @@ describe('KpiCard', () => {
     const card = mountCard(row({ id: 'P1-02', targetText: '100100%', name: '会议效果良好率' }), [point(7, { latestValue: 100, valueMonth: 7 })])
     expect(card.text()).toContain('100100%')
     expect(card.text()).toContain('指标值无法识别')
+  })
+
+  it('writes 上年同期 and 同比 under the figure: 11 个 against 8 个 is up 37.50%', () => {
+    const card = mountCard(row({}), [point(7, { ytd: 11 })], 7, { month: 7, lastYear: 8, yoy: yearOnYear(11, 8, '个') })
+    expect(card.find('[data-role="yoy"]').text()).toBe('上年同期 8 个，同比增长 37.50%')
+    const none = mountCard(row({}), [point(7, { ytd: 11 })], 7, { month: 7, lastYear: null, yoy: yearOnYear(11, null, '个') })
+    expect(none.find('[data-role="yoy"]').text()).toBe('无上年同期数据')
+  })
+
+  it('names the month of a figure not reported since, and the 序时 of that month it is compared with', () => {
+    const card = mountCard(row({}), [point(9, { ytd: 13 }), point(10, { ytd: 13, dataMonth: 9 })], 10)
+    expect(card.attributes('data-stale')).toBe('9')
+    expect(card.find('[data-role="figure-month"]').text()).toBe('9月数据')
+    expect(card.find('[data-role="time-share"]').text()).toBe('75.00%')
+    expect(card.text()).toContain('9月序时进度')
+    expect(card.find('[data-role="gap"]').text()).toBe('低于序时进度 10.00 个百分点')
+  })
+
+  it('says there is no figure yet instead of a month that does not exist', () => {
+    const card = mountCard(row({}), [point(7, { dataMonth: null })])
+    expect(card.find('[data-role="no-figure"]').text()).toBe('暂无完成数据')
+    expect(card.text()).not.toContain('—月')
+    expect(card.find('[data-role="figure-month"]').exists()).toBe(false)
   })
 })

@@ -69,9 +69,16 @@ it('keeps a qualitative band, score and reason across a reload and exports them 
     expect(p301.getCell(7).value).toBe(12.5)
     expect(p301.getCell(8).value).toBe(9)
     expect(p301.getCell(9).value).toContain('四季度招商活动推迟')
+    // what was done as 实际完成值, the band with the score's reasoning
+    expect(p301.getCell(6).value).toBe('部分达成：截至10月新签约亿元以上项目15个，全年20个目标仍有差距')
+    expect(p301.getCell(9).value).toBe(`评价档次：部分达成并具有一定效果。${P3_REASON}`)
+    // values stored as shown, and only the form: none of the page's notes
     const funds = rows.find((r) => r.getCell(2).value === '年度资金总额')!
-    expect(funds.getCell(5).value).toBeCloseTo(57.1, 10)
+    expect(funds.getCell(5).value).toBe(57.1)
+    expect(funds.getCell(7).value).toBe(0.3807)
     expect(funds.getCell(8).value).toBe(3.81)
+    expect(rows.some((r) => /^(注：|尚缺)/.test(String(r.getCell(1).value ?? '')))).toBe(false)
+    expect(String(rows[1]?.getCell(1).value)).toBe('（2024年度，截至10月）')
     const total = rows.find((r) => r.getCell(1).value === '总分')!
     expect(total.getCell(8).value).toBe(90.31)
     expect(total.getCell(9).value).toBe('等级：优')
@@ -79,7 +86,7 @@ it('keeps a qualitative band, score and reason across a reload and exports them 
     const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('[data-role="export-csv"]').click()])
     const bytes = await readFile((await csv.path()) as string)
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
-    expect(bytes.toString('utf8')).toContain('项目数量,完成任务,部分达成并具有一定效果（数据：部分达成，10月）,12.50,9.00,四季度招商活动推迟')
+    expect(bytes.toString('utf8')).toContain('项目数量,完成任务,部分达成：截至10月新签约亿元以上项目15个，全年20个目标仍有差距,12.50,9.00,评价档次：部分达成并具有一定效果。四季度招商活动推迟')
 
     // the A4 print layout, kept for a person to look at (pdftoppm -png)
     await page.emulateMedia({ media: 'print' })

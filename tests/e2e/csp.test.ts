@@ -55,7 +55,7 @@ it('shows a chart’s tooltip under the policy', async () => {
     // across the plot until the axis tooltip opens on a month
     for (let x = 0.3; x < 0.9 && !(await tooltip.isVisible()); x += 0.1) await page.mouse.move(box.x + box.width * x, box.y + box.height / 2)
     await expect.poll(() => tooltip.isVisible()).toBe(true)
-    expect(await tooltip.textContent()).toMatch(/\d+月累计完成[\d.]+ 亿元序时进度线/)
+    expect(await tooltip.textContent()).toMatch(/\d+月累计完成[\d.]+ 亿元(上年同期[\d.]+ 亿元)?序时进度线/)
     expect(opened.pageErrors).toEqual([])
   } finally {
     await opened.close()

@@ -1,36 +1,20 @@
 // The overview, an indicator page and the spending page against figures computed here from data/*.csv, without
 // importing the app's domain code: a second, independent reading of the rules of DOMAIN.md.
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launchBrowser, openPage, screenshot, waitReady, type OpenedPage } from './browser'
+import { factor, monthOf, num, readCsv as readCsvIn, seedDir } from './seedCsv'
 
-const dataDir = join(import.meta.dirname, '../../data/2024')
-
-/** Comma-separated with double quotes around cells that hold commas; enough for data/. */
-function readCsv(name: string): Record<string, string>[] {
-  const lines = readFileSync(join(dataDir, name), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/)
-  const split = (line: string) => [...line.matchAll(/("([^"]*)"|[^,]*)(,|$)/g)].slice(0, -1).map((m) => m[2] ?? m[1] ?? '')
-  const header = split(lines[0]!)
-  return lines.slice(1).map((l) => {
-    const cells = split(l)
-    return Object.fromEntries(header.map((h, i) => [h, cells[i] ?? '']))
-  })
-}
+const readCsv = (name: string) => readCsvIn(seedDir(2024), name)
 
 const indicators = readCsv('indicators.csv')
 const actuals = readCsv('actuals.csv')
 const projects = readCsv('projects.csv')
 const plans = readCsv('spending_plan.csv')
 const spending = readCsv('spending.csv')
-const num = (s: string) => Number(s.replace(/[,%]/g, ''))
-const monthOf = (period: string) => Number(period.split('-')[1])
 const latestMonth = Math.max(...actuals.map((a) => monthOf(a.月份!)), ...spending.map((s) => monthOf(s.月份!)))
 const round2 = (x: number) => Math.round(x * 100) / 100
 const pct = (share: number) => `${(share * 100).toFixed(2)}%`
-/** 1亿 = 10,000万: the factor from a row's unit to the target's. */
-const factor = (from: string, to: string) => (from && to && from !== to && from.startsWith('万') && to.startsWith('亿') ? 1 / 10000 : 1)
 
 interface Expected {
   id: string
@@ -202,7 +186,10 @@ describe('monitoring on the seed data', () => {
     const ytd = actuals.filter((a) => a.指标编码 === 'D07').map((a) => num(a.完成值!))
     expect(trend.series[0]!.data.slice(0, 7)).toEqual(ytd.slice(0, 7))
     expect(trend.series[0]!.data.slice(7).every((v) => v === null || v === '-')).toBe(true)
-    expect(trend.series[1]!.data[6]).toBe(70)
+    expect(trend.series.find((x) => x.name === '序时进度线')!.data[6]).toBe(70)
+    // last year's line: 2023's 固定资产投资 by July, from data/2023
+    const lastYear = readCsvIn(seedDir(2023), 'actuals.csv').find((a) => a.指标编码 === 'D07' && a.月份 === '2023-07')!
+    expect(trend.series.find((x) => x.name === '上年同期')!.data[6]).toBe(num(lastYear.完成值!))
 
     const download = page.waitForEvent('download')
     await page.click('[data-role="save-png"]')
@@ -228,9 +215,11 @@ describe('monitoring on the seed data', () => {
     expect(charts.length).toBe(projects.length + 1)
     for (const s of expectedSpending(7)) {
       const chart = charts.find((c) => c.title.startsWith(projects.find((p) => p.项目编码 === s.code)!.项目名称!))!
-      expect(chart.series.map((x) => x.name)).toEqual(['累计执行率', '资金支出计划', '序时进度'])
-      expect(chart.series[0]!.data[6]).toBe(Math.round(s.rate * 10000) / 100)
-      expect(chart.series[1]!.data[7]).toBeCloseTo(45, 6)
+      const named = (name: string) => chart.series.find((x) => x.name === name)!
+      // 招商引资 is new in 2024: no line of last year
+      expect(chart.series.map((x) => x.name)).toEqual(['累计执行率', ...(s.code.endsWith('0001C') ? [] : ['上年同期']), '资金支出计划', '序时进度'])
+      expect(named('累计执行率').data[6]).toBe(Math.round(s.rate * 10000) / 100)
+      expect(named('资金支出计划').data[7]).toBeCloseTo(45, 6)
     }
     await screenshot(page, 'monitor-spending-july')
   })

@@ -1,27 +1,36 @@
 import type { IndicatorProgress } from '@/domain/monitor'
 import type { ChartOption } from '../echarts'
 import { LIGHT_COLORS } from '../lightColors'
+import { SERIES_COLORS } from '../seriesColors'
 
 export interface CompletionChartText {
   title: string
   completion: string
+  /** the 序时 line's name with its value: 序时进度 83.33% */
   timeShare: string
+  /** an item's name when its figure is from an earlier month: 投资额（9月） */
+  staleName: (name: string, month: number) => string
 }
 
 /**
- * 完成率 of each quantitative `≥` goal as horizontal bars in its light's colour, with 序时进度 as a vertical line.
- * Rates are compared as percentages, so goals in different units share one axis without converting units.
+ * 完成率 of each quantitative `≥` goal as horizontal bars in its light's colour, with 序时进度 at 数据截至 as a vertical
+ * line named in the legend (a label on the line would sit on the top bar's label early in the year). A goal whose
+ * figure is from an earlier month says which, since it is measured against that month's 序时. Rates are compared as
+ * percentages, so goals in different units share one axis without converting units.
  */
-export function completionChartOption(items: readonly IndicatorProgress[], text: CompletionChartText): ChartOption {
+export function completionChartOption(items: readonly IndicatorProgress[], timeShare: number, text: CompletionChartText): ChartOption {
   const rows = items.filter((p) => p.completion !== null && p.indicator.target.direction === '≥').reverse()
-  const timeShare = rows[0]?.timeShare ?? 0
   const pct = (x: number) => Math.round(x * 10000) / 100
+  const name = (p: IndicatorProgress) =>
+    p.dataMonth !== null && p.dataMonth < p.asOf.month ? text.staleName(p.indicator.name, p.dataMonth) : p.indicator.name
+  const line = { color: SERIES_COLORS.timeShare, type: 'dashed' as const }
   return {
     title: { text: text.title, left: 0, textStyle: { fontSize: 15 } },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => `${Number(v).toFixed(2)}%` },
+    legend: { top: 0, right: 0, data: [text.timeShare] },
     grid: { left: 8, right: 48, top: 40, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     xAxis: { type: 'value', axisLabel: { formatter: '{value}%' }, max: (v: { max: number }) => Math.max(120, Math.ceil(v.max / 10) * 10) },
-    yAxis: { type: 'category', data: rows.map((p) => p.indicator.name), axisLabel: { width: 130, overflow: 'truncate' } },
+    yAxis: { type: 'category', data: rows.map(name), axisLabel: { width: 150, overflow: 'truncate' } },
     series: [
       {
         name: text.completion,
@@ -29,13 +38,10 @@ export function completionChartOption(items: readonly IndicatorProgress[], text:
         barMaxWidth: 18,
         data: rows.map((p) => ({ value: pct(p.completion ?? 0), itemStyle: { color: LIGHT_COLORS[p.light] } })),
         label: { show: true, position: 'right', formatter: (p: { value: number }) => `${p.value.toFixed(2)}%` },
-        markLine: {
-          symbol: 'none',
-          lineStyle: { color: '#555', type: 'dashed' },
-          label: { formatter: `${text.timeShare} ${pct(timeShare).toFixed(2)}%`, position: 'end' },
-          data: [{ xAxis: pct(timeShare) }],
-        },
+        markLine: { symbol: 'none', silent: true, lineStyle: line, label: { show: false }, data: [{ xAxis: pct(timeShare) }] },
       },
+      // names the 序时 line in the legend; draws nothing itself
+      { name: text.timeShare, type: 'line', data: [], symbol: 'none', lineStyle: line, itemStyle: { color: SERIES_COLORS.timeShare } },
     ],
   }
 }

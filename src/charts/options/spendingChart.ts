@@ -1,6 +1,7 @@
 import type { SpendingProgress } from '@/domain/monitor'
 import type { ChartOption } from '../echarts'
 import { LIGHT_COLORS } from '../lightColors'
+import { SERIES_COLORS } from '../seriesColors'
 
 export interface SpendingChartText {
   title: string
@@ -9,10 +10,14 @@ export interface SpendingChartText {
   timeShare: string
 }
 
-/** 预算执行率 per project (bars in the light's colour) beside its own plan share and 序时进度 (markers). */
+/**
+ * 预算执行率 per project (bars in the light's colour) beside its own plan share and 序时进度 (markers). The bars take
+ * each project's light, so the legend names only the markers: a swatch for the bars would show a light they may not be.
+ */
 export function spendingChartOption(items: readonly SpendingProgress[], text: SpendingChartText): ChartOption {
   const pct = (x: number | null) => (x === null ? null : Math.round(x * 10000) / 100)
   const rows = [...items].reverse()
+  const max = Math.max(100, ...rows.map((p) => Math.ceil((pct(p.rate) ?? 0) / 10) * 10))
   return {
     title: { text: text.title, left: 0, textStyle: { fontSize: 15 } },
     tooltip: {
@@ -20,33 +25,51 @@ export function spendingChartOption(items: readonly SpendingProgress[], text: Sp
       axisPointer: { type: 'shadow' },
       valueFormatter: (v: unknown) => (v === null || v === undefined ? '—' : `${Number(v).toFixed(2)}%`),
     },
-    legend: { top: 0, right: 0 },
-    grid: { left: 8, right: 56, top: 44, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    legend: { top: 0, right: 0, data: [text.plan, text.timeShare] },
+    grid: { left: 8, right: 72, top: 44, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     yAxis: {
       type: 'category',
       data: rows.map((p) => p.name),
       axisLabel: { width: 190, overflow: 'break', lineHeight: 15 },
     },
-    xAxis: {
-      type: 'value',
-      axisLabel: { formatter: '{value}%' },
-      max: (v: { max: number }) => Math.max(100, Math.ceil(v.max / 10) * 10),
-    },
+    xAxis: { type: 'value', axisLabel: { formatter: '{value}%' }, max },
     series: [
       {
         name: text.rate,
         type: 'bar',
         barMaxWidth: 22,
         data: rows.map((p) => ({ value: pct(p.rate), itemStyle: { color: LIGHT_COLORS[p.light] } })),
-        label: { show: true, position: 'right', formatter: (p: { value: number }) => `${p.value.toFixed(2)}%` },
+      },
+      // each rate written past the axis's end, in a column of its own: beside its bar the plan and 序时 markers cover it
+      {
+        name: 'rate-label',
+        type: 'bar',
+        barMaxWidth: 22,
+        barGap: '-100%',
+        silent: true,
+        tooltip: { show: false },
+        itemStyle: { color: 'transparent' },
+        data: rows.map(() => max),
+        label: {
+          show: true,
+          position: 'right',
+          fontWeight: 'bold',
+          color: SERIES_COLORS.target,
+          formatter: (p: { dataIndex: number }) => {
+            const rate = pct(rows[p.dataIndex]?.rate ?? null)
+            return rate === null ? '—' : `${rate.toFixed(2)}%`
+          },
+        },
       },
       {
         name: text.plan,
         type: 'line',
         symbol: 'diamond',
         symbolSize: 14,
+        showAllSymbol: true,
+        animation: false,
         lineStyle: { opacity: 0 },
-        itemStyle: { color: '#6b4fbb' },
+        itemStyle: { color: SERIES_COLORS.plan },
         data: rows.map((p) => pct(p.planShare)),
       },
       {
@@ -54,8 +77,10 @@ export function spendingChartOption(items: readonly SpendingProgress[], text: Sp
         type: 'line',
         symbol: 'rect',
         symbolSize: [3, 26],
+        showAllSymbol: true,
+        animation: false,
         lineStyle: { opacity: 0 },
-        itemStyle: { color: '#333' },
+        itemStyle: { color: SERIES_COLORS.timeShare },
         data: rows.map((p) => pct(p.timeShare)),
       },
     ],

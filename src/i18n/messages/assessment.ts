@@ -14,7 +14,7 @@ export default {
   goalsHeading: { zh: '部门整体绩效目标年末完成情况', en: 'Department-wide goals at year end' },
   period: {
     year: { zh: '{year}年度', en: 'Year {year}' },
-    partial: { zh: '{year}年度（截至{month}月）', en: 'Year {year}, to month {month}' },
+    partial: { zh: '{year}年度，截至{month}月', en: 'Year {year}, to month {month}' },
   },
   partialYear: { zh: '数据截至{year}年{month}月（未到12月），按截至{month}月的数据计算', en: 'The data end in month {month} of {year}: figures are computed on the data to month {month}' },
   pending: { zh: '待评价', en: 'to judge' },
@@ -92,9 +92,13 @@ export default {
     'carried-over': { zh: '上年结转资金', en: 'Carried over from last year' },
     other: { zh: '其他资金', en: 'Other funds' },
   },
-  /** 实际完成值 of a judged indicator: the band chosen, then what the monthly data last said */
-  dataNote: { zh: '（数据：{status}）', en: ' (data: {status})' },
-  dataNoteMonth: { zh: '（数据：{status}，{month}月）', en: ' (data: {status}, month {month})' },
+  /** 实际完成值 of a judged indicator: what the monthly data last said was done */
+  achievedWithNote: { zh: '{status}：{note}', en: '{status}: {note}' },
+  statusOfMonth: { zh: '{status}（{month}月）', en: '{status} (month {month})' },
+  valueOfMonth: { zh: '{value}（{month}月）', en: '{value} (month {month})' },
+  notReported: { zh: '未填报完成情况', en: 'nothing reported' },
+  /** the band a judged score lies in, before the evaluator's reasons */
+  bandChosen: { zh: '评价档次：{band}。', en: 'Band: {band}. ' },
   judgedWhy: {
     qualitative: { zh: '定性指标，由评价人选择档次并在档次内打分', en: 'qualitative: the evaluator picks a band and scores inside it' },
     'unreadable-target': { zh: '指标值无法识别，不能自动计分，由评价人判断', en: 'the target cannot be read, so it is not scored automatically: the evaluator judges it' },
@@ -174,6 +178,12 @@ export default {
       'execution-rate-as-output': { zh: '重复设置预算执行率', en: 'Execution rate set twice' },
       'weights-not-100': { zh: '分值合计不符', en: 'Points do not add up' },
       'plan-not-100': { zh: '支出计划合计不符', en: 'Spending plan does not add up' },
+      'loose-target': { zh: '目标设置偏松', en: 'Target set loosely' },
+    },
+    /** what a target was checked against */
+    source: {
+      'last-year': { zh: '上年实际完成值', en: 'last year’s actual' },
+      history: { zh: '历史标准', en: 'the historical standard' },
     },
     /** 「服务对象满意度」（园区专项）; `owner` is a project's name or audit.owner */
     label: { zh: '「{name}」（{owner}）', en: '“{name}” ({owner})' },
@@ -205,6 +215,10 @@ export default {
         en: 'project "{project}": the indicators\' points add up to {sum}, not {expected} (100 less {execution} for the execution rate)',
       },
       'plan-not-100': { zh: '项目“{project}”的资金支出计划合计 {sum}%，应为 100%', en: 'project "{project}": the spending plan adds up to {sum}%, not 100%' },
+      'loose-target': {
+        below: { zh: '{label}的目标值 {target} 低于{source} {reference}，目标设置偏松', en: '{label}: the target {target} is below {source}, {reference}: set loosely' },
+        above: { zh: '{label}的目标值 {target} 高于{source} {reference}，目标设置偏松', en: '{label}: the ceiling {target} is above {source}, {reference}: set loosely' },
+      },
     },
     suggest: {
       unreadable: { zh: '核对原表后改写成一个数，如 100% 或 ≥95%', en: 'check the original form and write one number, e.g. 100% or ≥95%' },
@@ -226,6 +240,10 @@ export default {
         en: 'give every indicator points adding up to {expected}, or none, to split outputs {output} / effects {effect} / satisfaction {satisfaction} evenly',
       },
       'plan-not-100': { zh: '调整 3月底、6月底、10月底、12月底 的支出比例，使合计为 100%', en: 'adjust the shares at the end of March, June, October and December to add up to 100%' },
+      'loose-target': {
+        atLeast: { zh: '按不低于{source}设定，如 {reference}；确需调低的，在指标值确定依据中说明理由', en: 'set it no lower than {source}, e.g. {reference}; if it must be lower, give the reason in the basis' },
+        atMost: { zh: '按不高于{source}设定，如 {reference}；确需放宽的，在指标值确定依据中说明理由', en: 'set it no higher than {source}, e.g. {reference}; if it must be looser, give the reason in the basis' },
+      },
     },
     /** what a measurable value looks like, by the kind of indicator */
     example: {

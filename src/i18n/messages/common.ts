@@ -52,8 +52,8 @@ export default {
     links: { zh: '指标对应关系', en: 'indicator links' },
   },
   sampleHint: {
-    zh: '完成值与支出为示例数据，并非该单位的真实数字；目标取自 2024 年绩效目标文件。',
-    en: 'Actuals and spending are sample data, not the real figures; targets are from the 2024 document.',
+    zh: '这些文件为示例数据，并非该单位的真实数字；在数据页上传本单位的文件即可替换。',
+    en: 'These files are sample data, not the unit’s real figures; upload the unit’s own files on the data page to replace them.',
   },
   loading: { zh: '正在启动 DuckDB 并载入数据…', en: 'Starting DuckDB and loading data…' },
   loadError: { zh: '数据载入失败：{title}', en: 'The data could not be loaded: {title}' },
@@ -92,6 +92,8 @@ export default {
   withNote: { zh: '{text}（{note}）', en: '{text} ({note})' },
   /** items of a list in a sentence */
   listSeparator: { zh: '；', en: '; ' },
+  /** names enumerated in a sentence: 投资额、财税收入 */
+  enumSeparator: { zh: '、', en: ', ' },
   light: {
     red: { zh: '红灯', en: 'Red' },
     yellow: { zh: '黄灯', en: 'Yellow' },

@@ -39,6 +39,14 @@ export default {
     parsed: { zh: '识别结果', en: 'Read as' },
     noUnit: { zh: '（无单位）', en: '(no unit)' },
     basis: { zh: '指标值确定依据', en: 'Basis of the target' },
+    /** 上年完成值 and 历史标准 as the 指标 file writes them */
+    lastYearWritten: { zh: '上年完成值（指标文件）', en: 'Last year (as written in the file)' },
+    history: { zh: '历史标准', en: 'Historical standard' },
+    /** `month` and `asOf` are month names */
+    staleFigure: {
+      zh: '{asOf}未报送：以下为{month}的数，与{month}的序时进度比较。',
+      en: 'Not reported for {asOf}: the figures below are of {month}, compared with the time elapsed to {month}.',
+    },
     /** `end` is common.monthEnd */
     asOfHeading: { zh: '截至{end}', en: 'As of the {end}' },
     ytd: { zh: '累计完成', en: 'Year to date' },
@@ -104,6 +112,12 @@ export default {
       zh: '截至{month}月底，纳入监控的绩效指标共{n}项（其中部门整体绩效目标{dept}项），定量指标{quantitative}项、定性指标{qualitative}项；亮红灯{red}项、黄灯{yellow}项、绿灯{green}项、蓝灯（超额）{blue}项，暂无数据{none}项。',
       en: 'At the end of month {month}, {n} indicators are monitored ({dept} department-wide), {quantitative} quantitative and {qualitative} qualitative: {red} red, {yellow} yellow, {green} green, {blue} blue (ahead), {none} without data. ',
     },
+    /** `month` a month name, `items` the indicators with the month of their figure */
+    unreported: {
+      zh: '{month}未报送的指标{n}项：{items}。表中为其最近一次报送的数，按该月序时进度比较。',
+      en: '{n} indicator(s) not reported for {month}: {items}. The tables show their latest figures, compared with the time elapsed at their month.',
+    },
+    summarySpendingYoy: { zh: '预算执行率{yoy}。', en: 'The execution rate is {yoy}. ' },
     summarySpending: {
       zh: '{projects}个预算项目全年预算数合计{budget}，截至{month}月底累计支出{spent}，预算执行率{rate}，{gap}（序时进度{timeShare}）。',
       en: '{projects} budget projects total {budget}; spent {spent} to the end of month {month}, an execution rate of {rate}, {gap} (time elapsed {timeShare}).',

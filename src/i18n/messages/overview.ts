@@ -7,9 +7,21 @@ export default {
   completion: { zh: '完成率', en: 'Achieved' },
   target: { zh: '目标', en: 'Target' },
   timeShare: { zh: '序时进度', en: 'Time elapsed' },
-  notOccurred: { zh: '未发生', en: 'none' },
+  notOccurred: { zh: '未发生', en: 'none occurred' },
   occurred: { zh: '已发生 {n} 起', en: '{n} event(s)' },
-  monthOf: { zh: '{month}月数据', en: 'data of month {month}' },
+  /** `month` is a month name: the month a figure is from when it is not 数据截至 */
+  monthOf: { zh: '{month}数据', en: '{month} figure' },
+  /** 序时进度 of the month a figure is from, `month` a month name */
+  timeShareOf: { zh: '{month}序时进度', en: 'Time elapsed to {month}' },
+  /** an item's name with the month its figure is from, `month` a month name */
+  nameOfMonth: { zh: '{name}（{month}）', en: '{name} ({month})' },
+  /** 未报送: `month` is a month name */
+  unreported: { zh: '{month}未报送（{n}项）', en: 'Not reported for {month} ({n})' },
+  unreportedHint: {
+    zh: '以下指标没有{month}的数据，卡片上显示的是最近一次报送的数（与当月序时进度比较）。',
+    en: 'No figure for {month}: their cards show the latest figure reported, compared with the time elapsed at its month.',
+  },
+  neverReported: { zh: '尚无数据', en: 'nothing yet' },
   budget: { zh: '全年预算数', en: 'Annual budget' },
   spent: { zh: '累计支出', en: 'Spent' },
   executionRate: { zh: '预算执行率', en: 'Execution rate' },
@@ -22,4 +34,5 @@ export default {
   unreadableTarget: { zh: '指标值无法识别', en: 'unreadable target' },
   projectIndicators: { zh: '项目绩效指标', en: 'Project indicators' },
   noSpending: { zh: '暂无支出数据', en: 'No spending yet' },
+  noProjects: { zh: '本年度的预算项目尚未载入。', en: 'The year’s budget projects are not loaded yet.' },
 } as const satisfies MessageTree

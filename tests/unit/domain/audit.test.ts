@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { auditTargets, type Finding } from '../../../src/domain/audit'
 import { toIndicator } from '../../../src/domain/indicator'
 import type { IndicatorRow } from '../../../src/domain/types'
+import { historicalReferences } from '../../../src/domain/yearOnYear'
+import { findingMessage, findingSuggestion } from '../../../src/i18n/describeAudit'
 import { P1, P2, P3, departmentRows, projectRows, projects, seedPlan } from './seedRows'
 
 const indicators = [...departmentRows, ...projectRows].map(toIndicator)
@@ -124,5 +126,51 @@ describe('auditTargets on other problems', () => {
     const f = audit([], new Map([[P2, [{ month: 6, share: 30 }, { month: 12, share: 40 }]]]))
     expect(f).toHaveLength(1)
     expect(f[0]).toMatchObject({ kind: 'plan-not-100', projectCode: P2, sum: 70 })
+  })
+})
+
+describe('auditTargets against history (财预〔2021〕101号 历史标准)', () => {
+  const row = (over: Partial<IndicatorRow>): IndicatorRow => ({
+    id: 'D08', scope: '部门', group: '经济运行', level1: null, level2: null, name: '新增规上工业企业', targetText: '9家', unit: null,
+    direction: null, measure: null, weight: null, basis: null, ...over,
+  })
+  const lastYear2023 = toIndicator(row({ targetText: '8家' }))
+  /** last year's D08 reported 10 家 by December */
+  const counterpart = {
+    link: { id: 'D08', lastYearId: 'D08', how: 'code' as const },
+    indicator: lastYear2023,
+    series: [{ month: 12, ytd: 10, latestValue: 10, valueMonth: 12, status: null, statusMonth: null, dataMonth: 12, monthValue: 10, monthBasis: '累计', note: null }],
+  }
+  const audit = (ind: IndicatorRow, counterparts = new Map<string, typeof counterpart>()) => {
+    const indicators = [toIndicator(ind)]
+    return auditTargets({ indicators, projects: [], plans: new Map(), history: historicalReferences(indicators, counterparts) })
+  }
+
+  it('flags a ≥ 9 家 target below last year’s 10 家, with both numbers', () => {
+    const [f] = audit(row({}), new Map([['D08', counterpart]]))
+    expect(f).toMatchObject({ kind: 'loose-target', severity: 'warning', direction: '≥', target: 9, reference: 10, source: 'last-year', unit: '家' })
+    expect(findingMessage(f!, 'zh')).toBe('「新增规上工业企业」（部门整体目标）的目标值 9 家 低于上年实际完成值 10 家，目标设置偏松')
+    expect(findingSuggestion(f!, 'zh')).toBe('按不低于上年实际完成值设定，如 ≥10家；确需调低的，在指标值确定依据中说明理由')
+  })
+  it('passes a target at or above last year’s actual', () => {
+    expect(audit(row({ targetText: '10家' }), new Map([['D08', counterpart]]))).toEqual([])
+  })
+  it('flags a ≤ ceiling above last year’s actual', () => {
+    const f = audit(row({ id: 'C1', name: '项目总成本', targetText: '≤500万元', lastYear: 420 }))
+    expect(f).toMatchObject([{ kind: 'loose-target', direction: '≤', target: 500, reference: 420, source: 'last-year' }])
+    expect(findingMessage(f[0]!, 'zh')).toBe('「项目总成本」（部门整体目标）的目标值 500.00 万元 高于上年实际完成值 420.00 万元，目标设置偏松')
+  })
+  it('takes 上年完成值 from the 指标 file when no loaded year has the indicator, and 历史标准 after it', () => {
+    expect(audit(row({ lastYear: 12 }))).toMatchObject([{ reference: 12, source: 'last-year' }])
+    const [f] = audit(row({ history: 11 }))
+    expect(f).toMatchObject({ reference: 11, source: 'history' })
+    expect(findingMessage(f!, 'zh')).toContain('低于历史标准 11 家')
+  })
+  it('prefers last year’s December report to the 上年完成值 written in the file', () => {
+    expect(audit(row({ lastYear: 8 }), new Map([['D08', counterpart]]))).toMatchObject([{ reference: 10 }])
+  })
+  it('does not check a target without history, a qualitative one or an unreadable one', () => {
+    expect(audit(row({}))).toEqual([])
+    expect(audit(row({ targetText: '完成任务', direction: '定性', lastYear: 1 })).filter((x) => x.kind === 'loose-target')).toEqual([])
   })
 })

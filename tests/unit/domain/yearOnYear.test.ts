@@ -3,7 +3,10 @@ import { toIndicator } from '../../../src/domain/indicator'
 import type { SeriesPoint } from '../../../src/domain/monitor'
 import type { IndicatorRow } from '../../../src/domain/types'
 import {
+  executionLastYear,
+  executionLastYearCurves,
   lastYearCurve,
+  linksForChoices,
   matchIndicators,
   matchProjects,
   matchText,
@@ -123,6 +126,36 @@ describe('matchIndicators', () => {
   })
 })
 
+describe('linksForChoices', () => {
+  const current = [
+    indicator('D01', '新签约亿元以上项目', '20个以上'),
+    indicator('D02', '投资额', '120亿元以上'),
+    indicator('D16', '新设指标', '5个以上'),
+  ]
+  const lastYear = [indicator('D01', '新签约亿元以上项目', '18个以上'), indicator('ZS-02', '投资额', '100亿元以上')]
+  const input = { current, lastYear, currentProjects: [], lastYearProjects: [] }
+  const choose = (pairs: Record<string, string | null>) => new Map(Object.entries(pairs))
+  const resulting = (manual: ReturnType<typeof linksForChoices>) =>
+    Object.fromEntries(current.map((i) => [i.id, matchIndicators({ ...input, manual }).get(i.id)?.lastYearId ?? null]))
+
+  it('needs no link where every choice is the automatic match', () => {
+    expect(linksForChoices(input, choose({ D01: 'D01', D02: 'ZS-02', D16: null }))).toEqual([])
+  })
+  it('removes an automatic match with an empty link', () => {
+    expect(linksForChoices(input, choose({ D01: null, D02: 'ZS-02', D16: null }))).toEqual([{ id: 'D01', lastYearId: null }])
+  })
+  it('moves last year’s 投资额 to a new indicator with one link: the old match falls away by itself', () => {
+    const links = linksForChoices(input, choose({ D01: 'D01', D02: null, D16: 'ZS-02' }))
+    expect(links).toEqual([{ id: 'D16', lastYearId: 'ZS-02' }])
+    expect(resulting(links)).toEqual({ D01: 'D01', D02: null, D16: 'ZS-02' })
+  })
+  it('swaps two matches with two links', () => {
+    const links = linksForChoices(input, choose({ D01: 'ZS-02', D02: 'D01', D16: null }))
+    expect(resulting(links)).toEqual({ D01: 'ZS-02', D02: 'D01', D16: null })
+    expect(links).toHaveLength(2)
+  })
+})
+
 describe('matchProjects', () => {
   it('matches by code, else by the name without its year', () => {
     const m = matchProjects(
@@ -133,5 +166,37 @@ describe('matchProjects', () => {
   })
   it('folds full-width characters and spaces', () => {
     expect(matchText('2024年 装备园区（园区专项）')).toBe(matchText('2023年装备园区(园区专项)'))
+  })
+})
+
+describe('executionLastYear', () => {
+  const project = (code: string, name: string, budget: number, adjustedBudget: number | null = null) => ({
+    code, name, department: null, unitName: null, budget, adjustedBudget, fiscal: null, other: null, purpose: null, goal: null,
+  })
+  const monthly = (perMonth: number, months: number) => Array.from({ length: 12 }, (_, i) => ({ month: i + 1, cumulative: perMonth * Math.min(i + 1, months) }))
+  const last = {
+    projects: [project('A23', '2023年园区专项', 300), project('B23', '2023年招商引资', 250, 200)],
+    spendingSeries: new Map([['A23', monthly(30, 8)], ['B23', monthly(10, 8)]]),
+    latestMonth: 8,
+  }
+  const current = [{ code: 'A24', name: '2024年园区专项' }, { code: 'N24', name: '2024年新项目' }]
+
+  it('gives a matched project last year’s rate at the same month: 180 of 300 万元 by June is 60%', () => {
+    expect(executionLastYear(current, last, 6).byProject.get('A24')).toBeCloseTo(0.6, 12)
+  })
+  it('gives a project new this year no rate, not 0', () => {
+    expect(executionLastYear(current, last, 6).byProject.has('N24')).toBe(false)
+  })
+  it('adds the department up over last year’s projects, on the adjusted budget: (180 + 60) ÷ (300 + 200) = 48%', () => {
+    expect(executionLastYear(current, last, 6).department).toBeCloseTo(0.48, 12)
+  })
+  it('has no figure for a month after last year’s data', () => {
+    const curves = executionLastYearCurves(current, last)
+    expect(curves.byProject.get('A24')?.[7]).toBeCloseTo(0.8, 12)
+    expect(curves.byProject.get('A24')?.[8]).toBeNull()
+    expect(executionLastYear(current, last, 9)).toEqual({ byProject: new Map(), department: null })
+  })
+  it('has nothing without last year', () => {
+    expect(executionLastYearCurves(current, null)).toEqual({ byProject: new Map(), department: null })
   })
 })

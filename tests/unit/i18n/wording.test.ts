@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { describeYearOnYear } from '@/i18n/describeYearOnYear'
+import { describeComparison, describeYearOnYear } from '@/i18n/describeYearOnYear'
 import { yearOnYear } from '@/domain/yearOnYear'
 import { auditTargets, type Finding } from '../../../src/domain/audit'
 import { toIndicator } from '../../../src/domain/indicator'
@@ -7,7 +7,7 @@ import { buildAssessmentForm, type AssessmentRow } from '../../../src/domain/sel
 import { DEFAULT_MONITOR_SETTINGS, DEFAULT_SCORING_SETTINGS } from '../../../src/domain/settings'
 import { checkMonitorSettings, checkScoringSettings } from '../../../src/domain/settingsChecks'
 import type { IndicatorRow, Project } from '../../../src/domain/types'
-import { describeActual, describeFormNotes, describePeriod, describeRowProblem } from '../../../src/i18n/describeAssessment'
+import { describeActual, describeFormNotes, describePeriod, describeReason, describeRowProblem } from '../../../src/i18n/describeAssessment'
 import { findingKindLabel, findingMessage, findingSuggestion } from '../../../src/i18n/describeAudit'
 import { describeGap, spendingName } from '../../../src/i18n/describeProgress'
 import { describeSettingsProblem } from '../../../src/i18n/describeSettings'
@@ -80,7 +80,7 @@ describe('the 自评表 in words', () => {
 
   it('writes the period, partial before December', () => {
     expect(describePeriod(2024, 12, 'zh')).toBe('2024年度')
-    expect(describePeriod(2024, 7, 'zh')).toBe('2024年度（截至7月）')
+    expect(describePeriod(2024, 7, 'zh')).toBe('2024年度，截至7月')
     expect(describePeriod(2024, 7, 'en')).toBe('Year 2024, to month 7')
   })
 
@@ -92,16 +92,24 @@ describe('the 自评表 in words', () => {
     expect(describeFormNotes(form(10), 'en')[1]?.text).toMatch(/^Still missing: execution rate: low execution rate: give the reasons and remedies; “培训次数”: points lost/)
   })
 
-  it('writes a judged indicator’s actual as its band and what the data last said', () => {
+  it('writes a judged indicator’s actual as what was done, never as the band chosen', () => {
     const judged = form(12, { band: '部分达成', score: 30, reason: '宣传不足' }).rows[1] as AssessmentRow
-    expect(describeActual(judged, 'zh')).toBe('部分达成并具有一定效果')
-    expect(describeActual({ ...judged, dataStatus: '部分达成', dataMonth: 10 }, 'zh')).toBe('部分达成并具有一定效果（数据：部分达成，10月）')
-    expect(describeActual({ ...judged, band: null, dataStatus: null }, 'zh')).toBe('待评价')
-    expect(describeActual({ ...judged, dataStatus: '达成', dataMonth: null }, 'en')).toBe('Partly achieved, with some effect (data: Achieved)')
+    expect(describeActual(judged, 'zh')).toBe('未填报完成情况')
+    expect(describeActual({ ...judged, dataStatus: '部分达成', dataMonth: 12, dataNote: '道路配套工程尚未全部完工' }, 'zh')).toBe('部分达成：道路配套工程尚未全部完工')
+    expect(describeActual({ ...judged, dataStatus: '达成', dataMonth: 10, dataNote: null }, 'zh', 12)).toBe('达成（10月）')
+    expect(describeActual({ ...judged, dataStatus: '达成', dataMonth: 10, dataNote: null }, 'zh', 10)).toBe('达成')
+    expect(describeActual({ ...judged, dataStatus: '部分达成', dataMonth: 12, dataNote: 'roads not finished' }, 'en')).toBe('Partly achieved: roads not finished')
   })
 
-  it('writes a computed indicator’s actual in the target’s unit', () => {
+  it('puts the band with the score’s reasoning, before the reasons written', () => {
+    const judged = form(12, { band: '部分达成', score: 30, reason: '宣传不足' }).rows[1] as AssessmentRow
+    expect(describeReason(judged, 'zh')).toBe('评价档次：部分达成并具有一定效果。宣传不足')
+    expect(describeReason(form(12).rows[0] as AssessmentRow, 'zh')).toBe('')
+  })
+
+  it('writes a computed indicator’s actual in the target’s unit, with its month when it is older than the form', () => {
     expect(describeActual(form(12).rows[0] as AssessmentRow, 'en')).toBe('150 次')
+    expect(describeActual({ ...(form(12).rows[0] as AssessmentRow), dataMonth: 9 }, 'zh', 12)).toBe('150 次（9月）')
   })
 })
 
@@ -182,5 +190,23 @@ describe('describeYearOnYear', () => {
   it('never shows 0 or 100% for a missing or zero last year', () => {
     expect(describeYearOnYear(yearOnYear(93, null, '亿元'), 'zh')).toBe('无上年同期数据')
     expect(describeYearOnYear(yearOnYear(2, 0, '起'), 'zh')).toBe('上年同期为0')
+  })
+})
+
+describe('describeComparison', () => {
+  const at = (current: number | null, lastYear: number | null, unit: string) => ({ lastYear, yoy: yearOnYear(current, lastYear, unit) })
+  it('gives 上年同期 in the target’s unit with the growth: 93 against 80 亿元 is up 16.25%', () => {
+    expect(describeComparison(at(93, 80, '亿元'), '亿元', 'zh')).toBe('上年同期 80.00 亿元，同比增长 16.25%')
+    expect(describeComparison(at(15, 13, '个'), '个', 'en')).toBe('last year 13 个, up 15.38% year on year')
+  })
+  it('compares a rate in points: 9.80% against 8.60%', () => {
+    expect(describeComparison(at(9.8, 8.6, '%'), '%', 'zh')).toBe('上年同期 8.60%，较上年同期提高 1.20 个百分点')
+  })
+  it('says so alone when last year has no figure or a zero', () => {
+    expect(describeComparison(at(93, null, '亿元'), '亿元', 'zh')).toBe('无上年同期数据')
+    expect(describeComparison(at(0, 0, '起'), '起', 'zh')).toBe('上年同期为0')
+  })
+  it('gives last year’s figure alone while this year has none', () => {
+    expect(describeComparison(at(null, 80, '亿元'), '亿元', 'zh')).toBe('上年同期 80.00 亿元')
   })
 })

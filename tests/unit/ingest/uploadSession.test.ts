@@ -6,6 +6,7 @@ import { logSignature, type BatchRecord, type BatchStore } from '@/ingest/batche
 import { replayBatches } from '@/ingest/replay'
 import { loadDataset } from '@/ingest/loadDataset'
 import { decodeUpload } from '@/ingest/readUpload'
+import { linksFile } from '@/ingest/linksFile'
 import { createUploadSession, type FileCheck, type PickedFile, type UploadSession } from '@/ingest/uploadSession'
 import { fixture, readDataFolder, SEED_SCOPE } from '../../support'
 
@@ -263,5 +264,57 @@ describe('two tabs on one batch log', () => {
     expect(outcome).toMatchObject({ status: 'blocked', later: [{ id: second.id }] })
     expect(await value(engine)).toBe(101)
     expect(store.records.get(first.id)?.undoneAt).toBeNull()
+  })
+})
+
+describe('the links page’s file (indicator_links.csv built in memory)', () => {
+  const linksOf2024 = () => engine.query(`SELECT id, last_year_id FROM indicator_links WHERE org = '806001' AND year = 2024 ORDER BY id`)
+
+  it('is checked, previewed and applied like an upload, and undone back to no link', async () => {
+    const file = linksFile([{ id: 'D16', lastYearId: null }, { id: 'D02', lastYearId: 'D03' }], { org: '806001', year: 2024 })
+    const check = await pickOne(file.fileName, file.bytes)
+    // D16 is not an indicator of 2024: refused with its line, nothing stored
+    expect(check.valid).toBe(false)
+    expect(check.parts[0]!.problems.map((p) => [p.line, p.key, p.rule])).toEqual([[2, 'id', 'unknown-id']])
+
+    const good = linksFile([{ id: 'D01', lastYearId: null }, { id: 'D02', lastYearId: 'D03' }], { org: '806001', year: 2024 })
+    const ok = await pickOne(good.fileName, good.bytes)
+    expect(ok.valid).toBe(true)
+    expect(ok.parts[0]).toMatchObject({ kind: 'links', replaces: true, scopes: [{ org: '806001', year: 2024 }] })
+    expect(ok.parts[0]!.counts).toMatchObject({ new: 2, changed: 0 })
+    const record = await session.apply(ok.id)
+    expect(await linksOf2024()).toEqual([{ id: 'D01', last_year_id: null }, { id: 'D02', last_year_id: 'D03' }])
+    expect((await session.undo(record.id)).status).toBe('undone')
+    expect(await linksOf2024()).toEqual([])
+  })
+
+  it('goes to the unit and year it names, not the year the data page chose', async () => {
+    const elsewhere = createUploadSession(engine, store, { scope: () => ({ org: '806001', year: 2023 }) })
+    const file = linksFile([{ id: 'D01', lastYearId: null }], { org: '806001', year: 2024 })
+    let check: FileCheck | undefined
+    await elsewhere.checkFiles([{ fileName: file.fileName, read: async () => file.bytes }], { checked: (_, c) => void (check = c) })
+    expect(check?.parts[0]?.scopes).toEqual([{ org: '806001', year: 2024 }])
+  })
+})
+
+describe('January of a year whose targets are not loaded yet', () => {
+  const january = (rows: string) => utf8(`指标编码,月份,完成值,单位,数据口径\n${rows}`)
+
+  it('takes the actuals of the codes the unit reported under last year, and refuses a code it never had', async () => {
+    const check = await pickOne('2025-01.csv', january('D01,2025-01,2,个,累计\nD02,2025-01,8.5,亿元,累计\nD99,2025-01,1,个,累计\n'))
+    expect(check.parts[0]!.problems.map((p) => [p.line, p.key, p.rule])).toEqual([[4, 'id', 'unknown-id']])
+    const ok = await pickOne('2025-01.csv', january('D01,2025-01,2,个,累计\nD02,2025-01,8.5,亿元,累计\n'))
+    expect(ok.valid).toBe(true)
+    expect(ok.parts[0]?.scopes).toEqual([{ org: '806001', year: 2025 }])
+    await session.apply(ok.id)
+    const [stored] = await engine.query(`SELECT count(*)::INTEGER AS n FROM actuals WHERE year = 2025`)
+    expect(stored?.n).toBe(2)
+  })
+
+  it('checks against the year’s own 指标 once any are loaded', async () => {
+    const targets = utf8('指标编码,所属,分项,三级指标,指标值,年度\nN01,部门,招商引资,新指标,≥5个,2025\n')
+    await session.apply((await pickOne('indicators_2025.csv', targets)).id)
+    const check = await pickOne('2025-01.csv', january('D01,2025-01,2,个,累计\nN01,2025-01,1,个,累计\n'))
+    expect(check.parts[0]!.problems.map((p) => [p.line, p.rule])).toEqual([[2, 'unknown-id']])
   })
 })

@@ -7,8 +7,10 @@ import {
   indicatorProgress,
   completionCurve,
   indicatorTrend,
+  isUnreported,
   reportedCurve,
   spendingProgress,
+  staleMonth,
   type SeriesPoint,
   type SpendingPoint,
 } from '../../../src/domain/monitor'
@@ -25,16 +27,23 @@ function indicator(targetText: string, extra: Partial<IndicatorRow> = {}) {
   })
 }
 
-/** A year of 累计 figures: ytd[m-1] is the 1–m月 total (null: no row yet). */
+/**
+ * A year of 累计 figures as the analysis SQL gives them: ytd[m-1] is the 1–m月 total reported for month m (null: no
+ * row that month); a month without a row carries the last total and the month it is from.
+ */
 function cumulativeSeries(ytd: (number | null)[], notes: Record<number, string> = {}): SeriesPoint[] {
+  let last: number | null = null
+  let lastMonth: number | null = null
   return Array.from({ length: 12 }, (_, i) => {
     const month = i + 1
     const value = ytd[i] ?? null
-    const seen = ytd.slice(0, month).some((v) => v !== null && v !== undefined)
+    if (value !== null) {
+      last = value
+      lastMonth = month
+    }
     return {
-      month, ytd: value ?? (seen ? (ytd.slice(0, month).filter((v) => v !== null).at(-1) ?? null) : null),
-      latestValue: value, valueMonth: value === null ? null : month, status: null, statusMonth: null,
-      dataMonth: value === null ? null : month, monthValue: value, monthBasis: '累计', note: notes[month] ?? null,
+      month, ytd: last, latestValue: value, valueMonth: value === null ? null : month, status: null, statusMonth: null,
+      dataMonth: lastMonth, monthValue: value, monthBasis: '累计', note: notes[month] ?? null,
     }
   })
 }
@@ -111,6 +120,50 @@ describe('a cumulative ≥ indicator as of July', () => {
   })
   it('follows changed thresholds: with red below 95% the same July figure is red', () => {
     expect(indicatorProgress(ind, series, july, { ...s, cumulative: { red: 0.95, yellow: 0.97, blue: 1.2 } }).light).toBe('red')
+  })
+})
+
+describe('a cumulative goal not reported for the as-of month (120亿元以上, 55 亿元 to September, as of October)', () => {
+  const ind = indicator('120亿元以上')
+  const series = cumulativeSeries([5, 10, 15, 20, 25, 32, 40, 48, 55])
+  const p = indicatorProgress(ind, series, { year: 2024, month: 10 }, s)
+
+  it('shows September’s figure and says it is September’s', () => {
+    expect(p.actual).toBe(55)
+    expect(p.dataMonth).toBe(9)
+    expect(staleMonth(p)).toBe(9)
+    expect(isUnreported(p)).toBe(true)
+  })
+  it('compares it with September’s 序时 75%: 45.83% is 29.17 points behind', () => {
+    expect(p.timeShare).toBe(0.75)
+    expect(p.completion).toBeCloseTo(55 / 120, 12)
+    expect(p.gapPoints).toBe(-29.17)
+  })
+  it('is yellow at 55 ÷ (120 × 75%) = 61.11%, not red as 55 ÷ (120 × 83.33%) = 55% would make it', () => {
+    expect(p.light).toBe('yellow')
+  })
+  it('forecasts from September: 55 ÷ 9 × 12 = 73.33, and needs (120 − 55) ÷ 3 = 21.67 a month', () => {
+    expect(p.estimate).toBeCloseTo(73.333333, 5)
+    expect(p.requiredPace).toBeCloseTo(21.666667, 5)
+  })
+  it('runs the trend’s forecast on from September at 55 ÷ 9 a month', () => {
+    const trend = indicatorTrend(ind, series, { year: 2024, month: 10 }, s)
+    expect(trend[8]?.forecast).toBe(55)
+    expect(trend[9]?.actual).toBeNull()
+    expect(trend[11]?.forecast).toBeCloseTo(55 + (55 / 9) * 3, 10)
+  })
+  it('is current once October is reported', () => {
+    const october = indicatorProgress(ind, cumulativeSeries([5, 10, 15, 20, 25, 32, 40, 48, 55, 62]), { year: 2024, month: 10 }, s)
+    expect(isUnreported(october)).toBe(false)
+    expect(staleMonth(october)).toBeNull()
+    expect(october.timeShare).toBeCloseTo(10 / 12, 12)
+  })
+  it('counts a goal with no report at all as 未报送, compared with the as-of month’s 序时', () => {
+    const never = indicatorProgress(ind, cumulativeSeries([]), { year: 2024, month: 10 }, s)
+    expect(isUnreported(never)).toBe(true)
+    expect(staleMonth(never)).toBeNull()
+    expect(never.light).toBe('none')
+    expect(never.timeShare).toBeCloseTo(10 / 12, 12)
   })
 })
 
@@ -199,6 +252,16 @@ describe('spending pace', () => {
     expect(p.gapVsPlan).toBe(-5)
     expect(p.gapVsTime).toBe(-26.67)
   })
+  it('measures a project with no spending since June against June: 40 of 100 by June is 40% of 50%, not of August’s 66.67%', () => {
+    const p = spendingProgress(project('A', 100), plan, spendSeries([5, 5, 5, 5, 10, 10]), august, s)
+    expect(p.dataMonth).toBe(6)
+    expect(staleMonth(p)).toBe(6)
+    expect(p.rate).toBeCloseTo(0.4, 10)
+    expect(p.timeShare).toBe(0.5)
+    expect(p.planShare).toBeCloseTo(0.3, 10)
+    expect(p.gapVsTime).toBe(-10)
+    expect(p.light).toBe('green')
+  })
   it('lights against 序时进度 by default: 40% ÷ 66.67% = 60% is yellow', () => {
     expect(spendingProgress(project('A', 100), plan, spendSeries([5, 5, 5, 5, 5, 5, 5, 5]), august, s).light).toBe('yellow')
   })
@@ -217,7 +280,8 @@ describe('spending pace', () => {
   })
   it('adds the department up with its plan weighted by budget', () => {
     const projects = [project('A', 300), project('B', 100)]
-    const d = departmentSpending(projects, new Map([['A', plan]]), new Map([['A', spendSeries([30, 30])], ['B', spendSeries([10])]]))
+    // reported every month to August, nothing spent after February
+    const d = departmentSpending(projects, new Map([['A', plan]]), new Map([['A', spendSeries([30, 30, 0, 0, 0, 0, 0, 0])], ['B', spendSeries([10, 0, 0, 0, 0, 0, 0, 0])]]))
     const p = spendingProgress(d.project, d.plan, d.series, { year: 2024, month: 8 }, s)
     expect(p.budget).toBe(400)
     expect(p.spent).toBe(70)
