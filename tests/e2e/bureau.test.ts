@@ -105,6 +105,11 @@ describe('the bureau page over three units', () => {
         expect(await cell(page, u.code, 'spot-total')).toBe('—')
       }
 
+      // sorted by 自评总分, highest first
+      await page.click('th[data-sort="selfTotal"]')
+      const order = await page.$$eval('tbody tr[data-unit]', (rows) => rows.map((r) => r.getAttribute('data-unit')))
+      expect(order).toEqual([...units].sort((a, b) => b.total - a.total).map((u) => u.code))
+
       // a unit opened: its own project on every page, none of the others'
       const [first, ...others] = units as [Expected, ...Expected[]]
       await page.click(`tr[data-unit="${first.code}"]`)
