@@ -8,11 +8,12 @@
 import { mkdirSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { auditTargets, type Finding } from '@/domain/audit'
-import { checkProfile, DEFAULT_BUDGET_USE, NATIONAL_PROFILE, unitRow } from '@/domain/bureau'
+import { checkProfile, NATIONAL_PROFILE, unitRow } from '@/domain/bureau'
+import { spotCheckTotal, unitReview } from '@/domain/spotCheck'
 import { assessDepartment } from '@/domain/departmentSummary'
 import { isQualitative } from '@/domain/indicator'
 import { indicatorProgress } from '@/domain/monitor'
-import { round2 } from '@/domain/scoring'
+import { grade, round2 } from '@/domain/scoring'
 import type { AssessmentForm } from '@/domain/selfAssessment'
 import { checkedMonitorSettings, checkedScoringSettings } from '@/domain/settingsChecks'
 import type { Indicator, MonitorSettings, ScoringSettings } from '@/domain/types'
@@ -22,14 +23,14 @@ import { createNodeEngine } from '@/engine/duckdbNode'
 import type { QueryEngine } from '@/engine/QueryEngine'
 import { sheetToCsv } from '@/export/csv'
 import { reportToDocx } from '@/export/docx'
-import { bureauAssessmentSheet, bureauMonthlySheet, type ProjectAssessmentLine } from '@/export/bureau'
+import { bureauAssessmentSheet, bureauMonthlySheet, bureauSpotCheckSheet, bureauUnitReviewSheet, type ProjectAssessmentLine, type UnitReviewLine } from '@/export/bureau'
 import { assessmentSheet, auditSheet, summarySheet } from '@/export/forms'
 import { sheetsToXlsx } from '@/export/xlsx'
 import { selfAssessmentReport } from '@/export/report'
 import { DatasetError, loadDataset } from '@/ingest/loadDataset'
 import { readDatasets, readOrgs, readScopes, type OrgEntry, type StoreSnapshot } from '@/ingest/readStore'
 import { computeShippedSnapshot, serializeShipped, SHIPPED_SNAPSHOT_FILE } from '@/ingest/shippedSnapshot'
-import { readStoredJudgements } from '@/persist/judgements'
+import { readJudgementBook, scopeKey } from '@/persist/judgements'
 import { readFolders, readJson, UsageError } from './folders'
 import { findingMessage, findingSuggestion } from '@/i18n/describeAudit'
 import { describeSettingsProblem } from '@/i18n/describeSettings'
@@ -265,7 +266,9 @@ export async function run(argv: readonly string[], out: (s: string) => void): Pr
   const opts = parseArgs(argv)
   if (opts.out) checkOutFolder(opts.out)
   const folders = readFolders(resolve(opts.folder))
-  const j = opts.judgements ? readStoredJudgements(readJson(opts.judgements, '评价文件')) : undefined
+  // a file as the browser keeps it (each unit's and year's own) or one set for every unit, as before units
+  const book = opts.judgements ? readJudgementBook(readJson(opts.judgements, '评价文件')) : null
+  const judgementsOf = (org: string, year: number) => book?.scopes.get(scopeKey({ org, year })) ?? book?.unscoped ?? undefined
   lap('read files')
   const profile = opts.profile ? checkProfile(readJson(opts.profile, '预警规则文件')) : NATIONAL_PROFILE
   if (!profile) throw new UsageError(`预警规则文件 “${opts.profile}” 不是有效的规则：每个月份应为 1–12，阈值应为 0–1`)
@@ -330,27 +333,29 @@ export async function run(argv: readonly string[], out: (s: string) => void): Pr
     const assessed = [...units.values()].flatMap((u) => {
       if (u.latestMonth === null) return []
       const data = { indicators: u.indicators, projects: u.projects, indicatorSeries: u.indicatorSeries, spendingSeries: u.spendingSeries, year, latestMonth: u.latestMonth }
-      return [{ unit: u, ...assessDepartment(data, scoring, monitor, j) }]
+      return [{ unit: u, ...assessDepartment(data, scoring, monitor, judgementsOf(u.org, year)) }]
     })
     if (assessed.length === 0) throw new UsageError(`${year} 年度的数据中没有任何月份的完成值或支出数，无法自评`)
     if (opts.json) out(JSON.stringify(assessed.flatMap(({ unit, forms }) => forms.map((f) => projectJson(f, unit.org))), null, 2))
     if (opts.out) {
       const lines: ProjectAssessmentLine[] = []
+      const reviews: UnitReviewLine[] = []
       for (const { unit, forms, summary } of assessed) {
         const org = orgs.get(unit.org)
         const dir = unitFolder(opts.out, units.size, org, unit.org)
         for (const f of forms) writeFileSync(join(dir, `自评表_${safeName(f.project.code)}.csv`), sheetToCsv(assessmentSheet(f)))
         writeFileSync(join(dir, '部门汇总.csv'), sheetToCsv(summarySheet(summary)))
-        lines.push(
-          ...summary.projects.map((p) => ({
-            unit: org?.name ?? unit.org, code: p.code, name: p.name, budget: p.budget, spent: p.spent, rate: p.rate,
-            total: p.total, grade: p.grade, spotCheck: null,
-          })),
-        )
+        const spot = judgementsOf(unit.org, year)?.spotChecks
+        lines.push(...summary.projects.map((p, i) => ({
+          unit: org?.name ?? unit.org, code: p.code, name: p.name, budget: p.budget, spent: p.spent, rate: p.rate,
+          total: p.total, grade: p.grade, spotCheck: spot && forms[i] ? spotCheckTotal(forms[i], spot) : null,
+        })))
+        const review = unitReview(forms, spot ?? { indicators: new Map(), execution: new Map() }, (t) => grade(t, scoring))
+        reviews.push({ name: org?.name ?? unit.org, department: org?.department ?? unit.projects[0]?.department ?? null, projects: forms.length, ...review })
         if (opts.docx) {
           const organisation = org?.name ?? forms[0]?.project.department ?? ''
           for (const f of forms) {
-            writeFileSync(join(dir, `自评报告_${safeName(f.project.code)}.docx`), await reportToDocx(selfAssessmentReport(f, { organisation })))
+            writeFileSync(join(dir, `自评报告_${safeName(f.project.code)}.docx`), await reportToDocx(selfAssessmentReport(f, { organisation, budgetUse: scoring.budgetUse })))
           }
         }
       }
@@ -363,7 +368,12 @@ export async function run(argv: readonly string[], out: (s: string) => void): Pr
           name: orgs.get(u.org)?.name ?? u.org,
           department: orgs.get(u.org)?.department ?? u.projects[0]?.department ?? null,
         }))
-        const sheets = [bureauMonthlySheet(rows, year, month, profile), bureauAssessmentSheet(lines, year, DEFAULT_BUDGET_USE)]
+        const sheets = [
+          bureauMonthlySheet(rows, year, month, profile),
+          bureauUnitReviewSheet(reviews, year, scoring.budgetUse),
+          bureauAssessmentSheet(lines, year, scoring.budgetUse),
+          bureauSpotCheckSheet(lines, year),
+        ]
         writeFileSync(join(opts.out, '单位汇总.xlsx'), await sheetsToXlsx(sheets))
       }
     }

@@ -6,7 +6,8 @@ import { executionLight } from './lights'
 import { annualBudget, countLights, indicatorProgress, type IndicatorProgress, type SeriesPoint, type SpendingPoint } from './monitor'
 import { progressGap, timeElapsedShare } from './progress'
 import { round2, type Grade } from './scoring'
-import type { Indicator, Light, MonitorSettings, Project } from './types'
+import { DEFAULT_SCORING_SETTINGS } from './settings'
+import type { Indicator, Light, MonitorSettings, Project, ScoringSettings } from './types'
 
 /**
  * A bureau's rules for judging its units month by month: the cumulative 预算执行率 expected by the end of a month
@@ -83,8 +84,8 @@ export function checkProfile(x: unknown): RuleProfile | null {
 }
 
 /** 结果应用: the grade's consequence for next year's budget, *default* as one province words it (a setting). */
-export type BudgetUse = Record<Grade, string>
-export const DEFAULT_BUDGET_USE: BudgetUse = { 优: '优先保障', 良: '保障', 中: '压缩', 差: '取消' }
+export type BudgetUse = ScoringSettings['budgetUse']
+export const DEFAULT_BUDGET_USE: BudgetUse = DEFAULT_SCORING_SETTINGS.budgetUse
 
 /** One unit's data for a year, as the store reads it. */
 export interface UnitData {

@@ -20,6 +20,7 @@ export const DEFAULT_SCORING_SETTINGS: ScoringSettings = {
   overAchievementMark: 1.3,
   executionReasonBelow: 0.9,
   bands: { 达成: [0.8, 1], 部分达成: [0.6, 0.8], 未达成: [0, 0.6] },
+  budgetUse: { 优: '优先保障', 良: '保障', 中: '压缩', 差: '取消' },
 }
 
 /** String settings that only take one of a few values. */

@@ -1,4 +1,5 @@
 import { DEFAULT_MONITOR_SETTINGS, DEFAULT_SCORING_SETTINGS, mergeSettings } from './settings'
+import type { Grade } from './scoring'
 import type { MonitorSettings, QualitativeStatus, ScoringSettings } from './types'
 
 type NoParams = Record<string, never>
@@ -23,7 +24,13 @@ export type SettingsProblem = { field: string } & (
   | { key: 'bandRange'; params: { band: QualitativeStatus; lo: number; hi: number } }
   | { key: 'bandsOverlap'; params: NoParams }
   | { key: 'reasonBelowRange'; params: { value: number } }
+  | { key: 'budgetUseEmpty'; params: { grade: Grade } }
+  | { key: 'budgetUseLong'; params: { grade: Grade; max: number } }
 )
+
+/** The longest 结果应用 wording: a few words for a table cell and a sentence of the report, not a paragraph. */
+export const BUDGET_USE_MAX_LENGTH = 20
+const GRADES: Grade[] = ['优', '良', '中', '差']
 
 const ok = (x: number) => Number.isFinite(x)
 const pct = (x: number) => Math.round(x * 10000) / 100
@@ -75,6 +82,12 @@ export function checkScoringSettings(s: ScoringSettings): SettingsProblem[] {
   if (s.overAchievementMark <= 1) out.push({ field: 'overAchievementMark', key: 'markAbove100', params: { value: pct(s.overAchievementMark) } })
   if (s.executionReasonBelow <= 0 || s.executionReasonBelow > 1)
     out.push({ field: 'executionReasonBelow', key: 'reasonBelowRange', params: { value: pct(s.executionReasonBelow) } })
+  for (const grade of GRADES) {
+    const wording = s.budgetUse[grade].trim()
+    if (wording === '') out.push({ field: `budgetUse.${grade}`, key: 'budgetUseEmpty', params: { grade } })
+    else if ([...wording].length > BUDGET_USE_MAX_LENGTH || /[\r\n]/.test(wording))
+      out.push({ field: `budgetUse.${grade}`, key: 'budgetUseLong', params: { grade, max: BUDGET_USE_MAX_LENGTH } })
+  }
   return out
 }
 

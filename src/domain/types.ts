@@ -122,4 +122,6 @@ export interface ScoringSettings {
   executionReasonBelow: number
   /** the three qualitative bands, as shares of the indicator's points. */
   bands: Record<QualitativeStatus, [number, number]>
+  /** 结果应用: what each grade means for next year's budget (优/良/中/差 → 优先保障/保障/压缩/取消 by default). */
+  budgetUse: Record<'优' | '良' | '中' | '差', string>
 }

@@ -44,6 +44,33 @@ export function bureauMonthlySheet(rows: readonly BureauUnitLine[], year: number
   return b.build('月度通报', [30, 22, 16, 14, 14, 10, 12, 10, 12, 10, 8, 8, 12])
 }
 
+/** A unit's year-end review as the 单位自评 sheet lists it. */
+export interface UnitReviewLine {
+  name: string
+  department: string | null
+  projects: number
+  self: { total: number; grade: Grade } | null
+  spotCheck: { total: number; grade: Grade } | null
+  spotChecked: number
+  difference: number | null
+  grade: Grade | null
+}
+
+/** 单位自评: every unit's 自评 total and grade, the bureau's 抽评 and the difference, and 结果应用 of the grade that stands. */
+export function bureauUnitReviewSheet(lines: readonly UnitReviewLine[], year: number, budgetUse: BudgetUse): Sheet {
+  const b = new SheetBuilder(10)
+  b.row([`${year}年度 单位绩效自评与抽评结果`], [[0, 9]], 'title')
+  b.row(['单位', '主管部门', '项目数', '自评总分', '自评等级', '抽评项目数', '抽评总分', '抽评等级', '差异（抽评−自评）', '结果应用'], [], 'heading')
+  for (const l of lines) {
+    b.row([
+      l.name, l.department ?? '', { n: l.projects, f: 'integer' }, l.self ? score(l.self.total) : '待评价', l.self?.grade ?? '待评价',
+      { n: l.spotChecked, f: 'integer' }, l.spotCheck ? score(l.spotCheck.total) : '', l.spotCheck?.grade ?? '',
+      l.difference === null ? '' : score(l.difference), l.grade ? budgetUse[l.grade] : '',
+    ])
+  }
+  return b.build('单位自评', [30, 22, 8, 10, 10, 10, 10, 10, 16, 12])
+}
+
 export interface ProjectAssessmentLine {
   unit: string
   code: string

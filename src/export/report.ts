@@ -1,9 +1,9 @@
 // The 项目支出绩效自评报告 and the 绩效运行监控报告 as a document model — sections, headings, paragraphs and tables —
 // written the way such reports are written in government practice and assembled from the forms, the evaluator's
 // judgements and reasons. No Word here: src/export/docx.ts draws this model, so the text is testable on its own.
+import { DEFAULT_BUDGET_USE, type BudgetUse } from '@/domain/bureau'
 import type { MonitoringForm, MonitoringRow } from '@/domain/monitoringForm'
 import type { AssessmentForm, AssessmentRow } from '@/domain/selfAssessment'
-import type { Grade } from '@/domain/scoring'
 import { formatNumber, formatShare, formatValue } from '@/i18n/format'
 import { bandLabel, describeActual, describeFormNotes } from '@/i18n/describeAssessment'
 
@@ -51,9 +51,8 @@ export interface Report {
   sections: ReportSection[]
 }
 
-/** What a grade means for next year's budget (预算安排与绩效结果挂钩). A setting may replace it. */
-export type BudgetUse = Record<Grade, string>
-export const DEFAULT_BUDGET_USE: BudgetUse = { 优: '优先保障', 良: '保障', 中: '压缩', 差: '取消' }
+/** What a grade means for next year's budget (预算安排与绩效结果挂钩): the scoring settings' 结果应用. */
+export { DEFAULT_BUDGET_USE, type BudgetUse }
 
 export interface SelfAssessmentReportOptions {
   /** the department that hands the report in */

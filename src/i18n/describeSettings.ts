@@ -27,6 +27,10 @@ export function describeSettingsProblem(p: SettingsProblem, lang: Lang): string 
       return text(lang, 'monitor.settings.problem.weightsSum', p.params)
     case 'gradesOrder':
       return text(lang, 'monitor.settings.problem.gradesOrder', p.params)
+    case 'budgetUseEmpty':
+      return text(lang, 'monitor.settings.problem.budgetUseEmpty', { grade: text(lang, `common.grade.${p.params.grade}`) })
+    case 'budgetUseLong':
+      return text(lang, 'monitor.settings.problem.budgetUseLong', { ...p.params, grade: text(lang, `common.grade.${p.params.grade}`) })
     case 'bandRange':
       return text(lang, 'monitor.settings.problem.bandRange', { ...p.params, band: text(lang, `common.status.${p.params.band}`) })
   }

@@ -1,4 +1,4 @@
-import { judgementsJson, readStoredJudgements, type StoredJudgements } from './judgements'
+import { judgementBookJson, readJudgementBook, type JudgementBook } from './judgements'
 import { checkedMonitorSettings, checkedScoringSettings } from '@/domain/settingsChecks'
 import type { Likelihood, MonitorSettings, ScoringSettings } from '@/domain/types'
 import { checkProfile, NATIONAL_PROFILE, type RuleProfile } from '@/domain/bureau'
@@ -32,8 +32,8 @@ export function checkSettings(stored: unknown): StoredSettings {
 
 export const storedSettings = storedValue('jixiao:settings', checkSettings)
 
-/** The evaluator's bands, scores and reasons; entries of the wrong shape are dropped. */
-export const storedJudgements = storedValue<StoredJudgements>('jixiao:judgements', readStoredJudgements, judgementsJson)
+/** The evaluator's bands, scores and reasons and the bureau's 抽评, by unit and year; entries of the wrong shape are dropped. */
+export const storedJudgementBook = storedValue<JudgementBook>('jixiao:judgements', readJudgementBook, judgementBookJson)
 
 const LIKELIHOODS: readonly unknown[] = ['确定能', '有可能', '完全不可能'] satisfies Likelihood[]
 

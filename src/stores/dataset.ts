@@ -58,6 +58,13 @@ export function loadFailure(error: unknown): LoadFailure {
 
 const sameScope = (a: Scope | null, b: Scope | null) => !!a && !!b && a.org === b.org && a.year === b.year
 
+/** Where what a version of the app before years and units kept belongs: the first folder's unit and its latest year. */
+function legacyScopeOf(data: readonly { about: DatasetAbout | null }[], loaded: readonly DatasetEntry[]): Scope | null {
+  const firstOrg = orgKeyOf(data[0]?.about ?? null)
+  const ofOrg = loaded.filter((d) => d.org === firstOrg)
+  return ofOrg.length ? { org: firstOrg, year: Math.max(...ofOrg.map((d) => d.year)) } : null
+}
+
 /**
  * The stored data as the views see it: every unit and year the store holds, and for the unit and year on screen
  * (`view`) its targets, projects, plans and whole-year series, with last year's beside them for 同比.
@@ -69,6 +76,8 @@ export const useDatasetStore = defineStore('dataset', () => {
   const datasets = shallowRef<DatasetEntry[]>([])
   const orgs = shallowRef<OrgEntry[]>([])
   const view = ref<Scope | null>(null)
+  /** the unit and year that batches and judgements kept before years and units belong to; null until the data are read */
+  const legacyScope = ref<Scope | null>(null)
   const current = shallowRef<StoreSnapshot | null>(null)
   const lastYear = shallowRef<StoreSnapshot | null>(null)
   /** Bumped whenever the stored data changes, so that views and the wall screen can react. */
@@ -168,6 +177,7 @@ export const useDatasetStore = defineStore('dataset', () => {
     if (next && !v.snapshots.some((s) => sameScope(s, next))) return false
     datasets.value = v.datasets
     orgs.value = v.orgs
+    legacyScope.value = legacyScopeOf(folders.value, v.datasets)
     cache = new Map(v.snapshots.map((s) => [cacheKey(s), markRaw(s)]))
     view.value = next
     current.value = next ? (cache.get(cacheKey(next)) ?? null) : null
@@ -246,9 +256,8 @@ export const useDatasetStore = defineStore('dataset', () => {
     performance.mark('jx:dataset-loaded')
     const store = batchStore()
     const loaded = await readDatasets(engine)
-    const firstOrg = orgKeyOf(data[0]?.about ?? null)
-    const ofOrg = loaded.filter((d) => d.org === firstOrg)
-    const defaults: Scope | null = ofOrg.length ? { org: firstOrg, year: Math.max(...ofOrg.map((d) => d.year)) } : null
+    const defaults = legacyScopeOf(data, loaded)
+    legacyScope.value = defaults
     const batches = []
     for (const record of stored ?? (await store.list())) {
       const migrated = defaults ? migrateBatch(record, defaults) : record
@@ -332,7 +341,7 @@ export const useDatasetStore = defineStore('dataset', () => {
   }
 
   return {
-    status, error, folders, datasets, orgs, view, current, lastYear, entry, indicators, projects, plans, indicatorSeries,
+    status, error, folders, datasets, orgs, view, legacyScope, current, lastYear, entry, indicators, projects, plans, indicatorSeries,
     spendingSeries, year, years, latestMonth, awaitingTargets, org, about, organisation, version, loadedAt, reloadError,
     replayError, staleSnapshot, computedByDuckdb: computed_, sampleStatus, dataHash, replayReport, batchesVersion, init,
     rebuild, reloadFolder, refresh, select, prime, engineReady, otherUnitName, syncBatches, announceBatches: channel.announce,

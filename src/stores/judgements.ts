@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { computed, ref, watch } from 'vue'
 import { emptyMonitoringJudgement, type MonitoringJudgement } from '@/domain/monitoringForm'
 import {
   emptyIndicatorJudgement,
@@ -7,32 +7,74 @@ import {
   type IndicatorJudgement,
   type ProjectJudgement,
 } from '@/domain/selfAssessment'
-import type { StoredJudgements } from '@/persist/judgements'
+import { adoptUnscoped, noJudgements, scopeKey, type JudgementBook, type JudgementScope, type StoredJudgements } from '@/persist/judgements'
 import { saveOnChange } from '@/persist/storedValue'
-import { storedJudgements } from '@/persist/userState'
+import { storedJudgementBook } from '@/persist/userState'
+import { useDatasetStore } from './dataset'
 
-/** The evaluator's bands, scores and reasons: kept in localStorage so they survive reloads and go into exports. */
+const NONE: StoredJudgements = noJudgements()
+
+/**
+ * The evaluator's bands, scores and reasons and the bureau's 抽评, each unit's and year's its own: the forms read and
+ * write those of the unit and year on screen. Kept in localStorage so they survive reloads and go into exports.
+ */
 export const useJudgementsStore = defineStore('judgements', () => {
-  const initial = storedJudgements.read()
-  const indicators = ref(initial.indicators)
-  const projects = ref(initial.projects)
-  const monitoring = ref(initial.monitoring)
-  const monitoringMonth = ref(initial.monitoringMonth)
+  const dataset = useDatasetStore()
+  const book = ref<JudgementBook>(storedJudgementBook.read())
+  saveOnChange(storedJudgementBook, () => book.value)
+  watch(
+    () => dataset.legacyScope,
+    (scope) => {
+      if (scope && book.value.unscoped) book.value = adoptUnscoped(book.value, scope)
+    },
+    { immediate: true },
+  )
 
-  saveOnChange(storedJudgements, (): StoredJudgements => ({
-    indicators: indicators.value, projects: projects.value, monitoring: monitoring.value, monitoringMonth: monitoringMonth.value,
-  }))
+  /** Those of a unit and year (without one, before any data is read: those not yet given a unit). */
+  function judgementsOf(scope: JudgementScope | null): StoredJudgements {
+    return (scope ? book.value.scopes.get(scopeKey(scope)) : book.value.unscoped) ?? NONE
+  }
+  const current = computed(() => judgementsOf(dataset.view))
+
+  /** The entry of the unit and year on screen, made when nothing was typed for them yet. */
+  function entry(): StoredJudgements {
+    const scope = dataset.view
+    if (!scope) return (book.value.unscoped ??= noJudgements())
+    const key = scopeKey(scope)
+    if (!book.value.scopes.has(key)) book.value.scopes.set(key, noJudgements())
+    return book.value.scopes.get(key) as StoredJudgements
+  }
+
+  const indicators = computed(() => current.value.indicators)
+  const projects = computed(() => current.value.projects)
+  const monitoring = computed(() => current.value.monitoring)
+  const spotChecks = computed(() => current.value.spotChecks)
+  const monitoringMonth = computed({
+    get: () => current.value.monitoringMonth,
+    set: (m: number) => (entry().monitoringMonth = m),
+  })
 
   function setIndicator(id: string, patch: Partial<IndicatorJudgement>) {
-    indicators.value.set(id, { ...(indicators.value.get(id) ?? emptyIndicatorJudgement()), ...patch })
+    const e = entry()
+    e.indicators.set(id, { ...(e.indicators.get(id) ?? emptyIndicatorJudgement()), ...patch })
   }
   function setProject(code: string, patch: Partial<ProjectJudgement>) {
-    projects.value.set(code, { ...(projects.value.get(code) ?? emptyProjectJudgement()), ...patch })
+    const e = entry()
+    e.projects.set(code, { ...(e.projects.get(code) ?? emptyProjectJudgement()), ...patch })
   }
   function setMonitoring(id: string, patch: Partial<MonitoringJudgement>) {
-    monitoring.value.set(id, { ...(monitoring.value.get(id) ?? emptyMonitoringJudgement()), ...patch })
+    const e = entry()
+    e.monitoring.set(id, { ...(e.monitoring.get(id) ?? emptyMonitoringJudgement()), ...patch })
   }
-  return { indicators, projects, monitoring, monitoringMonth, setIndicator, setProject, setMonitoring }
+  /** The bureau's 抽评 score of a row (an indicator's, or a project's 预算执行率 row); null takes it back. */
+  function setSpotCheck(row: 'indicators' | 'execution', key: string, score: number | null) {
+    const scores = entry().spotChecks[row]
+    if (score === null) scores.delete(key)
+    else scores.set(key, score)
+  }
+  return {
+    book, indicators, projects, monitoring, monitoringMonth, spotChecks, judgementsOf, setIndicator, setProject, setMonitoring, setSpotCheck,
+  }
 })
 
 export type { StoredJudgements }

@@ -259,4 +259,22 @@ export default {
       general: { zh: '写成可衡量的数值（≥N 个、≥N%、≤N 万元）或可核实的完成标准', en: 'write a measurable value (≥N 个, ≥N%, ≤N 万元) or a verifiable standard' },
     },
   },
+  spotCheck: {
+    title: { zh: '财政抽评（财政部门填写）', en: 'Finance bureau spot check (filled in by the bureau)' },
+    hint: {
+      zh: '财政部门对本表逐项重新评分；未填写的行沿用单位自评得分。抽评结果按单位、年度保存，并在单位总览与导出中与自评对照。',
+      en: 'The bureau re-scores rows of this form; rows left empty keep the unit’s score. Kept per unit and year, and shown beside the self-assessment on the all-units page and in the exports.',
+    },
+    executionRow: { zh: '预算执行率', en: 'Budget execution' },
+    row: { zh: '评价内容', en: 'Row' },
+    own: { zh: '单位自评得分', en: 'Unit’s score' },
+    bureau: { zh: '抽评得分', en: 'Bureau’s score' },
+    difference: { zh: '差异（抽评−自评）', en: 'Difference (bureau − unit)' },
+    total: { zh: '总分', en: 'Total' },
+    notNumber: { zh: '第{line}行“{name}”：抽评得分“{value}”不是数字，未保存。', en: 'Row {line} "{name}": the score "{value}" is not a number; not kept.' },
+    outOfRange: {
+      zh: '第{line}行“{name}”：抽评得分须在 0 至 {points} 分之间（填写的是 {value}），未保存。',
+      en: 'Row {line} "{name}": the score must lie between 0 and {points} (given {value}); not kept.',
+    },
+  },
 } as const satisfies MessageTree

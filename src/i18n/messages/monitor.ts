@@ -183,6 +183,8 @@ export default {
     from: { zh: '从', en: 'from' },
     to: { zh: '至', en: 'to' },
     equalTolerance: { zh: '等于型指标（=）允许偏差', en: '"=" indicators: tolerance' },
+    budgetUse: { zh: '结果应用（等级对应下年度预算安排）', en: 'Use of results (grade → next year\'s budget)' },
+    budgetUseHint: { zh: '默认：优 优先保障，良 保障，中 压缩，差 取消。', en: 'Default: excellent: priority, good: maintain, fair: reduce, poor: cancel.' },
     executionReasonBelow: { zh: '预算执行率低于此值须说明原因', en: 'Execution below this needs a reason' },
     problem: {
       notNumber: { zh: '有一项不是数字，请填写数字；修改未生效。', en: 'A field is not a number; nothing was applied.' },
@@ -209,6 +211,11 @@ export default {
       bandRange: { zh: '"{band}"档须在 0% 至 100% 之间且下限不高于上限（当前 {lo}%–{hi}%）。', en: 'Band "{band}" must lie within 0–100%, low ≤ high (now {lo}%–{hi}%).' },
       bandsOverlap: { zh: '三个分档不能重叠：未达成 ≤ 部分达成 ≤ 达成。', en: 'Bands must not overlap: not achieved ≤ partly ≤ achieved.' },
       reasonBelowRange: { zh: '须在 0% 至 100% 之间（当前 {value}%）。', en: 'Must lie between 0% and 100% (now {value}%).' },
+      budgetUseEmpty: { zh: '等级"{grade}"的结果应用不能为空，修改未生效。', en: 'The budget treatment for "{grade}" cannot be empty; nothing was applied.' },
+      budgetUseLong: {
+        zh: '等级"{grade}"的结果应用须为一行、不超过 {max} 个字，修改未生效。',
+        en: 'The budget treatment for "{grade}" must be one line of at most {max} characters; nothing was applied.',
+      },
     },
   },
 } as const satisfies MessageTree

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process'
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseArgs, readSettings, run, safeName, UsageError } from '@/cli/main'
 import { docxDocumentXml, repoRoot } from '../../support'
@@ -338,3 +339,43 @@ describe('npm run cli over a bureau’s folder of many units', () => {
     expect(monitor).toHaveLength(3 * 13)
   }, 120_000)
 })
+
+describe('the bureau’s summary workbook', () => {
+  it('sets the bureau’s 抽评 beside each unit’s 自评, from the judgements the browser keeps by unit and year, with 结果应用 from the settings', async () => {
+    const { makeBureau } = await import('../../../scripts/make-bureau.mjs')
+    const folder = join(tmp, 'bureau-review')
+    await makeBureau({ units: 3, years: 1, out: folder, indicators: 13, projects: 1, months: 6, year: 2024 })
+    const judgements = join(tmp, 'bureau-judgements.json')
+    // the bureau gives unit 900002's 预算执行率 row 0 points; 900001's judgements of the same row code stay its own
+    writeFileSync(judgements, JSON.stringify({
+      scopes: [
+        { org: '900002', year: 2024, spotChecks: { execution: { '9000022024P01': 0 } } },
+        { org: '900002', year: 2023, spotChecks: { execution: { '9000022024P01': 10 } } },
+      ],
+    }))
+    const settings = join(tmp, 'bureau-settings.json')
+    writeFileSync(settings, JSON.stringify({ scoring: { budgetUse: { 中: '适当压减' } } }))
+    const out = join(tmp, 'bureau-review-out')
+    const r = await cli('assess', folder, '--out', out, '--judgements', judgements, '--settings', settings)
+    expect(r.stderr).toBe('')
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.readFile(join(out, '单位汇总.xlsx'))
+    expect(book.worksheets.map((w) => w.name)).toEqual(['月度通报', '单位自评', '自评汇总', '抽评差异'])
+    const rows = (name: string) => {
+      const sheet = book.getWorksheet(name) as ExcelJS.Worksheet
+      return sheet.getSheetValues().slice(3).map((row) => (row as ExcelJS.CellValue[]).slice(1))
+    }
+    const spot = rows('抽评差异')
+    expect(spot).toHaveLength(1)
+    const [unit, code, , self, bureau, difference] = spot[0] as [string, string, string, number, number, number]
+    expect([unit, code]).toEqual(['示例县卫生健康局本级', '9000022024P01'])
+    expect(difference).toBeCloseTo(bureau - self, 2)
+    expect(difference).toBeLessThan(0)
+    const units = rows('单位自评')
+    expect(units.map((u) => u[0])).toEqual(['示例县教育局本级', '示例县卫生健康局本级', '示例县民政局本级'])
+    expect(units.map((u) => u[9])).toContain('适当压减')
+    expect(units[1]?.[8]).toBeCloseTo(difference, 2)
+    expect(units[0]?.[8]).toBe('')
+  }, 120_000)
+})
+

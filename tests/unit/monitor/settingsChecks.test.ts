@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_MONITOR_SETTINGS, DEFAULT_SCORING_SETTINGS } from '../../../src/domain/settings'
-import { checkMonitorSettings, checkScoringSettings } from '../../../src/domain/settingsChecks'
+import { checkedScoringSettings, checkMonitorSettings, checkScoringSettings } from '../../../src/domain/settingsChecks'
+import { describeSettingsProblem } from '../../../src/i18n/describeSettings'
 
 const keys = (ps: { key: string }[]) => ps.map((p) => p.key)
 
@@ -38,5 +39,28 @@ describe('checkScoringSettings', () => {
   it('refuses overlapping qualitative bands', () => {
     const bands = { ...DEFAULT_SCORING_SETTINGS.bands, 部分达成: [0.5, 0.85] as [number, number] }
     expect(keys(checkScoringSettings({ ...DEFAULT_SCORING_SETTINGS, bands }))).toEqual(['bandsOverlap'])
+  })
+})
+
+describe('结果应用 (grade → next year’s budget)', () => {
+  const withUse = (budgetUse: Partial<typeof DEFAULT_SCORING_SETTINGS.budgetUse>) => ({
+    ...DEFAULT_SCORING_SETTINGS, budgetUse: { ...DEFAULT_SCORING_SETTINGS.budgetUse, ...budgetUse },
+  })
+  it('accepts a province’s own wording', () => {
+    expect(checkScoringSettings(withUse({ 良: '适当压减' }))).toEqual([])
+  })
+  it('refuses an empty treatment in a Chinese sentence naming the grade', () => {
+    const problems = checkScoringSettings(withUse({ 中: '  ' }))
+    expect(problems).toEqual([{ field: 'budgetUse.中', key: 'budgetUseEmpty', params: { grade: '中' } }])
+    expect(describeSettingsProblem(problems[0]!, 'zh')).toBe('等级"中"的结果应用不能为空，修改未生效。')
+  })
+  it('refuses a paragraph or a second line', () => {
+    expect(keys(checkScoringSettings(withUse({ 优: '优先保障'.repeat(6) })))).toEqual(['budgetUseLong'])
+    expect(keys(checkScoringSettings(withUse({ 差: '取消\n并收回' })))).toEqual(['budgetUseLong'])
+  })
+  it('are read from stored settings, and the defaults where a stored value is not text', () => {
+    expect(checkedScoringSettings({ budgetUse: { 良: '适当压减' } }).settings.budgetUse).toEqual({ 优: '优先保障', 良: '适当压减', 中: '压缩', 差: '取消' })
+    expect(checkedScoringSettings({ budgetUse: { 良: 3 } }).settings.budgetUse.良).toBe('保障')
+    expect(checkedScoringSettings({ budgetUse: { 差: '' } }).problems.map((p) => p.key)).toEqual(['budgetUseEmpty'])
   })
 })

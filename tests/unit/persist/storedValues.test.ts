@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { nextTick } from 'vue'
 import { DEFAULT_MONITOR_SETTINGS, DEFAULT_SCORING_SETTINGS } from '@/domain/settings'
 import { readSnapshot, writeSnapshot, type CachedSnapshot } from '@/persist/snapshotCache'
-import { storedJudgements, storedLikelihoods, storedSettings } from '@/persist/userState'
+import { storedJudgementBook, storedLikelihoods, storedSettings } from '@/persist/userState'
 import { useJudgementsStore } from '@/stores/judgements'
 import { useLikelihoodStore } from '@/stores/likelihood'
 import { useSettingsStore } from '@/stores/settings'
@@ -22,7 +22,9 @@ const WRITTEN_BY_HAND = [
 ]
 
 const DEFAULT_SETTINGS = { lang: 'zh', monitor: DEFAULT_MONITOR_SETTINGS, scoring: DEFAULT_SCORING_SETTINGS }
-const NO_JUDGEMENTS = { indicators: new Map(), projects: new Map(), monitoring: new Map(), monitoringMonth: 7 }
+const NO_JUDGEMENTS = {
+  indicators: new Map(), projects: new Map(), monitoring: new Map(), monitoringMonth: 7, spotChecks: { indicators: new Map(), execution: new Map() },
+}
 
 beforeEach(() => {
   localStorage.clear()
@@ -33,7 +35,9 @@ describe('a stored value written by hand', () => {
   it.each(WRITTEN_BY_HAND)('reads %s back as the defaults', (text) => {
     for (const key of ['jixiao:settings', 'jixiao:judgements', 'jixiao:likelihood', 'jixiao:snapshot']) localStorage.setItem(key, text)
     expect(storedSettings.read()).toEqual(DEFAULT_SETTINGS)
-    expect(storedJudgements.read()).toEqual(NO_JUDGEMENTS)
+    const book = storedJudgementBook.read()
+    expect(book.scopes.size).toBe(0)
+    expect(book.unscoped ?? NO_JUDGEMENTS).toEqual(NO_JUDGEMENTS)
     expect(storedLikelihoods.read()).toEqual({})
     expect(readSnapshot('any')).toBeNull()
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
@@ -96,7 +100,7 @@ describe('judgements', () => {
       'jixiao:judgements',
       JSON.stringify({ indicators: { D01: { band: '达成', score: 'x', reason: 3 }, D02: null }, monitoringMonth: 13 }),
     )
-    expect(storedJudgements.read()).toEqual({
+    expect(storedJudgementBook.read().unscoped).toEqual({
       ...NO_JUDGEMENTS,
       indicators: new Map([['D01', { band: '达成', score: null, reason: '' }]]),
     })
