@@ -37,6 +37,11 @@ export default {
     difference: { zh: '{sign}{points} 分', en: '{sign}{points} pts' },
   },
   export: { zh: '导出通报（Excel）', en: 'Export reports (Excel)' },
+  /** the names of the rule profiles the app ships (src/domain/bureau.ts) */
+  profileName: {
+    national: { zh: '全国默认（序时进度）', en: 'National default (time elapsed)' },
+    sichuan: { zh: '四川示例（川财绩〔2025〕10号）', en: 'Sichuan example (川财绩〔2025〕10号)' },
+  },
   printRule: { zh: '预警规则：{name}', en: 'Rule profile: {name}' },
   /** the default 结果应用 wording in English; a bureau's own wording is shown as it wrote it */
   budgetUse: {
