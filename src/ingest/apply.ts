@@ -91,8 +91,19 @@ export async function applyStaged(engine: QueryEngine, staged: StagedFile): Prom
   if (staged.spec && REPLACED_TABLES.has(table)) {
     await engine.exec(`DELETE FROM ${ident(table)} WHERE ${scopesWhereSql(fileScopes)}`)
   }
-  // the staged rows in the table's own columns, then stored over any with the same keys
-  const staging = `${staged.view}_store`
+  // nothing stored in the file's units and years (a replaced table, the first load): nothing to store over
+  const [overlap] = await engine.query<{ stored: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM ${ident(table)} WHERE ${scopesWhereSql(fileScopes)}) AS stored`,
+  )
+  if (overlap?.stored) await upsertStaged(engine, staged.view, table, select)
+  else await engine.exec(`INSERT INTO ${ident(table)} ${select}`)
+  await registerOrgs(engine, table)
+  if (table === 'indicators') await refreshTargets(engine, fileScopes)
+}
+
+/** The staged rows in the table's own columns, then stored over any with the same keys. */
+async function upsertStaged(engine: QueryEngine, view: string, table: string, select: string): Promise<void> {
+  const staging = `${view}_store`
   await engine.exec(`CREATE OR REPLACE TEMP TABLE ${ident(staging)} AS SELECT * FROM ${ident(table)} LIMIT 0;
     INSERT INTO ${ident(staging)} ${select}`)
   try {
@@ -101,8 +112,6 @@ export async function applyStaged(engine: QueryEngine, staged: StagedFile): Prom
   } finally {
     await engine.exec(`DROP TABLE IF EXISTS ${ident(staging)}`)
   }
-  await registerOrgs(engine, table)
-  if (table === 'indicators') await refreshTargets(engine, fileScopes)
 }
 
 /** The tables a file replaces (for its units and years) instead of upserting into. */
