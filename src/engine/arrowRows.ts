@@ -7,7 +7,7 @@ interface ArrowField {
 interface ArrowTableLike {
   schema: { fields: ArrowField[] }
   numRows: number
-  getChildAt(i: number): { get(row: number): unknown } | null
+  getChildAt(i: number): Iterable<unknown> | null
 }
 
 // apache-arrow's Type enum: Decimal = 7. Decimals arrive as raw 128-bit words; a SQL builder casts them to DOUBLE.
@@ -30,7 +30,13 @@ export function arrowToRows<T extends Row = Row>(table: ArrowTableLike): T[] {
       throw new Error(`column "${field.name}" is DECIMAL: cast it to DOUBLE in SQL before it leaves the engine`)
     }
     const column = table.getChildAt(c)
-    for (let r = 0; r < table.numRows; r++) (rows[r] as Row)[field.name] = toCell(column?.get(r))
+    if (!column) {
+      for (const row of rows) row[field.name] = null
+      return
+    }
+    // the column's iterator walks its record batches in order; get(row) looked up the batch of every single value
+    let r = 0
+    for (const value of column) (rows[r++] as Row)[field.name] = toCell(value)
   })
   return rows as T[]
 }

@@ -117,6 +117,9 @@ export const useBureauStore = defineStore('bureau', () => {
   }
 })
 
+// one collator for every comparison: `localeCompare(b, 'zh-CN')` builds the locale's collator again on each call
+const byName = new Intl.Collator('zh-CN').compare
+
 /** How the page sorts and filters the rows: pure, so that sorting 300 units stays well under a frame. */
 export function sortRows(rows: readonly BureauRow[], key: BureauSortKey, descending: boolean): BureauRow[] {
   const value = (r: BureauRow): number | string | null => {
@@ -135,8 +138,8 @@ export function sortRows(rows: readonly BureauRow[], key: BureauSortKey, descend
     const vb = value(b)
     // units without a figure go last whichever way the column is sorted
     if (va === null || vb === null) return va === vb ? 0 : va === null ? 1 : -1
-    if (typeof va === 'string' || typeof vb === 'string') return sign * String(va).localeCompare(String(vb), 'zh-CN')
-    return sign * (va - vb) || a.name.localeCompare(b.name, 'zh-CN')
+    if (typeof va === 'string' || typeof vb === 'string') return sign * byName(String(va), String(vb))
+    return sign * (va - vb) || byName(a.name, b.name)
   })
 }
 
