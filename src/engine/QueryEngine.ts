@@ -27,3 +27,12 @@ export const SESSION_SETUP = [
   'SET autoinstall_known_extensions = false',
   'SET autoload_known_extensions = false',
 ]
+
+/** A value as either engine hands it over (BigInt, Date …) as the plain cell both give: numbers never BigInt. */
+export function toCell(value: unknown): Cell {
+  if (value === null || value === undefined) return null
+  if (typeof value === 'bigint') return Number(value)
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value
+  if (value instanceof Date) return value.toISOString()
+  return String(value)
+}

@@ -1,4 +1,4 @@
-import type { Cell, Row } from './QueryEngine'
+import { toCell, type Row } from './QueryEngine'
 
 interface ArrowField {
   name: string
@@ -12,14 +12,6 @@ interface ArrowTableLike {
 
 // apache-arrow's Type enum: Decimal = 7. Decimals arrive as raw 128-bit words; a SQL builder casts them to DOUBLE.
 const ARROW_DECIMAL = 7
-
-function toCell(value: unknown): Cell {
-  if (value === null || value === undefined) return null
-  if (typeof value === 'bigint') return Number(value)
-  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value
-  if (value instanceof Date) return value.toISOString()
-  return String(value)
-}
 
 /** Arrow result → plain rows, column by column (faster than row proxies). */
 export function arrowToRows<T extends Row = Row>(table: ArrowTableLike): T[] {

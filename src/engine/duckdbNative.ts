@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DuckDBInstance, DuckDBTypeId, type DuckDBResultReader, type DuckDBValue } from '@duckdb/node-api'
-import { SESSION_SETUP, type Cell, type QueryEngine, type Row, type SqlParam } from './QueryEngine'
+import { SESSION_SETUP, toCell, type QueryEngine, type Row, type SqlParam } from './QueryEngine'
 
 /**
  * Native DuckDB under Node (`@duckdb/node-api`), for the command line over a province's data: the same SQL as the
@@ -52,14 +52,6 @@ export async function createNativeEngine(): Promise<QueryEngine> {
       rmSync(folder, { recursive: true, force: true })
     },
   }
-}
-
-function toCell(value: unknown): Cell {
-  if (value === null || value === undefined) return null
-  if (typeof value === 'bigint') return Number(value)
-  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value
-  if (value instanceof Date) return value.toISOString()
-  return String(value)
 }
 
 /** The same plain rows as duckdb-wasm's Arrow conversion (arrowRows.ts): numbers, never BigInt; DECIMAL refused. */
