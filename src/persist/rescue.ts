@@ -1,7 +1,8 @@
 // What a page that could not load still offers (App.vue): the batches the browser keeps and the values a person
 // typed, saved as files; and forgetting the batches, to start again from the deployed data. No DuckDB here: the
 // engine may be what failed, and nothing stored is deleted but on the person's word.
-import { csvField } from '@/ingest/apply'
+import { csvFile } from '@/export/csv'
+import { CSV_TYPE } from '@/export/download'
 import { checkBatchRecord, deleteStoredBatches, readStoredRecords } from './batchStore'
 
 /** Everything the app keeps in this browser, as it is stored. */
@@ -42,20 +43,11 @@ export async function readStoredData(): Promise<StoredData> {
   return { records, values: storedValues() }
 }
 
-/** UTF-8 with a BOM, so that Excel on a Chinese Windows machine opens the CSV without garbling it. */
-function withBom(text: string): Uint8Array {
-  const body = new TextEncoder().encode(text)
-  const out = new Uint8Array(body.length + 3)
-  out.set([0xef, 0xbb, 0xbf])
-  out.set(body, 3)
-  return out
-}
-
 const safeName = (text: string) => text.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 80)
 
 /**
  * The files to download: one JSON of everything as stored, and each part of a batch that still reads as one as a CSV of its
- * rows (the store's columns as headers), for Excel.
+ * rows (the store's columns as headers), for Excel: the app's one CSV writer, formulas escaped.
  */
 export function rescueFiles(data: StoredData, now = new Date()): RescueFile[] {
   const day = now.toISOString().slice(0, 10)
@@ -65,10 +57,9 @@ export function rescueFiles(data: StoredData, now = new Date()): RescueFile[] {
     const record = checkBatchRecord(raw)
     if (!record) return
     record.parts.forEach((part, p) => {
-      const lines = [part.columns, ...part.rows].map((row) => row.map(csvField).join(','))
       const sheet = record.parts.length > 1 ? `_${p + 1}${part.sheet ? `_${safeName(part.sheet)}` : ''}` : ''
       const name = `批次${i + 1}_${safeName(record.fileName.replace(/\.[^.]*$/, ''))}${sheet}${record.undoneAt ? '_已撤销' : ''}.csv`
-      files.push({ fileName: name, bytes: withBom(lines.join('\r\n') + '\r\n'), type: 'text/csv;charset=utf-8' })
+      files.push({ fileName: name, bytes: csvFile([part.columns, ...part.rows]), type: CSV_TYPE })
     })
   })
   return files
