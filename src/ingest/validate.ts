@@ -22,9 +22,13 @@ export const knownCodesSql = (table: string, column: string, views: string[]) =>
     ' UNION ',
   )
 
-/** `code` is not among the known codes of the row's own unit and year (a row of no real year has its own sentence). */
-const unknownIn = (known: string, code: string) =>
-  `v._year BETWEEN ${FIRST_YEAR} AND ${LAST_YEAR} AND NOT EXISTS (SELECT 1 FROM (${known}) k WHERE k.org = v._org AND k.year = v._year AND k.k = ${code})`
+/** A row of no real year has its own sentence: no code of it is called unknown as well. */
+const REAL_YEAR = `v._year BETWEEN ${FIRST_YEAR} AND ${LAST_YEAR}`
+const notKnownIn = (known: string, code: string, year: string) =>
+  `NOT EXISTS (SELECT 1 FROM (${known}) k WHERE k.org = v._org AND k.year = ${year} AND k.k = ${code})`
+
+/** `code` is not among the known codes of the row's own unit and year. */
+const unknownIn = (known: string, code: string) => `${REAL_YEAR} AND ${notKnownIn(known, code, 'v._year')}`
 
 /**
  * An actual of a year whose 指标 are not loaded yet (the year turns on 1 January, its targets come later; docs/rules.md
@@ -32,9 +36,8 @@ const unknownIn = (known: string, code: string) =>
  * against its own.
  */
 const unknownActual = (known: string, code: string) =>
-  `CASE WHEN EXISTS (SELECT 1 FROM (${known}) k WHERE k.org = v._org AND k.year = v._year) THEN ${unknownIn(known, code)}
-   ELSE v._year BETWEEN ${FIRST_YEAR} AND ${LAST_YEAR}
-     AND NOT EXISTS (SELECT 1 FROM (${known}) k WHERE k.org = v._org AND k.year = v._year - 1 AND k.k = ${code}) END`
+  `${REAL_YEAR} AND CASE WHEN EXISTS (SELECT 1 FROM (${known}) k WHERE k.org = v._org AND k.year = v._year)
+   THEN ${notKnownIn(known, code, 'v._year')} ELSE ${notKnownIn(known, code, 'v._year - 1')} END`
 
 /** The row's indicator in the store: same unit, year and 指标编码. */
 const sameIndicator = (t: string) => `${t}.org = v._org AND ${t}.year = v._year AND ${t}.id = v.id`
