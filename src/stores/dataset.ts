@@ -205,9 +205,10 @@ export const useDatasetStore = defineStore('dataset', () => {
         const fresh = shipped !== null && shipped.hash === foldersHash(fetched)
         staleSnapshot.value = shipped !== null && !fresh
         const early = cached ?? (fresh && stored.length === 0 ? { ...shipped, savedAt: shipped.computedAt } : null)
+        // the about.json deployed now (the sample badge, the unit's name), not the one kept figures were computed with;
+        // before showView, which reads it for where judgements kept before units belong
+        folders.value = fetched.map((f) => ({ path: f.path, about: f.about }))
         if (early && showView(early.view, storedView.read())) {
-          // the about.json deployed now (the sample badge, the unit's name), not the one the figures were computed with
-          folders.value = fetched.map((f) => ({ path: f.path, about: f.about }))
           loadedAt.value = new Date(early.savedAt)
           status.value = 'ready'
           performance.mark(cached ? 'jx:snapshot-shown' : 'jx:shipped-snapshot-shown')
