@@ -4,7 +4,8 @@
 //   npm run cli -- assess <folder> [--year Y] [--json] [--out <dir> [--docx]] [--judgements <file.json>]
 //   npm run cli -- audit <folder> [--year Y] [--json] [--out <dir>]
 //   npm run cli -- monitor <folder> [--year Y] [--month M] --json
-//   npm run cli -- snapshot <folder>   (writes <folder>/snapshot.json: the figures a cold browser draws at once)
+//   npm run cli -- snapshot <folder>   (writes <folder>/snapshot.json, the figures a cold browser draws at once, and
+//                                       <folder>/tables/, the checked tables it loads instead of the files)
 import { mkdirSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { auditTargets, type Finding } from '@/domain/audit'
@@ -30,6 +31,7 @@ import { selfAssessmentReport } from '@/export/report'
 import { DatasetError, loadDataset } from '@/ingest/loadDataset'
 import { readDatasets, readOrgs, readScopes, type OrgEntry, type StoreSnapshot } from '@/ingest/readStore'
 import { computeShippedSnapshot, serializeShipped, SHIPPED_SNAPSHOT_FILE } from '@/ingest/shippedSnapshot'
+import { dumpTables, SHIPPED_TABLES_DIR } from '@/ingest/shippedTables'
 import { readJudgementBook, scopeKey } from '@/persist/judgements'
 import { readFolders, readJson, UsageError } from './folders'
 import { findingMessage, findingSuggestion } from '@/i18n/describeAudit'
@@ -40,7 +42,7 @@ const USAGE = `用法 usage:
   npm run cli -- audit <文件夹> [--year 年度] [--json] [--out <输出文件夹>] [--settings <设置.json>]
   npm run cli -- monitor <文件夹> [--year 年度] [--month 月份] --json [--settings <设置.json>]
   多单位文件夹 many units: assess --out 另写 单位汇总.xlsx；[--profile <预警规则.json>]
-  npm run cli -- snapshot <文件夹>   （写出 <文件夹>/snapshot.json：页面首次打开时立即显示的数据）
+  npm run cli -- snapshot <文件夹>   （写出 <文件夹>/snapshot.json 与 tables/：页面首次打开时立即显示的数据及已校验的数据表）
   共用 common: [--engine native|wasm]`
 
 export { UsageError }
@@ -281,9 +283,13 @@ export async function run(argv: readonly string[], out: (s: string) => void): Pr
     await loadDataset(engine, folders)
     lap('loaded and checked')
     if (opts.command === 'snapshot') {
-      const path = join(resolve(opts.folder), SHIPPED_SNAPSHOT_FILE)
-      writeFileSync(path, serializeShipped(await computeShippedSnapshot(engine, folders)))
-      out(`已写出 ${path}`)
+      const folder = resolve(opts.folder)
+      const { meta, bytes } = await dumpTables(engine, folders)
+      mkdirSync(join(folder, SHIPPED_TABLES_DIR), { recursive: true })
+      for (const [table, data] of bytes) writeFileSync(join(folder, SHIPPED_TABLES_DIR, `${table}.csv`), data)
+      const path = join(folder, SHIPPED_SNAPSHOT_FILE)
+      writeFileSync(path, serializeShipped({ ...(await computeShippedSnapshot(engine, folders)), tables: meta }))
+      out(`已写出 ${path} 及 ${join(folder, SHIPPED_TABLES_DIR)}`)
       return
     }
     const datasets = await readDatasets(engine)

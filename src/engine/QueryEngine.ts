@@ -16,7 +16,9 @@ export interface QueryEngine {
   registerText(name: string, text: string): Promise<void>
   /** Like registerText for bytes; the buffer is transferred to the worker and emptied: pass a copy if you keep it. */
   registerBuffer(name: string, bytes: Uint8Array): Promise<void>
-  /** Bytes of a file in the engine's VFS, e.g. after `COPY … TO '<name>'`. */
+  /** Where `COPY … TO` must write a file named `name` for readFile to find it (native DuckDB writes to disk). */
+  outputPath(name: string): string
+  /** Bytes of a file in the engine's VFS, e.g. after `COPY … TO '<outputPath(name)>'`. */
   readFile(name: string): Promise<Uint8Array>
   dropFile(name: string): Promise<void>
   close(): Promise<void>

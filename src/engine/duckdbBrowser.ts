@@ -40,6 +40,7 @@ export async function createBrowserEngine(): Promise<QueryEngine> {
     async registerBuffer(name, bytes) {
       await db.registerFileBuffer(name, bytes)
     },
+    outputPath: (name) => name,
     async readFile(name) {
       return db.copyFileToBuffer(name)
     },

@@ -36,6 +36,7 @@ export async function createNativeEngine(): Promise<QueryEngine> {
     async registerBuffer(name, bytes) {
       writeFileSync(pathOf(name), bytes)
     },
+    outputPath: pathOf,
     async readFile(name) {
       return new Uint8Array(readFileSync(pathOf(name)))
     },

@@ -1,4 +1,7 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { arrowToRows } from './arrowRows'
 import { SESSION_SETUP, type QueryEngine, type Row, type SqlParam } from './QueryEngine'
 
@@ -23,6 +26,13 @@ export async function createNodeEngine(): Promise<QueryEngine> {
   await db.instantiate()
   const conn = db.connect()
   for (const statement of SESSION_SETUP) conn.query(statement)
+  // the Node build's COPY writes to the real disk, relative to the working directory: give it a private folder
+  let folder: string | null = null
+  const written = (name: string) => {
+    if (!/^[\w.-]+$/.test(name)) throw new Error(`engine file names are ASCII words: "${name}"`)
+    folder ??= mkdtempSync(join(tmpdir(), 'jixiao-duckdb-wasm-'))
+    return join(folder, name)
+  }
 
   return {
     async query<T extends Row = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]> {
@@ -43,14 +53,19 @@ export async function createNodeEngine(): Promise<QueryEngine> {
     async registerBuffer(name, bytes) {
       db.registerFileBuffer(name, bytes)
     },
+    outputPath: written,
     async readFile(name) {
-      return db.copyFileToBuffer(name)
+      const path = folder && join(folder, name)
+      return path && existsSync(path) ? new Uint8Array(readFileSync(path)) : db.copyFileToBuffer(name)
     },
     async dropFile(name) {
-      db.dropFile(name)
+      const path = folder && join(folder, name)
+      if (path && existsSync(path)) unlinkSync(path)
+      else db.dropFile(name)
     },
     async close() {
       conn.close()
+      if (folder) rmSync(folder, { recursive: true, force: true })
     },
   }
 }

@@ -3,6 +3,7 @@
 import { fnv1aHex } from '@/persist/fnv1a'
 import { readAbout, readIndex, type DatasetFiles, type DatasetFolder } from './datasetFolder'
 import { FILE_KINDS, type FileKind } from './fileKinds'
+import { SHIPPED_TABLES_DIR } from './shippedTables'
 
 /** The files a dataset folder may hold (the payment ledger is an upload, aggregated into spending). */
 export const FOLDER_KINDS: FileKind[] = ['indicators', 'projects', 'spending_plan', 'actuals', 'spending', 'links']
@@ -70,4 +71,10 @@ export async function folderSignature(base = 'data/'): Promise<string> {
 /** data/snapshot.json, when the build or the command line wrote one; null otherwise. */
 export async function fetchShippedSnapshot(base = 'data/'): Promise<unknown> {
   return fetchJson(`${base}snapshot.json`)
+}
+
+/** One of the checked tables written beside data/snapshot.json (src/ingest/shippedTables.ts); null when missing. */
+export async function fetchShippedTable(fileName: string, base = 'data/'): Promise<Uint8Array | null> {
+  const response = await fetch(`${base}${SHIPPED_TABLES_DIR}${fileName}`, { cache: 'no-cache' }).catch(() => null)
+  return isFile(response) ? new Uint8Array(await response.arrayBuffer()) : null
 }

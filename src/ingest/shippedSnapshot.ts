@@ -5,6 +5,7 @@ import type { QueryEngine } from '@/engine/QueryEngine'
 import { checkStoreView, foldersHash, serializeView, type StoreView } from '@/persist/snapshotCache'
 import type { DatasetFolder } from './datasetFolder'
 import { defaultView, readDatasets, readOrgs, readStore } from './readStore'
+import { checkShippedTables, type ShippedTables } from './shippedTables'
 
 export const SHIPPED_SNAPSHOT_FILE = 'snapshot.json'
 
@@ -16,6 +17,8 @@ export interface ShippedSnapshot {
   abouts: { path: string; about: unknown }[]
   /** the view a page opens on (the first unit's latest year) and the year before it, for 同比 */
   view: StoreView
+  /** the checked tables written beside it (data/tables/), which a start on the same files loads instead */
+  tables?: ShippedTables
 }
 
 /** What DuckDB holds after loading `folders`: the view the pages open on, as the browser's dataset store reads it. */
@@ -47,5 +50,6 @@ export function checkShippedSnapshot(raw: unknown): ShippedSnapshot | null {
   if (typeof o.hash !== 'string' || typeof o.computedAt !== 'string') return null
   const view = checkStoreView(o.view)
   const abouts = Array.isArray(o.abouts) ? (o.abouts as { path: string; about: unknown }[]).filter((a) => typeof a?.path === 'string') : []
-  return view && { hash: o.hash, computedAt: o.computedAt, abouts, view }
+  const tables = checkShippedTables(o.tables)
+  return view && { hash: o.hash, computedAt: o.computedAt, abouts, view, ...(tables ? { tables } : {}) }
 }

@@ -5,8 +5,9 @@ import type { Scope } from '@/ingest/apply'
 import { logSignature, type BatchRecord } from '@/ingest/batches'
 import { adoptUnrecorded, migrateBatch, replayBatches, type ReplayReport } from '@/ingest/replay'
 import { orgKeyOf, type DatasetAbout, type DatasetFolder } from '@/ingest/datasetFolder'
-import { fetchDataFolders, fetchShippedSnapshot } from '@/ingest/fetchFolders'
+import { fetchDataFolders, fetchShippedSnapshot, fetchShippedTable } from '@/ingest/fetchFolders'
 import { checkShippedSnapshot } from '@/ingest/shippedSnapshot'
+import { loadShippedTables, sourceHash, type ShippedTables } from '@/ingest/shippedTables'
 import { DatasetError, loadDataset } from '@/ingest/loadDataset'
 import { defaultView, readDatasets, readOrgs, readStore, type DatasetEntry, type OrgEntry, type StoreSnapshot } from '@/ingest/readStore'
 import { readSampleParts, sampleLeft, sampleListed, type SamplePart, type SampleScope } from '@/ingest/sampleStatus'
@@ -204,6 +205,7 @@ export const useDatasetStore = defineStore('dataset', () => {
         const shipped = checkShippedSnapshot(shippedRaw)
         const fresh = shipped !== null && shipped.hash === foldersHash(fetched)
         staleSnapshot.value = shipped !== null && !fresh
+        shippedTables = shipped?.tables ?? null
         const early = cached ?? (fresh && stored.length === 0 ? { ...shipped, savedAt: shipped.computedAt } : null)
         // the about.json deployed now (the sample badge, the unit's name), not the one kept figures were computed with;
         // before showView, which reads it for where judgements kept before units belong
@@ -254,7 +256,7 @@ export const useDatasetStore = defineStore('dataset', () => {
    */
   async function rebuild(data: DatasetFolder[], stored?: BatchRecord[]): Promise<void> {
     if (!engine) throw new Error('DuckDB is not available')
-    await loadDataset(engine, data)
+    await loadData(engine, data)
     sampleParts = await readSampleParts(engine, data)
     performance.mark('jx:dataset-loaded')
     const store = batchStore()
@@ -285,13 +287,34 @@ export const useDatasetStore = defineStore('dataset', () => {
     computed_.value = true
   }
 
+  /** The checked tables shipped beside data/snapshot.json, as last fetched. */
+  let shippedTables: ShippedTables | null = null
+  /** How the last load filled the store: from the shipped tables, or by checking every data file. */
+  const loadedFrom = ref<'tables' | 'files' | null>(null)
+
+  /**
+   * Fills the store from `data`: from the shipped tables when they were written from these very files (checked
+   * then, by the same code), else by staging and checking every file.
+   */
+  async function loadData(engine: QueryEngine, data: DatasetFolder[]): Promise<void> {
+    const tables = shippedTables?.source === sourceHash(data) ? shippedTables : null
+    if (tables && (await loadShippedTables(engine, tables, (name) => fetchShippedTable(name)))) {
+      loadedFrom.value = 'tables'
+      performance.mark('jx:loaded-from-tables')
+    } else {
+      await loadDataset(engine, data)
+      loadedFrom.value = 'files'
+    }
+  }
+
   /**
    * Fetches the deployed data again and rebuilds (the wall screen's refresh). On failure the tables may be
    * half-built, so the last good files are loaded back and the error is kept in `reloadError`.
    */
   async function reloadFolder(): Promise<void> {
     await init()
-    const fetched = await fetchDataFolders()
+    const [fetched, shippedRaw] = await Promise.all([fetchDataFolders(), fetchShippedSnapshot()])
+    shippedTables = checkShippedSnapshot(shippedRaw)?.tables ?? null
     const previous = lastGood
     lastGood = fetched
     try {
@@ -346,7 +369,7 @@ export const useDatasetStore = defineStore('dataset', () => {
   return {
     status, error, folders, datasets, orgs, view, legacyScope, current, lastYear, entry, indicators, projects, plans, indicatorSeries,
     spendingSeries, year, years, latestMonth, awaitingTargets, org, about, organisation, version, loadedAt, reloadError,
-    replayError, staleSnapshot, computedByDuckdb: computed_, sampleStatus, dataHash, replayReport, batchesVersion, init,
+    replayError, staleSnapshot, loadedFrom, computedByDuckdb: computed_, sampleStatus, dataHash, replayReport, batchesVersion, init,
     rebuild, reloadFolder, refresh, select, prime, engineReady, otherUnitName, syncBatches, announceBatches: channel.announce,
   }
 })

@@ -56,6 +56,8 @@ describe('a cold start with the snapshot the build shipped', () => {
       await page.waitForFunction(() => performance.getEntriesByName('jx:store-read').length > 0, undefined, { timeout: 60_000 })
       const after = await marks(page)
       expect(after['jx:duckdb-ready']).toBeGreaterThan(after['jx:shipped-snapshot-shown'] as number)
+      // the tables written with the snapshot were loaded, not the files checked again
+      expect(after['jx:loaded-from-tables']).toBeTypeOf('number')
       expect(await figures(page)).toEqual(shipped)
       expect(opened.pageErrors).toEqual([])
       expect(opened.foreignRequests()).toEqual([])
@@ -89,9 +91,43 @@ describe('a data file replaced without a new snapshot', () => {
       await waitReady(page)
       const m = await marks(page)
       expect(m['jx:shipped-snapshot-shown']).toBeUndefined()
+      expect(m['jx:loaded-from-tables']).toBeUndefined()
       expect(m['jx:store-read']).toBeTypeOf('number')
       expect(await page.textContent(CARDS[0] as string)).toBe('16 个')
       expect(await page.textContent('[data-role="stale-snapshot"]')).toContain('快照已过期')
+      expect(opened.pageErrors).toEqual([])
+    } finally {
+      await opened.close()
+    }
+  })
+})
+
+describe('a shipped table file replaced or cut short', () => {
+  let root: string
+  let server: { url: string; close(): Promise<void> }
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'jx-cold-tables-'))
+    await cp(distDir, root, { recursive: true })
+    const actuals = join(root, 'data', 'tables', 'actuals.csv')
+    const text = await readFile(actuals, 'utf8')
+    await writeFile(actuals, text.slice(0, text.lastIndexOf('\n', text.length - 2) + 1))
+    server = await startStaticServer({ root })
+  })
+  afterAll(async () => {
+    await server?.close()
+    if (root) await rm(root, { recursive: true, force: true })
+  })
+
+  it('checks the data files instead, and shows their figures', async () => {
+    const opened = await openPage(browser, server.url, '#/')
+    const { page } = opened
+    try {
+      await waitReady(page)
+      await page.waitForFunction(() => performance.getEntriesByName('jx:store-read').length > 0, undefined, { timeout: 60_000 })
+      const m = await marks(page)
+      expect(m['jx:shipped-snapshot-shown']).toBeTypeOf('number')
+      expect(m['jx:loaded-from-tables']).toBeUndefined()
+      expect(await figures(page)).toEqual(['15 个', '93.00 亿元', '3.15 亿元', '9.80%'])
       expect(opened.pageErrors).toEqual([])
     } finally {
       await opened.close()

@@ -1,0 +1,128 @@
+// The store's tables as DuckDB holds them after the deployed data are loaded and checked, written beside the data
+// by the same command that writes data/snapshot.json. A browser whose data files are those very files loads them
+// with one read per table instead of staging and checking every file again: the check was done, by the same code,
+// when the tables were written. Loading is then as quick for three years or three hundred units as for one.
+import type { QueryEngine } from '@/engine/QueryEngine'
+import { ident, literal } from '@/engine/sql/quote'
+import { createStoreSchemaSql } from '@/engine/sql/schema'
+import { FNV_OFFSET, fnv1a, fnv1aHex } from '@/persist/fnv1a'
+import { foldersHash } from '@/persist/snapshotCache'
+import type { DatasetFolder } from './datasetFolder'
+
+/** The tables a load fills, in the order they are written and read (`units` is the schema's own). */
+export const STORE_TABLES = [
+  'orgs',
+  'indicators',
+  'indicator_targets',
+  'projects',
+  'spending_plan',
+  'actuals',
+  'spending',
+  'indicator_links',
+] as const
+
+export type StoreTable = (typeof STORE_TABLES)[number]
+
+/** Where the tables are written, below the deployed data folder. */
+export const SHIPPED_TABLES_DIR = 'tables/'
+
+export interface ShippedTable {
+  table: StoreTable
+  rows: number
+  /** fnv1aHex of the file's bytes: a file replaced or cut short is not loaded */
+  hash: string
+}
+
+export interface ShippedTables {
+  /** `sourceHash` of the folders the tables were loaded from */
+  source: string
+  files: ShippedTable[]
+}
+
+/**
+ * What the tables depend on: every data file's bytes (foldersHash), each folder's about.json (its unit, its year)
+ * and units.csv (the names of a bureau's units).
+ */
+export function sourceHash(folders: readonly DatasetFolder[]): string {
+  const encoder = new TextEncoder()
+  let h = FNV_OFFSET
+  for (const folder of folders) {
+    h = fnv1a(h, encoder.encode(`${folder.path}\u0000${JSON.stringify(folder.about)}\u0000`))
+    if (folder.units) h = fnv1a(h, folder.units)
+  }
+  return `${foldersHash(folders)}#${h.toString(16)}`
+}
+
+const fileOf = (table: StoreTable) => `shipped_${table}.csv`
+
+// One CSV dialect at both ends: an empty field is NULL and "" an empty string; DuckDB writes doubles so that they
+// read back exact (tests/unit/shippedTables.test.ts).
+const WRITE = `FORMAT csv, HEADER, DELIMITER ',', QUOTE '"', ESCAPE '"', NULL ''`
+const READ = `header = true, delim = ',', quote = '"', escape = '"', nullstr = '', allow_quoted_nulls = false, auto_detect = false`
+
+/** Every store table as CSV bytes, with what tells a good copy from a bad one. */
+export async function dumpTables(engine: QueryEngine, folders: readonly DatasetFolder[]): Promise<{ meta: ShippedTables; bytes: Map<StoreTable, Uint8Array> }> {
+  const bytes = new Map<StoreTable, Uint8Array>()
+  const files: ShippedTable[] = []
+  for (const table of STORE_TABLES) {
+    const name = fileOf(table)
+    await engine.exec(`COPY (SELECT * FROM ${ident(table)}) TO ${literal(engine.outputPath(name))} (${WRITE})`)
+    const data = await engine.readFile(name)
+    await engine.dropFile(name)
+    const [{ n } = { n: 0 }] = await engine.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${ident(table)}`)
+    bytes.set(table, data)
+    files.push({ table, rows: n, hash: fnv1aHex(data) })
+  }
+  return { meta: { source: sourceHash(folders), files }, bytes }
+}
+
+/** The `tables` entry of data/snapshot.json as fetched: null unless whole and of this shape. */
+export function checkShippedTables(raw: unknown): ShippedTables | null {
+  if (typeof raw !== 'object' || raw === null) return null
+  const o = raw as Record<string, unknown>
+  if (typeof o.source !== 'string' || !Array.isArray(o.files)) return null
+  const files = (o.files as unknown[]).filter(
+    (f): f is ShippedTable =>
+      typeof f === 'object' && f !== null && STORE_TABLES.includes((f as ShippedTable).table) &&
+      Number.isInteger((f as ShippedTable).rows) && typeof (f as ShippedTable).hash === 'string',
+  )
+  return STORE_TABLES.every((t) => files.some((f) => f.table === t)) ? { source: o.source, files } : null
+}
+
+/**
+ * Fills the store from shipped tables: the schema, then one read per table, with the column types of the schema.
+ * Returns false (the store left empty) when a file is missing, is not the one the snapshot lists, or reads to
+ * another number of rows: the caller then loads and checks the data files as without a snapshot.
+ */
+export async function loadShippedTables(
+  engine: QueryEngine,
+  meta: ShippedTables,
+  fetchTable: (fileName: string) => Promise<Uint8Array | null>,
+): Promise<boolean> {
+  const fetched = await Promise.all(meta.files.map(async (f) => ({ ...f, bytes: await fetchTable(`${f.table}.csv`) })))
+  if (fetched.some((f) => !f.bytes || fnv1aHex(f.bytes) !== f.hash)) return false
+  await engine.exec(createStoreSchemaSql())
+  try {
+    for (const f of fetched) {
+      const columns = await engine.query<{ name: string; type: string }>(
+        `SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_name = ${literal(f.table)} ORDER BY ordinal_position`,
+      )
+      const name = fileOf(f.table)
+      await engine.registerBuffer(name, f.bytes as Uint8Array)
+      try {
+        const types = columns.map((c) => `${literal(c.name)}: ${literal(c.type)}`).join(', ')
+        await engine.exec(
+          `INSERT INTO ${ident(f.table)} SELECT * FROM read_csv(${literal(name)}, ${READ}, columns = {${types}})`,
+        )
+      } finally {
+        await engine.dropFile(name)
+      }
+      const [{ n } = { n: -1 }] = await engine.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${ident(f.table)}`)
+      if (n !== f.rows) throw new Error(`${f.table}: ${n} rows read, ${f.rows} written`)
+    }
+    return true
+  } catch {
+    await engine.exec(createStoreSchemaSql())
+    return false
+  }
+}
