@@ -36,22 +36,26 @@ const kindOfFile = (fileName: string): FileKind | undefined =>
  * A folder's rows are those of its unit and its about.json year (every year, when it names none).
  */
 export async function readSampleParts(engine: QueryEngine, folders: readonly DatasetFolder[]): Promise<SamplePart[]> {
-  const parts: SamplePart[] = []
-  for (const folder of folders) {
+  const listed = folders.flatMap((folder) => {
     const sampleKinds = (folder.about?.sampleFiles ?? []).map(kindOfFile).filter((k): k is FileKind => k !== undefined)
-    if (!sampleKinds.length) continue
     const present = (Object.keys(folder.files) as FileKind[]).filter((k) => k !== 'links')
     const wholeFolder = present.every((k) => sampleKinds.includes(k))
     const org = orgKeyOf(folder.about)
     const year = folder.about?.year
-    for (const kind of sampleKinds) {
-      const table = KIND_TABLE[kind]
-      const columns = TABLE_KEYS[table]
-      const rows = await engine.query(
-        `SELECT ${columns.map(ident).join(', ')} FROM ${ident(table)} WHERE org = ${literal(org)}${year !== undefined ? ` AND year = ${year}` : ''}`,
-      )
+    return sampleKinds.map((kind) => ({ kind, org, year, wholeFolder }))
+  })
+  const parts: SamplePart[] = []
+  // one query per table for every folder: the start-up waits for each round trip to DuckDB's worker
+  for (const kind of new Set(listed.map((l) => l.kind))) {
+    const ofKind = listed.filter((l) => l.kind === kind)
+    const table = KIND_TABLE[kind]
+    const columns = TABLE_KEYS[table]
+    const where = ofKind.map((l) => `(org = ${literal(l.org)}${l.year !== undefined ? ` AND year = ${l.year}` : ''})`).join(' OR ')
+    const rows = await engine.query(`SELECT ${columns.map(ident).join(', ')} FROM ${ident(table)} WHERE ${where}`)
+    for (const { org, year, wholeFolder } of ofKind) {
       const byYear = new Map<number, Set<string>>()
       for (const row of rows) {
+        if (row.org !== org || (year !== undefined && row.year !== year)) continue
         const y = Number(row.year)
         if (!byYear.has(y)) byYear.set(y, new Set())
         byYear.get(y)!.add(keyOf(columns.map((c) => row[c])))

@@ -21,13 +21,13 @@ export const STORE_TABLES = [
   'indicator_links',
 ] as const
 
-export type StoreTable = (typeof STORE_TABLES)[number]
+export type TableName = (typeof STORE_TABLES)[number]
 
 /** Where the tables are written, below the deployed data folder. */
 export const SHIPPED_TABLES_DIR = 'tables/'
 
 export interface ShippedTable {
-  table: StoreTable
+  table: TableName
   rows: number
   /** fnv1aHex of the file's bytes: a file replaced or cut short is not loaded */
   hash: string
@@ -53,7 +53,7 @@ export function sourceHash(folders: readonly DatasetFolder[]): string {
   return `${foldersHash(folders)}#${h.toString(16)}`
 }
 
-const fileOf = (table: StoreTable) => `shipped_${table}.csv`
+const fileOf = (table: TableName) => `shipped_${table}.csv`
 
 // One CSV dialect at both ends: an empty field is NULL and "" an empty string; DuckDB writes doubles so that they
 // read back exact (tests/unit/shippedTables.test.ts).
@@ -61,8 +61,8 @@ const WRITE = `FORMAT csv, HEADER, DELIMITER ',', QUOTE '"', ESCAPE '"', NULL ''
 const READ = `header = true, delim = ',', quote = '"', escape = '"', nullstr = '', allow_quoted_nulls = false, auto_detect = false`
 
 /** Every store table as CSV bytes, with what tells a good copy from a bad one. */
-export async function dumpTables(engine: QueryEngine, folders: readonly DatasetFolder[]): Promise<{ meta: ShippedTables; bytes: Map<StoreTable, Uint8Array> }> {
-  const bytes = new Map<StoreTable, Uint8Array>()
+export async function dumpTables(engine: QueryEngine, folders: readonly DatasetFolder[]): Promise<{ meta: ShippedTables; bytes: Map<TableName, Uint8Array> }> {
+  const bytes = new Map<TableName, Uint8Array>()
   const files: ShippedTable[] = []
   for (const table of STORE_TABLES) {
     const name = fileOf(table)
@@ -102,27 +102,29 @@ export async function loadShippedTables(
   const fetched = await Promise.all(meta.files.map(async (f) => ({ ...f, bytes: await fetchTable(`${f.table}.csv`) })))
   if (fetched.some((f) => !f.bytes || fnv1aHex(f.bytes) !== f.hash)) return false
   await engine.exec(createStoreSchemaSql())
+  // a round trip to the worker costs more than reading these tables: every step is one statement for all of them
+  const columns = await engine.query<{ t: string; name: string; type: string }>(
+    `SELECT table_name AS t, column_name AS name, data_type AS type FROM information_schema.columns
+     WHERE table_name IN (${STORE_TABLES.map(literal).join(', ')}) ORDER BY table_name, ordinal_position`,
+  )
+  const typesOf = (table: TableName) =>
+    columns.filter((c) => c.t === table).map((c) => `${literal(c.name)}: ${literal(c.type)}`).join(', ')
+  await Promise.all(fetched.map((f) => engine.registerBuffer(fileOf(f.table), f.bytes as Uint8Array)))
   try {
-    for (const f of fetched) {
-      const columns = await engine.query<{ name: string; type: string }>(
-        `SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_name = ${literal(f.table)} ORDER BY ordinal_position`,
-      )
-      const name = fileOf(f.table)
-      await engine.registerBuffer(name, f.bytes as Uint8Array)
-      try {
-        const types = columns.map((c) => `${literal(c.name)}: ${literal(c.type)}`).join(', ')
-        await engine.exec(
-          `INSERT INTO ${ident(f.table)} SELECT * FROM read_csv(${literal(name)}, ${READ}, columns = {${types}})`,
-        )
-      } finally {
-        await engine.dropFile(name)
-      }
-      const [{ n } = { n: -1 }] = await engine.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${ident(f.table)}`)
-      if (n !== f.rows) throw new Error(`${f.table}: ${n} rows read, ${f.rows} written`)
-    }
+    await engine.exec(
+      fetched
+        .map((f) => `INSERT INTO ${ident(f.table)} SELECT * FROM read_csv(${literal(fileOf(f.table))}, ${READ}, columns = {${typesOf(f.table)}})`)
+        .join(';\n'),
+    )
+    const counts = await engine.query<{ t: string; n: number }>(
+      fetched.map((f) => `SELECT ${literal(f.table)} AS t, count(*)::INTEGER AS n FROM ${ident(f.table)}`).join(' UNION ALL '),
+    )
+    if (fetched.some((f) => counts.find((c) => c.t === f.table)?.n !== f.rows)) throw new Error('a table read to another number of rows')
     return true
   } catch {
     await engine.exec(createStoreSchemaSql())
     return false
+  } finally {
+    for (const f of fetched) await engine.dropFile(fileOf(f.table))
   }
 }

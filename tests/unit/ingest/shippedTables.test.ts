@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { QueryEngine } from '@/engine/QueryEngine'
 import { loadDataset } from '@/ingest/loadDataset'
-import { dumpTables, loadShippedTables, sourceHash, STORE_TABLES, type ShippedTables, type StoreTable } from '@/ingest/shippedTables'
+import { dumpTables, loadShippedTables, sourceHash, STORE_TABLES, type ShippedTables, type TableName } from '@/ingest/shippedTables'
 import { ENGINES } from '../../engines'
 import { readDataFolder } from '../../support'
 
-const rowsOf = (engine: QueryEngine, table: StoreTable) => engine.query(`SELECT * FROM "${table}" ORDER BY ALL`)
+const rowsOf = (engine: QueryEngine, table: TableName) => engine.query(`SELECT * FROM "${table}" ORDER BY ALL`)
 
 describe.each(ENGINES)('the checked tables shipped beside the data, on $name', ({ create }) => {
   let written: QueryEngine
   let meta: ShippedTables
-  let bytes: Map<StoreTable, Uint8Array>
+  let bytes: Map<TableName, Uint8Array>
   const folders = readDataFolder()
 
   beforeAll(async () => {
@@ -23,7 +23,7 @@ describe.each(ENGINES)('the checked tables shipped beside the data, on $name', (
   })
   afterAll(() => written?.close())
 
-  const fetchFrom = (files: Map<StoreTable, Uint8Array>) => async (name: string) => files.get(name.replace(/\.csv$/, '') as StoreTable)?.slice() ?? null
+  const fetchFrom = (files: Map<TableName, Uint8Array>) => async (name: string) => files.get(name.replace(/\.csv$/, '') as TableName)?.slice() ?? null
 
   it('reads back every table row for row', async () => {
     const read = await create()
