@@ -1,13 +1,10 @@
 // Only what the charts use, from echarts/core: `import 'echarts'` would ship every chart type.
 import { BarChart, LineChart } from 'echarts/charts'
 import {
-  DatasetComponent,
   GridComponent,
   LegendComponent,
-  MarkAreaComponent,
   MarkLineComponent,
   TitleComponent,
-  ToolboxComponent,
   TooltipComponent,
 } from 'echarts/components'
 import * as echarts from 'echarts/core'
@@ -16,13 +13,10 @@ import { CanvasRenderer } from 'echarts/renderers'
 echarts.use([
   BarChart,
   LineChart,
-  DatasetComponent,
   GridComponent,
   LegendComponent,
-  MarkAreaComponent,
   MarkLineComponent,
   TitleComponent,
-  ToolboxComponent,
   TooltipComponent,
   CanvasRenderer,
 ])

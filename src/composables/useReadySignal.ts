@@ -1,4 +1,5 @@
 import { onBeforeUnmount } from 'vue'
+import { figuresDrawn } from '@/stores/engine'
 
 /**
  * The signal browser tests and benchmarks wait for: `<html data-ready="true">` and the `jx:ready` mark, set once
@@ -14,6 +15,7 @@ export function useReadySignal(charts: number) {
     done = true
     html.setAttribute('data-ready', 'true')
     performance.mark('jx:ready')
+    figuresDrawn()
   }
   function chartRendered() {
     rendered++

@@ -24,14 +24,18 @@ export async function listFolders(base = 'data/'): Promise<string[]> {
 
 export async function fetchFolder(base: string, path: string): Promise<DatasetFolder> {
   const files: DatasetFiles = {}
-  const fetched = await Promise.all(
-    FOLDER_KINDS.map(async (kind) => {
-      const response = await fetch(`${base}${path}${FILE_KINDS[kind].fileName}`, { cache: 'no-cache' })
-      return isFile(response) ? ([kind, new Uint8Array(await response.arrayBuffer())] as const) : null
-    }),
-  )
+  // about.json beside the files, not after them: a cold start waits for the slowest round trip, not their sum
+  const [fetched, aboutRaw] = await Promise.all([
+    Promise.all(
+      FOLDER_KINDS.map(async (kind) => {
+        const response = await fetch(`${base}${path}${FILE_KINDS[kind].fileName}`, { cache: 'no-cache' })
+        return isFile(response) ? ([kind, new Uint8Array(await response.arrayBuffer())] as const) : null
+      }),
+    ),
+    fetchJson(`${base}${path}about.json`),
+  ])
   for (const entry of fetched) if (entry) files[entry[0]] = entry[1]
-  const about = readAbout(await fetchJson(`${base}${path}about.json`))
+  const about = readAbout(aboutRaw)
   // the registry of units is only looked for where about.json says the folder has one (no 404 for a department)
   const units = about?.hasUnits ? await fetch(`${base}${path}units.csv`, { cache: 'no-cache' }).catch(() => null) : null
   return { path, files, about, ...(isFile(units) ? { units: new Uint8Array(await units.arrayBuffer()) } : {}) }

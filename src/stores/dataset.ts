@@ -15,7 +15,7 @@ import { batchChannel, withBatchLock } from '@/persist/batchChannel'
 import { batchStore } from '@/persist/batchStore'
 import { foldersHash, readSnapshot, snapshotKey, writeSnapshot, type StoreView } from '@/persist/snapshotCache'
 import { storedView } from '@/persist/userState'
-import { getEngine } from './engine'
+import { afterFirstFigures, getEngine } from './engine'
 
 export type { DatasetAbout }
 
@@ -192,7 +192,6 @@ export const useDatasetStore = defineStore('dataset', () => {
     started ??= (async () => {
       status.value = 'loading'
       try {
-        const enginePromise = inStage('engine', getEngine)
         const [fetched, stored, shippedRaw] = await Promise.all([
           inStage('data', () => fetchDataFolders()),
           inStage('batches', () => batchStore().list()),
@@ -206,6 +205,11 @@ export const useDatasetStore = defineStore('dataset', () => {
         const fresh = shipped !== null && shipped.hash === foldersHash(fetched)
         staleSnapshot.value = shipped !== null && !fresh
         shippedTables = shipped?.tables ?? null
+        // fetched while DuckDB starts, rather than after
+        if (shippedTables?.source === sourceHash(fetched)) {
+          const files = new Map(shippedTables.files.map((f) => [`${f.table}.csv`, fetchShippedTable(`${f.table}.csv`)]))
+          prefetched = (name) => files.get(name) ?? fetchShippedTable(name)
+        }
         const early = cached ?? (fresh && stored.length === 0 ? { ...shipped, savedAt: shipped.computedAt } : null)
         // the about.json deployed now (the sample badge, the unit's name), not the one kept figures were computed with;
         // before showView, which reads it for where judgements kept before units belong
@@ -216,8 +220,10 @@ export const useDatasetStore = defineStore('dataset', () => {
           performance.mark(cached ? 'jx:snapshot-shown' : 'jx:shipped-snapshot-shown')
           // the frame that puts the snapshot's numbers on screen (the charts follow once ECharts has loaded)
           if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => performance.mark('jx:snapshot-painted'))
+          // DuckDB starts once the figures are drawn (a page that waits for DuckDB waits no longer than this)
+          await afterFirstFigures(1200)
         }
-        engine = markRaw(await enginePromise)
+        engine = markRaw(await inStage('engine', getEngine))
         lastGood = fetched
         await inStage('build', () => rebuild(fetched, stored))
         status.value = 'ready'
@@ -289,6 +295,8 @@ export const useDatasetStore = defineStore('dataset', () => {
 
   /** The checked tables shipped beside data/snapshot.json, as last fetched. */
   let shippedTables: ShippedTables | null = null
+  /** The shipped tables' files, when init started fetching them: taken by the first load. */
+  let prefetched: ((fileName: string) => Promise<Uint8Array | null>) | null = null
   /** How the last load filled the store: from the shipped tables, or by checking every data file. */
   const loadedFrom = ref<'tables' | 'files' | null>(null)
 
@@ -298,7 +306,9 @@ export const useDatasetStore = defineStore('dataset', () => {
    */
   async function loadData(engine: QueryEngine, data: DatasetFolder[]): Promise<void> {
     const tables = shippedTables?.source === sourceHash(data) ? shippedTables : null
-    if (tables && (await loadShippedTables(engine, tables, (name) => fetchShippedTable(name)))) {
+    const fetchTable = prefetched ?? ((name: string) => fetchShippedTable(name))
+    prefetched = null
+    if (tables && (await loadShippedTables(engine, tables, fetchTable))) {
       loadedFrom.value = 'tables'
       performance.mark('jx:loaded-from-tables')
     } else {

@@ -4,6 +4,7 @@ let enginePromise: Promise<QueryEngine> | null = null
 
 /** duckdb-wasm, started once and lazily: the shell paints before the 34 MB wasm is fetched. */
 export function getEngine(): Promise<QueryEngine> {
+  if (!enginePromise) performance.mark('jx:duckdb-start')
   enginePromise ??= import('@/engine/duckdbBrowser').then(async (m) => {
     const engine = await m.createBrowserEngine()
     performance.mark('jx:duckdb-ready')
@@ -11,3 +12,16 @@ export function getEngine(): Promise<QueryEngine> {
   })
   return enginePromise
 }
+
+let drawn: () => void = () => {}
+const figuresOnScreen = new Promise<void>((resolve) => (drawn = resolve))
+
+/** The page's first figures and charts are drawn (the ready signal): DuckDB may now take the processor. */
+export const figuresDrawn = () => drawn()
+
+/**
+ * Resolves once the first figures are drawn, or after `ms`: a start that shows figures from a snapshot starts
+ * DuckDB after them, since compiling its wasm on a second core slows the charts down by a third.
+ */
+export const afterFirstFigures = (ms: number) =>
+  Promise.race([figuresOnScreen, new Promise<void>((resolve) => setTimeout(resolve, ms))])
