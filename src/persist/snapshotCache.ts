@@ -13,8 +13,19 @@ import { storedValue } from './storedValue'
  */
 declare const __BUILD_ID__: string
 
+/** Hashes of folder lists already hashed: a bureau's files are tens of MB, and start-up asks several times. */
+const hashed = new WeakMap<object, string>()
+
 /** The hash of the deployed data alone: what a snapshot shipped with the build is checked against. */
 export function foldersHash(folders: readonly Pick<DatasetFolder, 'path' | 'files'>[]): string {
+  const known = hashed.get(folders)
+  if (known !== undefined) return known
+  const hash = hashFolders(folders)
+  hashed.set(folders, hash)
+  return hash
+}
+
+function hashFolders(folders: readonly Pick<DatasetFolder, 'path' | 'files'>[]): string {
   const encoder = new TextEncoder()
   let h = FNV_OFFSET
   const parts: string[] = []

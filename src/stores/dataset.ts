@@ -15,7 +15,7 @@ import { batchChannel, withBatchLock } from '@/persist/batchChannel'
 import { batchStore } from '@/persist/batchStore'
 import { foldersHash, readSnapshot, snapshotKey, writeSnapshot, type StoreView } from '@/persist/snapshotCache'
 import { storedView } from '@/persist/userState'
-import { afterFirstFigures, getEngine } from './engine'
+import { afterFirstFigures, engineWanted, getEngine } from './engine'
 
 export type { DatasetAbout }
 
@@ -187,8 +187,12 @@ export const useDatasetStore = defineStore('dataset', () => {
     return true
   }
 
-  /** Starts the engine, loads the deployed data and reads the view; once. */
-  function init(): Promise<void> {
+  /**
+   * Starts the engine, loads the deployed data and reads the view; once. A page that cannot draw without DuckDB says
+   * so (`needsEngine`): with a snapshot on screen, DuckDB otherwise starts only once the page's charts are drawn.
+   */
+  function init({ needsEngine = false }: { needsEngine?: boolean } = {}): Promise<void> {
+    if (needsEngine) engineWanted()
     started ??= (async () => {
       status.value = 'loading'
       try {
@@ -202,11 +206,12 @@ export const useDatasetStore = defineStore('dataset', () => {
         // A cold browser: the figures shipped with the data, when they were computed from these very files and no
         // upload of this browser's changes them.
         const shipped = checkShippedSnapshot(shippedRaw)
-        const fresh = shipped !== null && shipped.hash === foldersHash(fetched)
+        const filesHash = foldersHash(fetched)
+        const fresh = shipped !== null && shipped.hash === filesHash
         staleSnapshot.value = shipped !== null && !fresh
         shippedTables = shipped?.tables ?? null
         // fetched while DuckDB starts, rather than after
-        if (shippedTables?.source === sourceHash(fetched)) {
+        if (shippedTables?.source === sourceHash(fetched, filesHash)) {
           const files = new Map(shippedTables.files.map((f) => [`${f.table}.csv`, fetchShippedTable(`${f.table}.csv`)]))
           prefetched = (name) => files.get(name) ?? fetchShippedTable(name)
         }
@@ -250,7 +255,7 @@ export const useDatasetStore = defineStore('dataset', () => {
    * it): the upload session calls this before every apply and undo, under the batch lock.
    */
   async function syncBatches(log: readonly BatchRecord[]): Promise<void> {
-    await init()
+    await init({ needsEngine: true })
     if (!engine || !lastGood || loadedLog === logSignature(log)) return
     await rebuild(lastGood, [...log])
     batchesVersion.value++
@@ -322,7 +327,7 @@ export const useDatasetStore = defineStore('dataset', () => {
    * half-built, so the last good files are loaded back and the error is kept in `reloadError`.
    */
   async function reloadFolder(): Promise<void> {
-    await init()
+    await init({ needsEngine: true })
     const [fetched, shippedRaw] = await Promise.all([fetchDataFolders(), fetchShippedSnapshot()])
     shippedTables = checkShippedSnapshot(shippedRaw)?.tables ?? null
     const previous = lastGood
@@ -371,7 +376,7 @@ export const useDatasetStore = defineStore('dataset', () => {
 
   /** The engine, for the data page and exports (after init). */
   async function engineReady(): Promise<QueryEngine> {
-    await init()
+    await init({ needsEngine: true })
     if (!engine) throw new Error('DuckDB is not available')
     return engine
   }

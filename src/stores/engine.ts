@@ -13,15 +13,18 @@ export function getEngine(): Promise<QueryEngine> {
   return enginePromise
 }
 
-let drawn: () => void = () => {}
-const figuresOnScreen = new Promise<void>((resolve) => (drawn = resolve))
+let release: () => void = () => {}
+const released = new Promise<void>((resolve) => (release = resolve))
 
 /** The page's first figures and charts are drawn (the ready signal): DuckDB may now take the processor. */
-export const figuresDrawn = () => drawn()
+export const figuresDrawn = () => release()
+
+/** A page that cannot draw without DuckDB (the data page, the bureau's) is open: DuckDB starts now. */
+export const engineWanted = () => release()
 
 /**
- * Resolves once the first figures are drawn, or after `ms`: a start that shows figures from a snapshot starts
+ * Resolves once the first figures are drawn (or a page wants DuckDB), or after `ms`: a start that shows figures from a snapshot starts
  * DuckDB after them, since compiling its wasm on a second core slows the charts down by a third.
  */
 export const afterFirstFigures = (ms: number) =>
-  Promise.race([figuresOnScreen, new Promise<void>((resolve) => setTimeout(resolve, ms))])
+  Promise.race([released, new Promise<void>((resolve) => setTimeout(resolve, ms))])
