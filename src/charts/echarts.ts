@@ -2,7 +2,7 @@
 import { BarChart, LineChart } from 'echarts/charts'
 import {
   GridComponent,
-  LegendComponent,
+  LegendPlainComponent,
   MarkLineComponent,
   TitleComponent,
   TooltipComponent,
@@ -14,7 +14,7 @@ echarts.use([
   BarChart,
   LineChart,
   GridComponent,
-  LegendComponent,
+  LegendPlainComponent,
   MarkLineComponent,
   TitleComponent,
   TooltipComponent,
