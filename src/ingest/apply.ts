@@ -1,4 +1,4 @@
-import { toIndicator } from '@/domain/indicator'
+import { readTarget } from '@/domain/indicator'
 import type { IndicatorRow } from '@/domain/types'
 import type { QueryEngine } from '@/engine/QueryEngine'
 import { unitExpr } from '@/engine/sql/ingest'
@@ -134,30 +134,41 @@ export const csvField = (value: string | number | boolean | null) => {
 let targetsFile = 0
 
 /**
- * Parses every 指标值 of the given units and years (all when none are given) with the domain's parser, and stores
- * the result where the analysis SQL can join it. The rows travel as one CSV: a province has 400,000 indicators.
+ * Parses the 指标值 of the given units and years (all when none are given) with the domain's parser, and stores the
+ * result where the analysis SQL can join it. A province's 400,000 indicators repeat a few thousand targets: each
+ * distinct (指标值, 单位, 指标性质, name, 口径) is read out and parsed once, and joined back to its indicators in SQL.
  */
 export async function refreshTargets(engine: QueryEngine, scopes?: readonly Scope[] | ScopesOfView): Promise<void> {
-  const rows = await readIndicatorRows(engine, scopes)
-  await engine.exec(`DELETE FROM indicator_targets${scopes ? ` WHERE ${scopesWhereSql(scopes)}` : ''}`)
-  if (rows.length === 0) return
-  const lines = ['org,year,id,direction,target_value,target_unit,qualitative,measure']
-  for (const row of rows) {
-    const ind = toIndicator(row)
-    lines.push(
-      [row.org, row.year, ind.id, ind.target.direction, ind.target.value, ind.target.unit, ind.target.qualitative, ind.measureResolved]
-        .map(csvField)
-        .join(','),
-    )
-  }
-  const name = `f_targets_${++targetsFile}.csv`
-  await engine.registerText(name, lines.join('\n') + '\n')
+  const where = scopes ? `WHERE ${scopesWhereSql(scopes)}` : ''
+  await engine.exec(`DELETE FROM indicator_targets ${where}`)
+  const n = ++targetsFile
+  const specs = `target_specs_${n}`
+  const name = `f_targets_${n}.csv`
+  await engine.exec(`CREATE OR REPLACE TEMP TABLE ${specs} AS SELECT row_number() OVER ()::INTEGER AS spec, *
+    FROM (SELECT DISTINCT target, unit, direction, name, measure FROM indicators ${where})`)
   try {
-    await engine.exec(`INSERT INTO indicator_targets SELECT * FROM read_csv(${literal(name)}, header = true, auto_detect = false,
-      quote = '"', escape = '"', columns = {'org': 'VARCHAR', 'year': 'INTEGER', 'id': 'VARCHAR', 'direction': 'VARCHAR',
-      'target_value': 'DOUBLE', 'target_unit': 'VARCHAR', 'qualitative': 'BOOLEAN', 'measure': 'VARCHAR'})`)
+    const rows = await engine.query<{
+      spec: number; target: string; unit: string | null; direction: string | null; name: string; measure: string | null
+    }>(`SELECT spec, target, unit, direction, name, measure FROM ${specs}`)
+    if (rows.length === 0) return
+    const lines = ['spec,direction,target_value,target_unit,qualitative,measure']
+    for (const row of rows) {
+      const { target, measureResolved } = readTarget({ ...row, targetText: row.target })
+      lines.push([row.spec, target.direction, target.value, target.unit, target.qualitative, measureResolved].map(csvField).join(','))
+    }
+    await engine.registerText(name, lines.join('\n') + '\n')
+    const same = (c: string) => `s.${c} IS NOT DISTINCT FROM i.${c}`
+    await engine.exec(`INSERT INTO indicator_targets
+      SELECT i.org, i.year, i.id, p.direction, p.target_value, p.target_unit, p.qualitative, p.measure
+      FROM (SELECT * FROM indicators ${where}) i
+      JOIN ${specs} s ON s.target = i.target AND s.name = i.name AND ${['unit', 'direction', 'measure'].map(same).join(' AND ')}
+      JOIN read_csv(${literal(name)}, header = true, auto_detect = false, quote = '"', escape = '"', columns = {'spec': 'INTEGER',
+        'direction': 'VARCHAR', 'target_value': 'DOUBLE', 'target_unit': 'VARCHAR', 'qualitative': 'BOOLEAN', 'measure': 'VARCHAR'}) p
+        ON p.spec = s.spec
+      ORDER BY i.org, i.year, i.ord, i.id`)
   } finally {
     await engine.dropFile(name)
+    await engine.exec(`DROP TABLE IF EXISTS ${specs}`)
   }
 }
 
