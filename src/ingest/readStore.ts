@@ -70,6 +70,11 @@ export interface ReadScope {
   /** null: every unit of the year (the bureau, the command line) */
   org: string | null
   months?: readonly [number, number]
+  /**
+   * What not to read, left empty in the snapshots: a unit's projects, its plans and spending. The monitor's figures
+   * need neither spending nor (without a last year to match against) projects.
+   */
+  skip?: readonly ('projects' | 'spending')[]
 }
 
 /**
@@ -80,12 +85,13 @@ export async function readScopes(e: QueryEngine, s: ReadScope): Promise<Map<stri
   const params = s.org === null ? [s.year] : [s.year, s.org]
   const where = s.org === null ? 'year = $1' : 'year = $1 AND org = $2'
   const series = { allOrgs: s.org === null, months: s.months }
+  const skipped = new Set(s.skip)
   const indicatorRows = await readIndicatorRows(e, s.org === null ? { year: s.year } : [{ org: s.org, year: s.year }])
-  const projectRows = await e.query<{
+  const projectRows = skipped.has('projects') ? [] : await e.query<{
     org: string; code: string; name: string; department: string | null; unit_name: string | null; budget: number
     adjusted_budget: number | null; fiscal: number | null; other: number | null; purpose: string | null; goal: string | null
   }>(`SELECT * EXCLUDE (year, ord) FROM projects WHERE ${where} ORDER BY org, ord, code`, params)
-  const planRows = await e.query<{ org: string; code: string; month: number; share: number }>(
+  const planRows = skipped.has('spending') ? [] : await e.query<{ org: string; code: string; month: number; share: number }>(
     `SELECT org, code, month, share FROM spending_plan WHERE ${where} ORDER BY org, code, month`,
     params,
   )
@@ -95,7 +101,7 @@ export async function readScopes(e: QueryEngine, s: ReadScope): Promise<Map<stri
     params,
   )
   const seriesRows = indicatorRows.length ? await e.query(indicatorSeriesSql(series), params) : []
-  const spendRows = projectRows.length
+  const spendRows = projectRows.length && !skipped.has('spending')
     ? await e.query<{ org: string; code: string; month: number; spent: number; cumulative: number; has_data: boolean }>(
         spendingSeriesSql(series),
         params,
