@@ -43,8 +43,8 @@ export type TargetColumns = Pick<IndicatorRow, 'targetText' | 'unit' | 'directio
 /** The parsed 指标值 and the measure it resolves to, from the columns that decide them (see `toIndicator`). */
 export function readTarget(row: TargetColumns): Pick<Indicator, 'target' | 'measureResolved'> {
   let target = parseCached(row.targetText, row.unit, row.direction)
-  const nameUnit = unitFromName(row.name)
-  if (target.flags.includes('missing-unit') && nameUnit !== null) {
+  const nameUnit = target.flags.includes('missing-unit') ? unitFromName(row.name) : null
+  if (nameUnit !== null) {
     target = { ...target, unit: nameUnit, flags: target.flags.filter((f) => f !== 'missing-unit') }
   }
   if (target.flags.includes('implausible') && MAY_EXCEED_100.test(row.name)) {

@@ -1,5 +1,5 @@
 import { readTarget } from '@/domain/indicator'
-import type { IndicatorRow } from '@/domain/types'
+import type { Indicator } from '@/domain/types'
 import type { QueryEngine } from '@/engine/QueryEngine'
 import { unitExpr } from '@/engine/sql/ingest'
 import { upsertFromSql, type StoreTable } from '@/engine/sql/batch'
@@ -172,20 +172,47 @@ export async function refreshTargets(engine: QueryEngine, scopes?: readonly Scop
   }
 }
 
-/** An indicator row as stored, with the unit and year it belongs to. */
-export type StoredIndicatorRow = IndicatorRow & Scope
+/** An indicator as stored, with the unit and year it belongs to and its 指标值 read. */
+export type StoredIndicator = Indicator & Scope
 
-/** The indicators of some units and years, of a staged file's, of one whole year (`{ year }`), or (nothing given) of every year. */
-export async function readIndicatorRows(engine: QueryEngine, scopes?: ScopeFilter): Promise<StoredIndicatorRow[]> {
+/** The columns of an indicator that a province repeats across its units: 分项, 一级/二级指标, name, 指标值, 单位 … */
+const SHARED_COLUMNS = ['group', 'level1', 'level2', 'name', 'target', 'unit', 'direction', 'measure', 'basis'] as const
+
+type SharedColumns = { [K in (typeof SHARED_COLUMNS)[number]]: K extends 'name' | 'target' ? string : string | null }
+
+/**
+ * The indicators of some units and years, of a staged file's, of one whole year (`{ year }`), or (nothing given) of
+ * every year, as `toIndicator` reads them. The columns a province repeats come once per distinct combination
+ * (`spec`, on the first row that has it), not on each of 400,000 rows (text is what costs most to hand over from
+ * the engine), and each combination's 指标值 is read once.
+ */
+export async function readIndicators(engine: QueryEngine, scopes?: ScopeFilter): Promise<StoredIndicator[]> {
   const where = scopes === undefined ? '' : `WHERE ${scopesWhereSql(scopes)}`
+  const shared = SHARED_COLUMNS.map((c) => ident(c))
   const rows = await engine.query<{
-    org: string; year: number; id: string; scope: string; group: string | null; level1: string | null
-    level2: string | null; name: string; target: string; unit: string | null; direction: string | null
-    measure: string | null; weight: number | null; basis: string | null; last_year: number | null; history: number | null
-  }>(`SELECT * EXCLUDE (ord) FROM indicators ${where} ORDER BY org, year, ord, id`)
-  return rows.map((r) => ({
-    org: r.org, year: r.year, id: r.id, scope: r.scope, group: r.group, level1: r.level1, level2: r.level2, name: r.name,
-    targetText: r.target, unit: r.unit, direction: r.direction, measure: r.measure, weight: r.weight, basis: r.basis,
-    lastYear: r.last_year, history: r.history,
-  }))
+    org: string; year: number; id: string; scope: string; weight: number | null; last_year: number | null
+    history: number | null; spec: number; first: boolean
+  } & { [K in keyof SharedColumns]: SharedColumns[K] | null }>(`WITH i AS (
+    SELECT *, row_number() OVER (ORDER BY org, year, ord, id) AS pos FROM indicators ${where}),
+  s AS (SELECT ${shared.join(', ')}, min(pos) AS spec FROM i GROUP BY ALL)
+  SELECT i.org, i.year, i.id, i.scope, i.weight, i.last_year, i.history, s.spec, i.pos = s.spec AS first,
+    ${shared.map((c) => `CASE WHEN i.pos = s.spec THEN i.${c} END AS ${c}`).join(', ')}
+  FROM i JOIN s ON ${shared.map((c) => `i.${c} IS NOT DISTINCT FROM s.${c}`).join(' AND ')}
+  ORDER BY i.pos`)
+  const specs = new Map<number, { columns: SharedColumns; read: Pick<Indicator, 'target' | 'measureResolved'> }>()
+  return rows.map((r) => {
+    if (r.first) {
+      const columns = r as SharedColumns
+      specs.set(r.spec, { columns, read: readTarget({ ...columns, targetText: columns.target }) })
+    }
+    const spec = specs.get(r.spec)
+    if (!spec) throw new Error('an indicator came before the first row of its spec')
+    const s = spec.columns
+    // the keys in toIndicator's order: the row's, then what its 指标值 reads as
+    return {
+      org: r.org, year: r.year, id: r.id, scope: r.scope, group: s.group, level1: s.level1, level2: s.level2, name: s.name,
+      targetText: s.target, unit: s.unit, direction: s.direction, measure: s.measure, weight: r.weight, basis: s.basis,
+      lastYear: r.last_year, history: r.history, target: spec.read.target, measureResolved: spec.read.measureResolved,
+    }
+  })
 }

@@ -1,10 +1,9 @@
-import { toIndicator } from '@/domain/indicator'
 import type { SeriesPoint, SpendingPoint } from '@/domain/monitor'
 import type { Indicator, PlanPoint, Project, QualitativeStatus } from '@/domain/types'
 import type { ManualLink } from '@/domain/yearOnYear'
 import type { QueryEngine, Row } from '@/engine/QueryEngine'
 import { datasetsSql, indicatorSeriesSql, spendingSeriesSql } from '@/engine/sql/analysis'
-import { readIndicatorRows, type Scope } from './apply'
+import { readIndicators, type Scope } from './apply'
 
 /** The stored tables of one unit and year, read back as the domain's plain data: what the pages and the CLI work from. */
 export interface StoreSnapshot {
@@ -86,7 +85,7 @@ export async function readScopes(e: QueryEngine, s: ReadScope): Promise<Map<stri
   const where = s.org === null ? 'year = $1' : 'year = $1 AND org = $2'
   const series = { allOrgs: s.org === null, months: s.months }
   const skipped = new Set(s.skip)
-  const indicatorRows = await readIndicatorRows(e, s.org === null ? { year: s.year } : [{ org: s.org, year: s.year }])
+  const indicatorRows = await readIndicators(e, s.org === null ? { year: s.year } : [{ org: s.org, year: s.year }])
   const projectRows = skipped.has('projects') ? [] : await e.query<{
     org: string; code: string; name: string; department: string | null; unit_name: string | null; budget: number
     adjusted_budget: number | null; fiscal: number | null; other: number | null; purpose: string | null; goal: string | null
@@ -129,7 +128,7 @@ export async function readScopes(e: QueryEngine, s: ReadScope): Promise<Map<stri
     if (list) list.push(value)
     else map.set(key, [value])
   }
-  for (const r of indicatorRows) of(r.org).indicators.push(toIndicator(r))
+  for (const i of indicatorRows) of(i.org).indicators.push(i)
   for (const r of projectRows) {
     of(r.org).projects.push({
       code: r.code, name: r.name, department: r.department, unitName: r.unit_name, budget: r.budget,
