@@ -100,7 +100,7 @@ export async function readScopes(e: QueryEngine, s: ReadScope): Promise<Map<stri
     params,
   )
   const seriesRows = indicatorRows.length ? await e.query(indicatorSeriesSql(series), params) : []
-  const spendRows = projectRows.length && !skipped.has('spending')
+  const spendRows = !skipped.has('spending') && (projectRows.length || skipped.has('projects'))
     ? await e.query<{ org: string; code: string; month: number; spent: number; cumulative: number; has_data: boolean }>(
         spendingSeriesSql(series),
         params,

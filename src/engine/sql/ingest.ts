@@ -58,9 +58,8 @@ const monthValid = (x: string) => {
   const d = `coalesce(${part(x, MONTH_RE, 3)}, ${part(x, MONTH_RE, 4)})`
   return `(${inYears(y)} AND ${m} BETWEEN 1 AND 12 AND (${d} IS NULL OR ${isDay(y, m, d)}))`
 }
-// `2024-07`, as systems export it, read without the general pattern's dozen regex passes: the same year and month.
-// Its year and month through the first of the month cast to a DATE (DuckDB's date parser, no regex): no such date
-// for a month outside 1–12.
+// `2024-07`, as systems export it, read without the general pattern's dozen regex passes: the same year and month,
+// through the first of that month cast to a DATE (DuckDB's own date parser; no such date for a month outside 1–12).
 const PLAIN_MONTH = (x: string) => `regexp_full_match(${x}, '[0-9]{4}-[0-9]{1,2}')`
 const plainPart = (x: string, n: 1 | 2) => `${n === 1 ? 'year' : 'month'}(TRY_CAST(${x} || '-01' AS DATE))`
 const monthPart = (x: string, n: 1 | 2) =>
