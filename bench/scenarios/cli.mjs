@@ -20,7 +20,7 @@ function monitor(folder, engine) {
   const time = existsSync('/usr/bin/time') ? ['/usr/bin/time', '-f', '%e %M'] : []
   const args = [...time, process.execPath, '--import', 'tsx', 'src/cli/main.ts', 'monitor', folder, '--json', '--engine', engine]
   const started = performance.now()
-  const r = spawnSync(args[0], args.slice(1), { cwd: projectRoot, maxBuffer: 2 << 30, encoding: 'utf8' })
+  const r = spawnSync(args[0], args.slice(1), { cwd: projectRoot, maxBuffer: 2 ** 30, encoding: 'utf8' })
   const wall = performance.now() - started
   if (r.status !== 0) throw new Error(`monitor ${folder} --engine ${engine}: exit ${r.status}\n${r.stderr.slice(-2000)}`)
   const last = r.stderr.trim().split('\n').at(-1) ?? ''

@@ -301,13 +301,16 @@ export async function run(argv: readonly string[], out: (s: string) => void): Pr
       const latest = ofYear.reduce((m, d) => Math.max(m, d.latestMonth ?? 0), 0)
       const month = opts.month ?? latest
       if (month === 0) throw new UsageError(`${year} 年度还没有任何月份的完成值或支出数`)
-      const units = await readScopes(engine, { year, org: null, months: [month, month] })
+      const hasLastYear = datasets.some((d) => d.year === year - 1)
+      // projects only serve to match last year's indicators; spending is no part of the monitor's figures
+      const skip = hasLastYear ? (['spending'] as const) : (['spending', 'projects'] as const)
+      const units = await readScopes(engine, { year, org: null, months: [month, month], skip })
       // last year is read from the earliest month a figure of this year comes from (a unit that has not reported
       // since compares its figure with last year's of the same month)
       let firstMonth = month
       for (const u of units.values()) for (const s of u.indicatorSeries.values()) firstMonth = Math.min(firstMonth, s[0]?.dataMonth ?? month)
-      const before = datasets.some((d) => d.year === year - 1)
-        ? await readScopes(engine, { year: year - 1, org: null, months: [firstMonth, month] })
+      const before = hasLastYear
+        ? await readScopes(engine, { year: year - 1, org: null, months: [firstMonth, month], skip: ['spending'] })
         : new Map<string, StoreSnapshot>()
       lap('series read')
       const rows = [...units.values()].flatMap((u) => monitorJson(orgs.get(u.org), u, before.get(u.org), month, monitor))

@@ -33,16 +33,24 @@ function parseCached(text: string, unit: string | null, direction: string | null
 }
 
 export function toIndicator(row: IndicatorRow): Indicator {
-  const parsed = parseCached(row.targetText, row.unit, row.direction)
-  let target = parsed
-  const nameUnit = unitFromName(row.name)
-  if (target.flags.includes('missing-unit') && nameUnit !== null) {
+  const { target, measureResolved } = readTarget(row)
+  return { ...row, target, measureResolved }
+}
+
+/** What an indicator's 指标值 means: all of it comes from these five columns of its row. */
+export type TargetColumns = Pick<IndicatorRow, 'targetText' | 'unit' | 'direction' | 'name' | 'measure'>
+
+/** The parsed 指标值 and the measure it resolves to, from the columns that decide them (see `toIndicator`). */
+export function readTarget(row: TargetColumns): Pick<Indicator, 'target' | 'measureResolved'> {
+  let target = parseCached(row.targetText, row.unit, row.direction)
+  const nameUnit = target.flags.includes('missing-unit') ? unitFromName(row.name) : null
+  if (nameUnit !== null) {
     target = { ...target, unit: nameUnit, flags: target.flags.filter((f) => f !== 'missing-unit') }
   }
   if (target.flags.includes('implausible') && MAY_EXCEED_100.test(row.name)) {
     target = { ...target, flags: target.flags.filter((f) => f !== 'implausible') }
   }
-  return { ...row, target, measureResolved: resolveMeasure(row.measure, target.unit) }
+  return { target, measureResolved: resolveMeasure(row.measure, target.unit) }
 }
 
 /** 所属 of a department-wide goal (部门整体绩效目标); any other 所属 is the 项目编码 of a budget project. */

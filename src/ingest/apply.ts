@@ -1,5 +1,5 @@
-import { toIndicator } from '@/domain/indicator'
-import type { IndicatorRow } from '@/domain/types'
+import { readTarget } from '@/domain/indicator'
+import type { Indicator } from '@/domain/types'
 import type { QueryEngine } from '@/engine/QueryEngine'
 import { unitExpr } from '@/engine/sql/ingest'
 import { upsertFromSql, type StoreTable } from '@/engine/sql/batch'
@@ -134,47 +134,85 @@ export const csvField = (value: string | number | boolean | null) => {
 let targetsFile = 0
 
 /**
- * Parses every 指标值 of the given units and years (all when none are given) with the domain's parser, and stores
- * the result where the analysis SQL can join it. The rows travel as one CSV: a province has 400,000 indicators.
+ * Parses the 指标值 of the given units and years (all when none are given) with the domain's parser, and stores the
+ * result where the analysis SQL can join it. A province's 400,000 indicators repeat a few thousand targets: each
+ * distinct (指标值, 单位, 指标性质, name, 口径) is read out and parsed once, and joined back to its indicators in SQL.
  */
 export async function refreshTargets(engine: QueryEngine, scopes?: readonly Scope[] | ScopesOfView): Promise<void> {
-  const rows = await readIndicatorRows(engine, scopes)
-  await engine.exec(`DELETE FROM indicator_targets${scopes ? ` WHERE ${scopesWhereSql(scopes)}` : ''}`)
-  if (rows.length === 0) return
-  const lines = ['org,year,id,direction,target_value,target_unit,qualitative,measure']
-  for (const row of rows) {
-    const ind = toIndicator(row)
-    lines.push(
-      [row.org, row.year, ind.id, ind.target.direction, ind.target.value, ind.target.unit, ind.target.qualitative, ind.measureResolved]
-        .map(csvField)
-        .join(','),
-    )
-  }
-  const name = `f_targets_${++targetsFile}.csv`
-  await engine.registerText(name, lines.join('\n') + '\n')
+  const where = scopes ? `WHERE ${scopesWhereSql(scopes)}` : ''
+  await engine.exec(`DELETE FROM indicator_targets ${where}`)
+  const n = ++targetsFile
+  const specs = `target_specs_${n}`
+  const name = `f_targets_${n}.csv`
+  await engine.exec(`CREATE OR REPLACE TEMP TABLE ${specs} AS SELECT row_number() OVER ()::INTEGER AS spec, *
+    FROM (SELECT DISTINCT target, unit, direction, name, measure FROM indicators ${where})`)
   try {
-    await engine.exec(`INSERT INTO indicator_targets SELECT * FROM read_csv(${literal(name)}, header = true, auto_detect = false,
-      quote = '"', escape = '"', columns = {'org': 'VARCHAR', 'year': 'INTEGER', 'id': 'VARCHAR', 'direction': 'VARCHAR',
-      'target_value': 'DOUBLE', 'target_unit': 'VARCHAR', 'qualitative': 'BOOLEAN', 'measure': 'VARCHAR'})`)
+    const rows = await engine.query<{
+      spec: number; target: string; unit: string | null; direction: string | null; name: string; measure: string | null
+    }>(`SELECT spec, target, unit, direction, name, measure FROM ${specs}`)
+    if (rows.length === 0) return
+    const lines = ['spec,direction,target_value,target_unit,qualitative,measure']
+    for (const row of rows) {
+      const { target, measureResolved } = readTarget({ ...row, targetText: row.target })
+      lines.push([row.spec, target.direction, target.value, target.unit, target.qualitative, measureResolved].map(csvField).join(','))
+    }
+    await engine.registerText(name, lines.join('\n') + '\n')
+    const same = (c: string) => `s.${c} IS NOT DISTINCT FROM i.${c}`
+    await engine.exec(`INSERT INTO indicator_targets
+      SELECT i.org, i.year, i.id, p.direction, p.target_value, p.target_unit, p.qualitative, p.measure
+      FROM (SELECT * FROM indicators ${where}) i
+      JOIN ${specs} s ON s.target = i.target AND s.name = i.name AND ${['unit', 'direction', 'measure'].map(same).join(' AND ')}
+      JOIN read_csv(${literal(name)}, header = true, auto_detect = false, quote = '"', escape = '"', columns = {'spec': 'INTEGER',
+        'direction': 'VARCHAR', 'target_value': 'DOUBLE', 'target_unit': 'VARCHAR', 'qualitative': 'BOOLEAN', 'measure': 'VARCHAR'}) p
+        ON p.spec = s.spec
+      ORDER BY i.org, i.year, i.ord, i.id`)
   } finally {
     await engine.dropFile(name)
+    await engine.exec(`DROP TABLE IF EXISTS ${specs}`)
   }
 }
 
-/** An indicator row as stored, with the unit and year it belongs to. */
-export type StoredIndicatorRow = IndicatorRow & Scope
+/** An indicator as stored, with the unit and year it belongs to and its 指标值 read. */
+export type StoredIndicator = Indicator & Scope
 
-/** The indicators of some units and years, of a staged file's, of one whole year (`{ year }`), or (nothing given) of every year. */
-export async function readIndicatorRows(engine: QueryEngine, scopes?: ScopeFilter): Promise<StoredIndicatorRow[]> {
+/** The columns of an indicator that a province repeats across its units: 分项, 一级/二级指标, name, 指标值, 单位 … */
+const SHARED_COLUMNS = ['group', 'level1', 'level2', 'name', 'target', 'unit', 'direction', 'measure', 'basis'] as const
+
+type SharedColumns = { [K in (typeof SHARED_COLUMNS)[number]]: K extends 'name' | 'target' ? string : string | null }
+
+/**
+ * The indicators of some units and years, of a staged file's, of one whole year (`{ year }`), or (nothing given) of
+ * every year, as `toIndicator` reads them. The columns a province repeats come once per distinct combination
+ * (`spec`, on the first row that has it), not on each of 400,000 rows (text is what costs most to hand over from
+ * the engine), and each combination's 指标值 is read once.
+ */
+export async function readIndicators(engine: QueryEngine, scopes?: ScopeFilter): Promise<StoredIndicator[]> {
   const where = scopes === undefined ? '' : `WHERE ${scopesWhereSql(scopes)}`
+  const shared = SHARED_COLUMNS.map((c) => ident(c))
   const rows = await engine.query<{
-    org: string; year: number; id: string; scope: string; group: string | null; level1: string | null
-    level2: string | null; name: string; target: string; unit: string | null; direction: string | null
-    measure: string | null; weight: number | null; basis: string | null; last_year: number | null; history: number | null
-  }>(`SELECT * EXCLUDE (ord) FROM indicators ${where} ORDER BY org, year, ord, id`)
-  return rows.map((r) => ({
-    org: r.org, year: r.year, id: r.id, scope: r.scope, group: r.group, level1: r.level1, level2: r.level2, name: r.name,
-    targetText: r.target, unit: r.unit, direction: r.direction, measure: r.measure, weight: r.weight, basis: r.basis,
-    lastYear: r.last_year, history: r.history,
-  }))
+    org: string; year: number; id: string; scope: string; weight: number | null; last_year: number | null
+    history: number | null; spec: number; first: boolean
+  } & { [K in keyof SharedColumns]: SharedColumns[K] | null }>(`WITH i AS (
+    SELECT *, row_number() OVER (ORDER BY org, year, ord, id) AS pos FROM indicators ${where}),
+  s AS (SELECT ${shared.join(', ')}, min(pos) AS spec FROM i GROUP BY ALL)
+  SELECT i.org, i.year, i.id, i.scope, i.weight, i.last_year, i.history, s.spec, i.pos = s.spec AS first,
+    ${shared.map((c) => `CASE WHEN i.pos = s.spec THEN i.${c} END AS ${c}`).join(', ')}
+  FROM i JOIN s ON ${shared.map((c) => `i.${c} IS NOT DISTINCT FROM s.${c}`).join(' AND ')}
+  ORDER BY i.pos`)
+  const specs = new Map<number, { columns: SharedColumns; read: Pick<Indicator, 'target' | 'measureResolved'> }>()
+  return rows.map((r) => {
+    if (r.first) {
+      const columns = r as SharedColumns
+      specs.set(r.spec, { columns, read: readTarget({ ...columns, targetText: columns.target }) })
+    }
+    const spec = specs.get(r.spec)
+    if (!spec) throw new Error('an indicator came before the first row of its spec')
+    const s = spec.columns
+    // the keys in toIndicator's order: the row's, then what its 指标值 reads as
+    return {
+      org: r.org, year: r.year, id: r.id, scope: r.scope, group: s.group, level1: s.level1, level2: s.level2, name: s.name,
+      targetText: s.target, unit: s.unit, direction: s.direction, measure: s.measure, weight: r.weight, basis: s.basis,
+      lastYear: r.last_year, history: r.history, target: spec.read.target, measureResolved: spec.read.measureResolved,
+    }
+  })
 }

@@ -1,10 +1,9 @@
-import { toIndicator } from '@/domain/indicator'
 import type { SeriesPoint, SpendingPoint } from '@/domain/monitor'
 import type { Indicator, PlanPoint, Project, QualitativeStatus } from '@/domain/types'
 import type { ManualLink } from '@/domain/yearOnYear'
 import type { QueryEngine, Row } from '@/engine/QueryEngine'
 import { datasetsSql, indicatorSeriesSql, spendingSeriesSql } from '@/engine/sql/analysis'
-import { readIndicatorRows, type Scope } from './apply'
+import { readIndicators, type Scope } from './apply'
 
 /** The stored tables of one unit and year, read back as the domain's plain data: what the pages and the CLI work from. */
 export interface StoreSnapshot {
@@ -70,6 +69,11 @@ export interface ReadScope {
   /** null: every unit of the year (the bureau, the command line) */
   org: string | null
   months?: readonly [number, number]
+  /**
+   * What not to read, left empty in the snapshots: a unit's projects, its plans and spending. The monitor's figures
+   * need neither spending nor (without a last year to match against) projects.
+   */
+  skip?: readonly ('projects' | 'spending')[]
 }
 
 /**
@@ -80,12 +84,13 @@ export async function readScopes(e: QueryEngine, s: ReadScope): Promise<Map<stri
   const params = s.org === null ? [s.year] : [s.year, s.org]
   const where = s.org === null ? 'year = $1' : 'year = $1 AND org = $2'
   const series = { allOrgs: s.org === null, months: s.months }
-  const indicatorRows = await readIndicatorRows(e, s.org === null ? { year: s.year } : [{ org: s.org, year: s.year }])
-  const projectRows = await e.query<{
+  const skipped = new Set(s.skip)
+  const indicatorRows = await readIndicators(e, s.org === null ? { year: s.year } : [{ org: s.org, year: s.year }])
+  const projectRows = skipped.has('projects') ? [] : await e.query<{
     org: string; code: string; name: string; department: string | null; unit_name: string | null; budget: number
     adjusted_budget: number | null; fiscal: number | null; other: number | null; purpose: string | null; goal: string | null
   }>(`SELECT * EXCLUDE (year, ord) FROM projects WHERE ${where} ORDER BY org, ord, code`, params)
-  const planRows = await e.query<{ org: string; code: string; month: number; share: number }>(
+  const planRows = skipped.has('spending') ? [] : await e.query<{ org: string; code: string; month: number; share: number }>(
     `SELECT org, code, month, share FROM spending_plan WHERE ${where} ORDER BY org, code, month`,
     params,
   )
@@ -95,7 +100,7 @@ export async function readScopes(e: QueryEngine, s: ReadScope): Promise<Map<stri
     params,
   )
   const seriesRows = indicatorRows.length ? await e.query(indicatorSeriesSql(series), params) : []
-  const spendRows = projectRows.length
+  const spendRows = !skipped.has('spending') && (projectRows.length || skipped.has('projects'))
     ? await e.query<{ org: string; code: string; month: number; spent: number; cumulative: number; has_data: boolean }>(
         spendingSeriesSql(series),
         params,
@@ -123,7 +128,7 @@ export async function readScopes(e: QueryEngine, s: ReadScope): Promise<Map<stri
     if (list) list.push(value)
     else map.set(key, [value])
   }
-  for (const r of indicatorRows) of(r.org).indicators.push(toIndicator(r))
+  for (const i of indicatorRows) of(i.org).indicators.push(i)
   for (const r of projectRows) {
     of(r.org).projects.push({
       code: r.code, name: r.name, department: r.department, unitName: r.unit_name, budget: r.budget,

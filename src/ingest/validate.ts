@@ -31,13 +31,17 @@ const notKnownIn = (known: string, code: string, year: string) =>
 const unknownIn = (known: string, code: string) => `${REAL_YEAR} AND ${notKnownIn(known, code, 'v._year')}`
 
 /**
- * An actual of a year whose 指标 are not loaded yet (the year turns on 1 January, its targets come later; docs/rules.md
- * "Across years") is checked against the codes the unit reported under the year before; once the year has any 指标,
- * against its own.
+ * Actuals whose 指标编码 is unknown. An actual of a year whose 指标 are not loaded yet (the year turns on 1 January,
+ * its targets come later; docs/rules.md "Across years") is checked against the codes the unit reported under the year
+ * before; once the year has any 指标, against its own. Joins, not a subquery per row: a province sends 5 million
+ * actuals at once.
  */
-const unknownActual = (known: string, code: string) =>
-  `${REAL_YEAR} AND CASE WHEN EXISTS (SELECT 1 FROM (${known}) k WHERE k.org = v._org AND k.year = v._year)
-   THEN ${notKnownIn(known, code, 'v._year')} ELSE ${notKnownIn(known, code, 'v._year - 1')} END`
+const unknownActualsSql = (view: string, known: string) =>
+  `SELECT v._line, 'id' AS key, 'unknown-id' AS rule, v.id AS value, NULL::VARCHAR AS detail
+FROM ${ident(view)} v
+LEFT JOIN (SELECT DISTINCT org, year FROM (${known})) ky ON ky.org = v._org AND ky.year = v._year
+LEFT JOIN (${known}) k ON k.org = v._org AND k.k = v.id AND k.year = CASE WHEN ky.org IS NULL THEN v._year - 1 ELSE v._year END
+WHERE v.id IS NOT NULL AND ${REAL_YEAR} AND k.k IS NULL`
 
 /** The row's indicator in the store: same unit, year and 指标编码. */
 const sameIndicator = (t: string) => `${t}.org = v._org AND ${t}.year = v._year AND ${t}.id = v.id`
@@ -53,7 +57,7 @@ export function referenceProblemsSql(staged: StagedFile, context: UploadContext)
   switch (staged.spec?.kind) {
     case 'actuals':
       return [
-        problem(v, 'id', 'unknown-id', 'v.id', `v.id IS NOT NULL AND ${unknownActual(indicatorIds, 'v.id')}`),
+        unknownActualsSql(v, indicatorIds),
         problem(v, 'basis', 'basis', 'v.basis', `v.basis IS NOT NULL AND v.basis NOT IN ('累计', '当月')`),
         problem(v, 'status', 'status', 'v.status', `v.status IS NOT NULL AND v.status NOT IN ('达成', '部分达成', '未达成')`),
         `SELECT v._line, 'unit' AS key, 'unit-mismatch' AS rule, v.unit AS value,

@@ -50,34 +50,32 @@ const monthsCte = (s: SeriesScope) => {
 export function indicatorSeriesSql(s: SeriesScope = { allOrgs: false }): string {
   return `
 WITH ${monthsCte(s)},
-a AS (SELECT * FROM (${convertedActualsSql}) WHERE ${scope(s)}),
+a AS (SELECT * FROM (${convertedActualsSql}) WHERE ${scope(s)} AND month <= ${Math.trunc(s.months?.[1] ?? 12)}),
 grid AS (SELECT t.org, t.id, months.m FROM indicator_targets t CROSS JOIN months WHERE ${scope(s, 't.')}),
-anchor AS (
-  SELECT g.org, g.id, g.m, max(a.month) FILTER (WHERE coalesce(a.basis, '累计') = '累计' AND a.value IS NOT NULL) AS k
-  FROM grid g LEFT JOIN a ON a.org = g.org AND a.id = g.id AND a.month <= g.m
-  GROUP BY g.org, g.id, g.m),
-ytd AS (
-  SELECT an.org, an.id, an.m,
-    CASE WHEN an.k IS NULL AND count(fl.value) = 0 THEN NULL
-         ELSE coalesce(any_value(cu.value), 0) + coalesce(sum(fl.value), 0) END AS ytd
-  FROM anchor an
-  LEFT JOIN a cu ON cu.org = an.org AND cu.id = an.id AND cu.month = an.k
-  LEFT JOIN a fl ON fl.org = an.org AND fl.id = an.id AND fl.basis = '当月' AND fl.month > coalesce(an.k, 0) AND fl.month <= an.m
-  GROUP BY an.org, an.id, an.m, an.k),
-latest AS (
+-- what each month looks back on, in one pass over the months up to it: the 累计 anchor and the latest figures
+upto AS (
   SELECT g.org, g.id, g.m,
+    max(a.month) FILTER (WHERE coalesce(a.basis, '累计') = '累计' AND a.value IS NOT NULL) AS k,
     arg_max(a.value, a.month) FILTER (WHERE a.value IS NOT NULL) AS latest_value,
     max(a.month) FILTER (WHERE a.value IS NOT NULL) AS value_month,
     arg_max(a.status, a.month) FILTER (WHERE a.status IS NOT NULL) AS status,
     max(a.month) FILTER (WHERE a.status IS NOT NULL) AS status_month,
     max(a.month) AS data_month
   FROM grid g LEFT JOIN a ON a.org = g.org AND a.id = g.id AND a.month <= g.m
-  GROUP BY g.org, g.id, g.m)
+  GROUP BY g.org, g.id, g.m),
+ytd AS (
+  SELECT an.org, an.id, an.m,
+    CASE WHEN an.k IS NULL AND count(fl.value) = 0 THEN NULL
+         ELSE coalesce(any_value(cu.value), 0) + coalesce(sum(fl.value), 0) END AS ytd
+  FROM upto an
+  LEFT JOIN a cu ON cu.org = an.org AND cu.id = an.id AND cu.month = an.k
+  LEFT JOIN a fl ON fl.org = an.org AND fl.id = an.id AND fl.basis = '当月' AND fl.month > coalesce(an.k, 0) AND fl.month <= an.m
+  GROUP BY an.org, an.id, an.m, an.k)
 SELECT g.org, g.id, g.m AS month, ytd.ytd, latest.latest_value, latest.value_month, latest.status, latest.status_month,
   latest.data_month, here.value AS month_value, here.basis AS month_basis, here.note
 FROM grid g
 JOIN ytd USING (org, id, m)
-JOIN latest USING (org, id, m)
+JOIN upto latest USING (org, id, m)
 LEFT JOIN a here ON here.org = g.org AND here.id = g.id AND here.month = g.m
 ORDER BY g.org, g.id, g.m`
 }

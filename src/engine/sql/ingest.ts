@@ -58,12 +58,12 @@ const monthValid = (x: string) => {
   const d = `coalesce(${part(x, MONTH_RE, 3)}, ${part(x, MONTH_RE, 4)})`
   return `(${inYears(y)} AND ${m} BETWEEN 1 AND 12 AND (${d} IS NULL OR ${isDay(y, m, d)}))`
 }
-// `2024-07`, as systems export it, read without the general pattern's dozen regex passes: the same year and month.
+// `2024-07`, as systems export it, read without the general pattern's dozen regex passes: the same year and month,
+// through the first of that month cast to a DATE (DuckDB's own date parser; no such date for a month outside 1–12).
 const PLAIN_MONTH = (x: string) => `regexp_full_match(${x}, '[0-9]{4}-[0-9]{1,2}')`
-const plainPart = (x: string, n: 1 | 2) => `TRY_CAST(split_part(${x}, '-', ${n}) AS INTEGER)`
-const plainValid = (x: string) => `(${inYears(plainPart(x, 1))} AND ${plainPart(x, 2)} BETWEEN 1 AND 12)`
+const plainPart = (x: string, n: 1 | 2) => `${n === 1 ? 'year' : 'month'}(TRY_CAST(${x} || '-01' AS DATE))`
 const monthPart = (x: string, n: 1 | 2) =>
-  `CASE WHEN ${PLAIN_MONTH(x)} THEN CASE WHEN ${plainValid(x)} THEN ${plainPart(x, n)} END
+  `CASE WHEN ${PLAIN_MONTH(x)} THEN CASE WHEN ${inYears(plainPart(x, 1))} THEN ${plainPart(x, n)} END
     WHEN ${monthValid(x)} THEN ${part(x, MONTH_RE, n)} END`
 export const yearOf = (x: string) => monthPart(x, 1)
 export const monthOf = (x: string) => monthPart(x, 2)
@@ -82,7 +82,7 @@ export const unitExpr = (x: string) =>
  * one leading `'` removed before `=`, `+`, `-`, `@`, a tab or a CR (or before more apostrophes and one of those).
  */
 export const unescapedText = (x: string) =>
-  `CASE WHEN regexp_matches(${x}, '^''+[-=+@\\t\\r]') THEN substr(${x}, 2) ELSE ${x} END`
+  `CASE WHEN starts_with(${x}, '''') AND regexp_matches(${x}, '^''+[-=+@\\t\\r]') THEN substr(${x}, 2) ELSE ${x} END`
 
 const blank = (x: string) => `(${x} IS NULL OR trim(${x}) = '')`
 
@@ -106,15 +106,20 @@ SELECT CAST(__row AS INTEGER) AS _line, * EXCLUDE (__row) FROM ${readCanonicalCs
 export const stagedHeadersSql = (table: string) =>
   `SELECT column_name FROM (DESCRIBE ${ident(table)}) WHERE column_name NOT IN ('_line', '__sheet')`
 
-/** The typed view of a staging table: one column per key, `<key>__raw` beside each, and `_line`. */
+/**
+ * The typed view of a staging table: one column per key, `<key>__raw` beside each, and `_line`. Each cell is trimmed
+ * once, into its `__raw`, and read from there: every reading trims first, so it reads the same.
+ */
 export function typedSelectSql(table: string, columns: readonly StagedColumn[]): string {
+  const raws = ['_line']
   const out = ['_line']
   for (const c of columns) {
-    const x = c.header === null ? 'NULL::VARCHAR' : ident(c.header)
-    out.push(`NULLIF(trim(${x}), '') AS ${ident(`${c.key}__raw`)}`)
+    const x = ident(`${c.key}__raw`)
+    raws.push(`${c.header === null ? 'NULL::VARCHAR' : `NULLIF(trim(${ident(c.header)}), '')`} AS ${x}`)
+    out.push(x)
     switch (c.type) {
       case 'text':
-        out.push(`${unescapedText(`NULLIF(trim(${x}), '')`)} AS ${ident(c.key)}`)
+        out.push(`${unescapedText(x)} AS ${ident(c.key)}`)
         break
       case 'number':
         out.push(`${numberExpr(x)} AS ${ident(c.key)}`)
@@ -133,7 +138,7 @@ export function typedSelectSql(table: string, columns: readonly StagedColumn[]):
         break
     }
   }
-  return `SELECT ${out.join(', ')} FROM ${ident(table)}`
+  return `SELECT ${out.join(', ')} FROM (SELECT ${raws.join(', ')} FROM ${ident(table)})`
 }
 
 /**
@@ -203,19 +208,25 @@ const unreadRule = (type: StagedColumn['type'], raw: string): string => {
 
 /** Cell-level problems: empty required cells, numbers and months that do not read, negative amounts. */
 export function cellProblemsSql(typedView: string, columns: readonly StagedColumn[]): string {
-  const parts: string[] = []
+  const checks: { key: string; rule: string; raw: string; where: string }[] = []
   for (const c of columns) {
     if (c.header === null) continue
     const raw = ident(`${c.key}__raw`)
-    const select = (rule: string, where: string) =>
-      `SELECT _line, ${literal(c.key)} AS key, ${rule} AS rule, ${raw} AS value, NULL::VARCHAR AS detail FROM ${ident(typedView)} WHERE ${where}`
-    if (c.required) parts.push(select("'required'", blank(raw)))
+    if (c.required) checks.push({ key: c.key, rule: "'required'", raw, where: blank(raw) })
     const parsed =
       c.type === 'month' || c.type === 'date' ? ident(`${c.key}_month`) : c.type === 'text' ? null : ident(c.key)
-    if (parsed) parts.push(select(unreadRule(c.type, raw), `NOT ${blank(raw)} AND ${parsed} IS NULL`))
-    if (c.nonNegative) parts.push(select("'negative'", `${ident(c.key)} < 0`))
+    if (parsed) checks.push({ key: c.key, rule: unreadRule(c.type, raw), raw, where: `NOT ${blank(raw)} AND ${parsed} IS NULL` })
+    if (c.nonNegative) checks.push({ key: c.key, rule: "'negative'", raw, where: `${ident(c.key)} < 0` })
   }
-  return parts.join('\nUNION ALL\n')
+  if (checks.length === 0) return ''
+  // one pass over the rows: the few with any problem are picked out first, then each of their problems listed
+  const found = checks.map(
+    (k) => `CASE WHEN ${k.where} THEN {'key': ${literal(k.key)}, 'rule': ${k.rule}, 'value': ${k.raw}} END`,
+  )
+  return `SELECT _line, p."key" AS key, p.rule AS rule, p.value AS value, NULL::VARCHAR AS detail
+FROM (SELECT _line, unnest([${found.join(',\n  ')}]) AS p
+  FROM ${ident(typedView)} WHERE ${checks.map((k) => `(${k.where})`).join(' OR ')})
+WHERE p IS NOT NULL`
 }
 
 /** Rows whose key repeats an earlier row of the same file (within the same unit and year: `_org`, `_year`). */
