@@ -15,8 +15,12 @@ interface Result {
 
 /** `npm run cli -- …` as a finance bureau runs it: tsx on the same sources as the browser. */
 function cli(...args: string[]): Promise<Result> {
+  return cliWith({}, ...args)
+}
+
+function cliWith(env: Record<string, string>, ...args: string[]): Promise<Result> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: repoRoot })
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: repoRoot, env: { ...process.env, ...env } })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
@@ -379,3 +383,35 @@ describe('the bureau’s summary workbook', () => {
   }, 120_000)
 })
 
+
+describe('npm run cli -- monitor on a folder `snapshot` has written its checked tables into', () => {
+  let folder: string
+  beforeAll(() => {
+    folder = join(tmp, 'snapshotted')
+    for (const year of ['2023', '2024']) {
+      mkdirSync(join(folder, year), { recursive: true })
+      for (const name of readdirSync(join(repoRoot, 'data', year))) copyFileSync(join(repoRoot, 'data', year, name), join(folder, year, name))
+    }
+    copyFileSync(join(repoRoot, 'data', 'index.json'), join(folder, 'index.json'))
+  })
+
+  const monitor = () => cli('monitor', folder, '--json', '--engine', 'wasm')
+
+  it('loads the tables instead of checking every file, and prints the same figures', async () => {
+    const checked = await monitor()
+    expect(checked.code).toBe(0)
+    expect((await cli('snapshot', folder)).code).toBe(0)
+    const fromTables = await cliWith({ JX_TIMING: '1' }, 'monitor', folder, '--json', '--engine', 'wasm')
+    expect(fromTables.stderr).toContain('loaded from the checked tables')
+    expect(fromTables.stdout).toBe(checked.stdout)
+  }, 120_000)
+
+  it('checks the files again once one of them is replaced', async () => {
+    const actuals = join(folder, '2024', 'actuals.csv')
+    writeFileSync(actuals, readFileSync(actuals, 'utf8').replace('D01,2024-10,15,个', 'D01,2024-10,16,个'))
+    const r = await monitor()
+    expect(r.code).toBe(0)
+    const d01 = (JSON.parse(r.stdout) as Array<{ id: string; actual: number }>).find((row) => row.id === 'D01')
+    expect(d01?.actual).toBe(16)
+  }, 120_000)
+})
