@@ -1,8 +1,10 @@
 // Issue 13: the command line over a bureau's folder: `monitor --json` on 300 units with native DuckDB and with
 // duckdb-wasm side by side, and on 10,000 units (400,000 indicators, 100,000 projects) with native DuckDB; wall time
-// and peak memory (/usr/bin/time), medians of BENCH_CLI_RUNS (default 3).
+// and peak memory (/usr/bin/time), medians of BENCH_CLI_RUNS (default 3). Each as a fresh folder (every file
+// checked) and as one `snapshot` has written its checked tables into (loaded from those).
 import { spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { cpSync, existsSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { makeBureau } from '../../scripts/make-bureau.mjs'
 import { projectRoot } from '../../scripts/build-app.mjs'
@@ -28,17 +30,36 @@ function monitor(folder, engine) {
   return { ms: wall, rssMiB: Number.isFinite(rss) ? Math.round(rss / 1024) : null, rows: r.stdout.length }
 }
 
+/** A copy of `folder` (its files hard-linked) with the snapshot and checked tables written by native DuckDB. */
+function snapshotted(folder) {
+  const copy = join(tmpdir(), `jx-bench-${folder.split('/').at(-1)}-tables`)
+  rmSync(copy, { recursive: true, force: true })
+  cpSync(folder, copy, { recursive: true })
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'snapshot', copy, '--engine', 'native'], { cwd: projectRoot, encoding: 'utf8' })
+  if (r.status !== 0) throw new Error(`snapshot ${copy}: exit ${r.status}\n${r.stderr.slice(-2000)}`)
+  return copy
+}
+
 async function run() {
   const runs = Number(process.env.BENCH_CLI_RUNS ?? 3)
   const small = await dataset(300)
   const large = await dataset(Number(process.env.BENCH_CLI_LARGE ?? 10_000))
+  const smallTables = snapshotted(small)
+  const largeTables = snapshotted(large)
   /** @type {Record<string, ReturnType<typeof monitor>[]>} */
-  const samples = { native300: [], wasm300: [], nativeLarge: [] }
+  const samples = { native300: [], wasm300: [], nativeLarge: [], native300Tables: [], wasm300Tables: [], nativeLargeTables: [] }
   for (let i = 0; i < runs; i++) {
     samples.native300.push(monitor(small, 'native'))
     samples.wasm300.push(monitor(small, 'wasm'))
+    samples.native300Tables.push(monitor(smallTables, 'native'))
+    samples.wasm300Tables.push(monitor(smallTables, 'wasm'))
   }
-  for (let i = 0; i < runs; i++) samples.nativeLarge.push(monitor(large, 'native'))
+  for (let i = 0; i < runs; i++) {
+    samples.nativeLarge.push(monitor(large, 'native'))
+    samples.nativeLargeTables.push(monitor(largeTables, 'native'))
+  }
+  rmSync(smallTables, { recursive: true, force: true })
+  rmSync(largeTables, { recursive: true, force: true })
   const ms = (k) => summarize(samples[k].map((s) => s.ms))
   const rss = (k) => Math.max(...samples[k].map((s) => s.rssMiB ?? 0))
   return {
@@ -47,6 +68,9 @@ async function run() {
       ['300 units, native DuckDB', `${formatSpread(ms('native300'))}, peak ${rss('native300')} MiB`],
       ['300 units, duckdb-wasm', `${formatSpread(ms('wasm300'))}, peak ${rss('wasm300')} MiB`],
       [`${large.split('-').at(-1)} units, native DuckDB`, `${formatSpread(ms('nativeLarge'))}, peak ${rss('nativeLarge')} MiB`],
+      ['300 units, native DuckDB, checked tables', `${formatSpread(ms('native300Tables'))}, peak ${rss('native300Tables')} MiB`],
+      ['300 units, duckdb-wasm, checked tables', `${formatSpread(ms('wasm300Tables'))}, peak ${rss('wasm300Tables')} MiB`],
+      [`${large.split('-').at(-1)} units, native DuckDB, checked tables`, `${formatSpread(ms('nativeLargeTables'))}, peak ${rss('nativeLargeTables')} MiB`],
     ]),
   }
 }
