@@ -61,6 +61,7 @@ export const useBureauStore = defineStore('bureau', () => {
     loadedFor = key
     status.value = 'loading'
     const engine = await dataset.engineReady()
+    performance.mark('jx:bureau-read-start')
     const [now, before] = await Promise.all([
       readScopes(engine, { year: y, org: null }),
       dataset.datasets.some((d) => d.year === y - 1) ? readScopes(engine, { year: y - 1, org: null }) : Promise.resolve(new Map()),
@@ -71,7 +72,7 @@ export const useBureauStore = defineStore('bureau', () => {
     lastYearUnits.value = before
     dataset.prime([...now.values(), ...before.values()])
     status.value = 'ready'
-    performance.mark('jx:bureau-loaded')
+    performance.mark('jx:bureau-read')
   }
   watch(year, () => (pickedMonth.value = null))
 
