@@ -55,8 +55,15 @@ async function run({ browser, runs, distDir }) {
             const select = /** @type {HTMLSelectElement} */ (document.querySelector('select[data-role="bureau-month"]'))
             const latest = Math.max(...[...select.options].map((o) => Number(o.value)))
             const started = performance.now()
-            select.value = String(latest + d)
+            const wanted = String(latest + d)
+            select.value = wanted
             select.dispatchEvent(new Event('change'))
+            // the month's rows are on the table once its series are read: wait for them, then for their paint
+            await new Promise((resolve) => {
+              const check = () =>
+                document.querySelector('table[data-month]')?.getAttribute('data-month') === wanted ? resolve(null) : requestAnimationFrame(check)
+              check()
+            })
             await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
             return performance.now() - started
           }, delta))
