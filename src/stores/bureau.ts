@@ -100,7 +100,10 @@ export const useBureauStore = defineStore('bureau', () => {
     const y = year.value
     if (y === null) return
     const data = dataset.datasets
-    if (loadedFor && loadedFor.year === y && loadedFor.data === data) return
+    if (loadedFor && loadedFor.year === y && loadedFor.data === data) {
+      if (status.value === 'ready') void readAhead(loadedFor)
+      return
+    }
     const token = { year: y, data }
     loadedFor = token
     reading.clear()
@@ -128,12 +131,22 @@ export const useBureauStore = defineStore('bureau', () => {
     shownMonth.value = month.value
     status.value = 'ready'
     performance.mark('jx:bureau-read')
-    void readOtherMonths(token, hasLastYear)
+    void readAhead(token)
   }
-  async function readOtherMonths(token: NonNullable<typeof loadedFor>, hasLastYear: boolean): Promise<void> {
-    for (let m = (latestMonth.value ?? 0) - 1; m >= 1 && loadedFor === token; m--) {
+  /** the months before, read (and their rows computed) while the page is open, the latest first */
+  let readingAhead: object | null = null
+  async function readAhead(token: NonNullable<typeof loadedFor>): Promise<void> {
+    const run = {}
+    readingAhead = run
+    const hasLastYear = dataset.datasets.some((d) => d.year === token.year - 1)
+    for (let m = (latestMonth.value ?? 0) - 1; m >= 1; m--) {
+      if (readingAhead !== run || loadedFor !== token) return
       if (!months.value.has(m)) await readMonth(m, token, hasLastYear)
+      rowsOf(m)
     }
+  }
+  function stopReadingAhead(): void {
+    readingAhead = null
   }
   watch(year, () => (pickedMonth.value = null))
   // a month picked is shown once its series are read (at once when they are)
@@ -158,11 +171,11 @@ export const useBureauStore = defineStore('bureau', () => {
     void [units.value, lastYearProjects.value, reportMonths.value, profile.value, JSON.stringify(settings.monitor), dataset.orgs]
     return new Map<number, BureauRow[]>()
   })
-  const rows = computed<BureauRow[]>(() => {
-    const m = shownMonth.value
+  /** The rows of month `m`, computed once (until the rules, the settings or the units change); none before it is read. */
+  function rowsOf(m: number): BureauRow[] {
     const y = year.value
-    const series = m === null ? undefined : months.value.get(m)
-    if (m === null || y === null || !series) return []
+    const series = months.value.get(m)
+    if (y === null || !series) return []
     const cache = rowsByMonth.value
     const cached = cache.get(m)
     if (cached) return cached
@@ -180,7 +193,8 @@ export const useBureauStore = defineStore('bureau', () => {
     })
     cache.set(m, computedRows)
     return computedRows
-  })
+  }
+  const rows = computed<BureauRow[]>(() => (shownMonth.value === null ? [] : rowsOf(shownMonth.value)))
 
   /** 主管部门 of the units, for the filter. */
   const departments = computed(() => [...new Set(rows.value.map((r) => r.department).filter((d): d is string => !!d))].sort())
@@ -204,7 +218,7 @@ export const useBureauStore = defineStore('bureau', () => {
 
   return {
     profiles, profile, selectedProfile, customProfiles, status, units, year, month, shownMonth, pickedMonth, latestMonth,
-    rows, departments, atLatestMonth, load, unitAt, saveProfile, importProfile, deleteProfile,
+    rows, departments, atLatestMonth, load, stopReadingAhead, unitAt, saveProfile, importProfile, deleteProfile,
   }
 })
 
