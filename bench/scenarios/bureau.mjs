@@ -17,7 +17,7 @@ async function run({ browser, runs, distDir }) {
   await makeBureau({ units: UNITS, years: 2, out: join(root, 'data'), indicators: 40, projects: 10, months: 12, year: 2024 })
   const server = await startStaticServer({ root })
   /** @type {Record<string, number[]>} */
-  const t = { afterDuckdb: [], afterStore: [], replayAndView: [], readUnits: [], rowsAndDraw: [], sort: [], month: [], open: [] }
+  const t = { afterDuckdb: [], afterStore: [], replayAndView: [], readUnits: [], rowsAndDraw: [], sort: [], month: [], open: [], openRead: [] }
   try {
     for (let i = 0; i < runs; i++) {
       const opened = await openPage(browser, server.url, '#/bureau')
@@ -80,6 +80,8 @@ async function run({ browser, runs, distDir }) {
           })
           return performance.now() - started
         }))
+        const openMarks = await page.evaluate(() => ['jx:unit-open', 'jx:unit-read'].map((n) => performance.getEntriesByName(n)[0]?.startTime ?? null))
+        if (openMarks[0] != null && openMarks[1] != null) t.openRead.push(openMarks[1] - openMarks[0])
       } finally {
         await opened.context.close()
       }
@@ -102,6 +104,7 @@ async function run({ browser, runs, distDir }) {
       ['sort a column and paint', formatSpread(stats.sort)],
       ['switch the month and paint', formatSpread(stats.month)],
       ['open a unit (its overview drawn)', formatSpread(stats.open)],
+      ['  of which: its year and last year read', formatSpread(stats.openRead)],
     ]),
   }
 }
