@@ -60,8 +60,9 @@ async function run({ browser, runs, distDir }) {
             select.dispatchEvent(new Event('change'))
             // the month's rows are on the table once its series are read: wait for them, then for their paint
             await new Promise((resolve) => {
+              // (a page that draws the month at once has no data-month: nothing to wait for)
               const check = () =>
-                document.querySelector('table[data-month]')?.getAttribute('data-month') === wanted ? resolve(null) : requestAnimationFrame(check)
+                (document.querySelector('table[data-month]')?.getAttribute('data-month') ?? wanted) === wanted ? resolve(null) : requestAnimationFrame(check)
               check()
             })
             await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))

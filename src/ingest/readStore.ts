@@ -86,25 +86,34 @@ export async function readScopes(e: QueryEngine, s: ReadScope): Promise<Map<stri
 
 /**
  * Every unit's targets, projects, plans, links and latest month of one year, their series left empty: what the
- * bureau reads once, the series following month by month (readMonthSeries).
+ * bureau reads once (without plans and links, which it does not show), the series following month by month
+ * (readMonthSeries).
  */
-export async function readTargets(e: QueryEngine, s: Omit<ReadScope, 'months'>): Promise<Map<string, StoreSnapshot>> {
+export async function readTargets(
+  e: QueryEngine,
+  s: Omit<ReadScope, 'months'>,
+  { plansAndLinks = true }: { plansAndLinks?: boolean } = {},
+): Promise<Map<string, StoreSnapshot>> {
   const { params, where } = whereOf(s)
   const indicatorRows = await readIndicatorRows(e, s.org === null ? { year: s.year } : [{ org: s.org, year: s.year }])
   const projects = await readProjects(e, s)
-  const planRows = await e.query<{ org: string; code: string; month: number; share: number }>(
-    `SELECT org, code, month, share FROM spending_plan WHERE ${where} ORDER BY org, code, month`,
-    params,
-  )
+  const planRows = plansAndLinks
+    ? await e.query<{ org: string; code: string; month: number; share: number }>(
+        `SELECT org, code, month, share FROM spending_plan WHERE ${where} ORDER BY org, code, month`,
+        params,
+      )
+    : []
   const latestRows = await e.query<{ org: string; month: number }>(
     `SELECT org, max(month) AS month FROM (SELECT org, month FROM actuals WHERE ${where}
        UNION ALL SELECT org, month FROM spending WHERE ${where}) GROUP BY org`,
     params,
   )
-  const linkRows = await e.query<{ org: string; id: string; last_year_id: string | null }>(
-    `SELECT org, id, last_year_id FROM indicator_links WHERE ${where} ORDER BY org, id`,
-    params,
-  )
+  const linkRows = plansAndLinks
+    ? await e.query<{ org: string; id: string; last_year_id: string | null }>(
+        `SELECT org, id, last_year_id FROM indicator_links WHERE ${where} ORDER BY org, id`,
+        params,
+      )
+    : []
   const out = new Map<string, StoreSnapshot>()
   const of = snapshotOf(out, s.year)
   for (const r of indicatorRows) of(r.org).indicators.push(toIndicator(r))

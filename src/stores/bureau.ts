@@ -112,7 +112,7 @@ export const useBureauStore = defineStore('bureau', () => {
     const engine = await dataset.engineReady()
     performance.mark('jx:bureau-read-start')
     const hasLastYear = data.some((d) => d.year === y - 1)
-    const now = await readTargets(engine, { year: y, org: null })
+    const now = await readTargets(engine, { year: y, org: null }, { plansAndLinks: false })
     const before = hasLastYear ? await readProjects(engine, { year: y - 1, org: null }) : new Map<string, Project[]>()
     const reports = await readReportMonths(engine, y)
     const wanted = new Set([month.value, ...[...now.values()].map((u) => u.latestMonth)].filter((m): m is number => m !== null))
@@ -140,8 +140,12 @@ export const useBureauStore = defineStore('bureau', () => {
     readingAhead = run
     const hasLastYear = dataset.datasets.some((d) => d.year === token.year - 1)
     for (let m = (latestMonth.value ?? 0) - 1; m >= 1; m--) {
+      // each step when the page is idle: a sort or a month picked meanwhile is drawn first
+      await idle()
       if (readingAhead !== run || loadedFor !== token) return
       if (!months.value.has(m)) await readMonth(m, token, hasLastYear)
+      await idle()
+      if (readingAhead !== run || loadedFor !== token) return
       rowsOf(m)
     }
   }
@@ -221,6 +225,11 @@ export const useBureauStore = defineStore('bureau', () => {
     rows, departments, atLatestMonth, load, stopReadingAhead, unitAt, saveProfile, importProfile, deleteProfile,
   }
 })
+
+const idle = () =>
+  new Promise<void>((resolve) =>
+    typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 2000 }) : setTimeout(resolve, 0),
+  )
 
 // one collator for every comparison: `localeCompare(b, 'zh-CN')` builds the locale's collator again on each call
 const byName = new Intl.Collator('zh-CN').compare

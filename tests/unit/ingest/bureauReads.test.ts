@@ -58,11 +58,15 @@ describe.each(ENGINES)('the bureau’s reads on $name', ({ create }) => {
     }
   })
 
-  it('reads the targets and projects of every unit as the whole year’s read has them, without series', async () => {
+  it('reads the targets and projects of every unit as the whole year’s read has them, without series (and plans and links when asked)', async () => {
     const targets = await readTargets(engine, { year: YEAR, org: null })
     expect([...targets.keys()]).toEqual([...whole.keys()])
     for (const [org, unit] of whole) {
       expect(targets.get(org)).toEqual({ ...unit, indicatorSeries: new Map(), spendingSeries: new Map() })
+    }
+    const lean = await readTargets(engine, { year: YEAR, org: null }, { plansAndLinks: false })
+    for (const [org, unit] of whole) {
+      expect(lean.get(org)).toEqual({ ...unit, plans: new Map(), links: [], indicatorSeries: new Map(), spendingSeries: new Map() })
     }
     const projects = await readProjects(engine, { year: YEAR - 1, org: null })
     for (const [org, unit] of lastYear) expect(projects.get(org) ?? []).toEqual(unit.projects)
