@@ -57,6 +57,8 @@ export const useBureauStore = defineStore('bureau', () => {
   /** what the units were read for: the year and the store's data (a new list whenever the stored data change) */
   let loadedFor: { year: number; data: unknown } | null = null
   const reading = new Map<number, Promise<void>>()
+  /** the run of reading ahead going on, if any (`readAhead`) */
+  let readingAhead: object | null = null
   const pickedMonth = ref<number | null>(null)
 
   const year = computed(() => dataset.year)
@@ -72,17 +74,22 @@ export const useBureauStore = defineStore('bureau', () => {
     return pickedMonth.value !== null && pickedMonth.value <= latest ? pickedMonth.value : latest
   })
 
-  /** Reads one month of every unit (once per data version), into `months`. */
-  function readMonth(m: number, token: NonNullable<typeof loadedFor>, hasLastYear: boolean): Promise<void> {
+  /**
+   * Reads one month of every unit (once per data version), into `months`. A read ahead (`ahead`) gives up between
+   * its queries once reading ahead is stopped: a unit opened meanwhile waits for one query, not a month's.
+   */
+  function readMonth(m: number, token: NonNullable<typeof loadedFor>, hasLastYear: boolean, ahead: object | null = null): Promise<void> {
     const pending = reading.get(m)
     if (pending) return pending
+    const stopped = () => loadedFor !== token || (ahead !== null && readingAhead !== ahead)
     const work = (async () => {
       const engine = await dataset.engineReady()
       const now = await readMonthSeries(engine, { year: token.year, org: null, months: [m, m] })
+      if (stopped()) return
       const before = hasLastYear
         ? await readMonthSeries(engine, { year: token.year - 1, org: null, months: [m, m] }, { indicators: false, spending: true })
         : new Map<string, UnitSeries>()
-      if (loadedFor !== token) return
+      if (stopped()) return
       months.value = new Map(months.value).set(m, markRaw({ now, lastYear: before }))
     })()
     reading.set(m, work)
@@ -134,7 +141,6 @@ export const useBureauStore = defineStore('bureau', () => {
     void readAhead(token)
   }
   /** the months before, read (and their rows computed) while the page is open, the latest first */
-  let readingAhead: object | null = null
   async function readAhead(token: NonNullable<typeof loadedFor>): Promise<void> {
     const run = {}
     readingAhead = run
@@ -143,7 +149,7 @@ export const useBureauStore = defineStore('bureau', () => {
       // each step when the page is idle: a sort or a month picked meanwhile is drawn first
       await idle()
       if (readingAhead !== run || loadedFor !== token) return
-      if (!months.value.has(m)) await readMonth(m, token, hasLastYear)
+      if (!months.value.has(m)) await readMonth(m, token, hasLastYear, run)
       await idle()
       if (readingAhead !== run || loadedFor !== token) return
       rowsOf(m)
@@ -157,7 +163,9 @@ export const useBureauStore = defineStore('bureau', () => {
   watch(month, async (m) => {
     const token = loadedFor
     if (m === null || token === null || status.value !== 'ready') return
-    if (!months.value.has(m)) await readMonth(m, token, dataset.datasets.some((d) => d.year === token.year - 1))
+    const hasLastYear = dataset.datasets.some((d) => d.year === token.year - 1)
+    // again when the read joined was one ahead that gave up
+    while (!months.value.has(m) && month.value === m && loadedFor === token) await readMonth(m, token, hasLastYear)
     if (month.value === m && loadedFor === token) shownMonth.value = m
   })
 
