@@ -15,6 +15,9 @@ export interface BureauRow extends UnitRow {
 }
 
 /** One month of every unit: this year's series at that month, and last year's spending at the same month. */
+/** A unit with its series at its latest month: what its 自评 is computed from. */
+type UnitAtLatest = UnitData & { latestMonth: number }
+
 interface MonthSeries {
   now: Map<string, UnitSeries>
   lastYear: Map<string, UnitSeries>
@@ -39,7 +42,7 @@ export const useBureauStore = defineStore('bureau', () => {
   const profile = computed(() => profiles.value.find((p) => p.id === selectedProfile.value) ?? NATIONAL_PROFILE)
 
   const status = ref<'idle' | 'loading' | 'ready'>('idle')
-  /** Every unit of the year on screen: its targets and projects; its series are read month by month (`seriesAt`). */
+  /** Every unit of the year on screen: its targets and projects; its series are read month by month (`unitAt`). */
   const units = shallowRef<Map<string, StoreSnapshot>>(new Map())
   /** last year's projects of every unit, for 同比 of execution */
   const lastYearProjects = shallowRef<Map<string, Project[]>>(new Map())
@@ -51,7 +54,7 @@ export const useBureauStore = defineStore('bureau', () => {
    * Every unit with its series at its own latest month, for its 自评 (as its own pages compute it). Only that month's
    * points are at hand: a 说明 of an earlier month (an AssessmentForm's `dataNote`) is not, and no figure uses it.
    */
-  const atLatestMonth = shallowRef<Map<string, UnitData & { latestMonth: number }>>(new Map())
+  const atLatestMonth = shallowRef<Map<string, UnitAtLatest>>(new Map())
   /** the month whose rows are on screen: the one picked, once its series are read */
   const shownMonth = ref<number | null>(null)
   /** what the units were read for: the year and the store's data (a new list whenever the stored data change) */
@@ -129,14 +132,14 @@ export const useBureauStore = defineStore('bureau', () => {
     units.value = now
     lastYearProjects.value = before
     reportMonths.value = reports
-    const latest = new Map<string, UnitData & { latestMonth: number }>()
+    const latest = new Map<string, UnitAtLatest>()
     for (const u of now.values()) {
       const at = u.latestMonth === null ? null : unitAt(u.org, u.latestMonth)
       if (at && u.latestMonth !== null) latest.set(u.org, { ...at, latestMonth: u.latestMonth })
     }
     atLatestMonth.value = latest
-    shownMonth.value = month.value
     status.value = 'ready'
+    void show(month.value)
     performance.mark('jx:bureau-read')
     void readAhead(token)
   }
@@ -159,15 +162,16 @@ export const useBureauStore = defineStore('bureau', () => {
     readingAhead = null
   }
   watch(year, () => (pickedMonth.value = null))
-  // a month picked is shown once its series are read (at once when they are)
-  watch(month, async (m) => {
+  /** Shows month `m` once its series are read (at once when they are), unless another is picked meanwhile. */
+  async function show(m: number | null): Promise<void> {
     const token = loadedFor
     if (m === null || token === null || status.value !== 'ready') return
     const hasLastYear = dataset.datasets.some((d) => d.year === token.year - 1)
     // again when the read joined was one ahead that gave up
     while (!months.value.has(m) && month.value === m && loadedFor === token) await readMonth(m, token, hasLastYear)
     if (month.value === m && loadedFor === token) shownMonth.value = m
-  })
+  }
+  watch(month, (m) => void show(m))
 
   const EMPTY = new Map<string, never[]>()
   /** A unit's data with its series at month `m` (those of a month read; else none). */
