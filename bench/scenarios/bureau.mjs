@@ -17,18 +17,31 @@ async function run({ browser, runs, distDir }) {
   await makeBureau({ units: UNITS, years: 2, out: join(root, 'data'), indicators: 40, projects: 10, months: 12, year: 2024 })
   const server = await startStaticServer({ root })
   /** @type {Record<string, number[]>} */
-  const t = { afterDuckdb: [], sort: [], month: [], open: [] }
+  const t = { afterDuckdb: [], afterStore: [], replayAndView: [], readUnits: [], rowsAndDraw: [], sort: [], month: [], open: [], openRead: [] }
   try {
     for (let i = 0; i < runs; i++) {
       const opened = await openPage(browser, server.url, '#/bureau')
       const { page } = opened
       try {
         await waitReady(page, 300_000)
-        const marks = await page.evaluate(() => ({
-          duckdb: performance.getEntriesByName('jx:duckdb-ready')[0]?.startTime ?? null,
-          bureau: performance.getEntriesByName('jx:bureau-loaded')[0]?.startTime ?? null,
-        }))
-        if (marks.duckdb !== null && marks.bureau !== null) t.afterDuckdb.push(marks.bureau - marks.duckdb)
+        await page.waitForFunction(() => performance.getEntriesByName('jx:bureau-loaded').length > 0, undefined, { timeout: 60_000 })
+        const marks = await page.evaluate(() =>
+          Object.fromEntries(
+            ['duckdb-ready', 'dataset-loaded', 'store-read', 'bureau-read-start', 'bureau-read', 'bureau-loaded'].map((name) => [
+              name,
+              performance.getEntriesByName(`jx:${name}`)[0]?.startTime ?? null,
+            ]),
+          ),
+        )
+        /** @param {string} from @param {string} to @param {number[]} into */
+        const between = (from, to, into) => {
+          if (marks[from] != null && marks[to] != null) into.push(marks[to] - marks[from])
+        }
+        between('duckdb-ready', 'bureau-loaded', t.afterDuckdb)
+        between('dataset-loaded', 'bureau-loaded', t.afterStore)
+        between('dataset-loaded', 'store-read', t.replayAndView)
+        between('bureau-read-start', 'bureau-read', t.readUnits)
+        between('bureau-read', 'bureau-loaded', t.rowsAndDraw)
         for (const key of ['rate', 'gapVsThreshold', 'rate']) {
           t.sort.push(await page.evaluate(async (k) => {
             const started = performance.now()
@@ -42,8 +55,16 @@ async function run({ browser, runs, distDir }) {
             const select = /** @type {HTMLSelectElement} */ (document.querySelector('select[data-role="bureau-month"]'))
             const latest = Math.max(...[...select.options].map((o) => Number(o.value)))
             const started = performance.now()
-            select.value = String(latest + d)
+            const wanted = String(latest + d)
+            select.value = wanted
             select.dispatchEvent(new Event('change'))
+            // the month's rows are on the table once its series are read: wait for them, then for their paint
+            await new Promise((resolve) => {
+              // (a page that draws the month at once has no data-month: nothing to wait for)
+              const check = () =>
+                (document.querySelector('table[data-month]')?.getAttribute('data-month') ?? wanted) === wanted ? resolve(null) : requestAnimationFrame(check)
+              check()
+            })
             await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
             return performance.now() - started
           }, delta))
@@ -60,6 +81,8 @@ async function run({ browser, runs, distDir }) {
           })
           return performance.now() - started
         }))
+        const openMarks = await page.evaluate(() => ['jx:unit-open', 'jx:unit-read'].map((n) => performance.getEntriesByName(n)[0]?.startTime ?? null))
+        if (openMarks[0] != null && openMarks[1] != null) t.openRead.push(openMarks[1] - openMarks[0])
       } finally {
         await opened.context.close()
       }
@@ -75,9 +98,14 @@ async function run({ browser, runs, distDir }) {
     samples: t,
     rows: /** @type {Array<[string, string]>} */ ([
       [`${UNITS} units: bureau page ready after DuckDB ready`, formatSpread(stats.afterDuckdb)],
+      ['  of which: store loaded → bureau page drawn', formatSpread(stats.afterStore)],
+      ['    batches replayed, unit on screen read', formatSpread(stats.replayAndView)],
+      ['    every unit of both years read (readScopes)', formatSpread(stats.readUnits)],
+      ['    rows, 自评 and table computed and drawn', formatSpread(stats.rowsAndDraw)],
       ['sort a column and paint', formatSpread(stats.sort)],
       ['switch the month and paint', formatSpread(stats.month)],
       ['open a unit (its overview drawn)', formatSpread(stats.open)],
+      ['  of which: its year and last year read', formatSpread(stats.openRead)],
     ]),
   }
 }

@@ -112,6 +112,12 @@ export function lastReported(unit: Pick<UnitData, 'indicatorSeries' | 'spendingS
   return null
 }
 
+function lastOf(months: ReadonlySet<number>, month: number): number | null {
+  let last: number | null = null
+  for (const m of months) if (m <= month && (last === null || m > last)) last = m
+  return last
+}
+
 /** A unit's execution as of `month`: every project's budget and cumulative spending. */
 export function unitExecution(unit: Pick<UnitData, 'projects' | 'spendingSeries'>, month: number): { budget: number; spent: number; rate: number | null } {
   let budget = 0
@@ -155,6 +161,10 @@ export interface UnitRow {
   yoyPoints: number | null
 }
 
+/**
+ * A unit's row of the bureau's table at `month`. Its series need only hold that month, when `reportMonths` (the
+ * months it reported in, for 未报送 and the last month it did) is given; else they are searched for them.
+ */
 export function unitRow(
   unit: UnitData,
   lastYear: Pick<UnitData, 'projects' | 'spendingSeries'> | null,
@@ -162,9 +172,10 @@ export function unitRow(
   month: number,
   profile: RuleProfile,
   settings: MonitorSettings,
+  reportMonths?: ReadonlySet<number>,
 ): UnitRow {
   const asOf = { year, month }
-  const reported = reportedIn(unit, month)
+  const reported = reportMonths ? reportMonths.has(month) : reportedIn(unit, month)
   const execution = unitExecution(unit, month)
   const timeShare = timeElapsedShare(asOf, settings.timeShareMode)
   const threshold = thresholdAt(profile, month)
@@ -181,7 +192,7 @@ export function unitRow(
   return {
     org: unit.org,
     reported,
-    lastMonth: reported ? month : lastReported(unit, month),
+    lastMonth: reported ? month : reportMonths ? lastOf(reportMonths, month) : lastReported(unit, month),
     budget: execution.budget,
     spent: execution.spent,
     rate: execution.rate,

@@ -2,7 +2,7 @@ import type { SeriesPoint, SpendingPoint } from '@/domain/monitor'
 import type { Indicator, PlanPoint, Project, QualitativeStatus } from '@/domain/types'
 import type { ManualLink } from '@/domain/yearOnYear'
 import type { QueryEngine, Row } from '@/engine/QueryEngine'
-import { datasetsSql, indicatorSeriesSql, spendingSeriesSql } from '@/engine/sql/analysis'
+import { datasetsSql, indicatorSeriesSql, reportMonthsSql, spendingSeriesSql } from '@/engine/sql/analysis'
 import { readIndicators, type Scope } from './apply'
 
 /** The stored tables of one unit and year, read back as the domain's plain data: what the pages and the CLI work from. */
@@ -81,79 +81,155 @@ export interface ReadScope {
  * come in the same few queries: a province's 10,000 units are not 60,000 round trips.
  */
 export async function readScopes(e: QueryEngine, s: ReadScope): Promise<Map<string, StoreSnapshot>> {
-  const params = s.org === null ? [s.year] : [s.year, s.org]
-  const where = s.org === null ? 'year = $1' : 'year = $1 AND org = $2'
-  const series = { allOrgs: s.org === null, months: s.months }
   const skipped = new Set(s.skip)
-  const indicatorRows = await readIndicators(e, s.org === null ? { year: s.year } : [{ org: s.org, year: s.year }])
-  const projectRows = skipped.has('projects') ? [] : await e.query<{
-    org: string; code: string; name: string; department: string | null; unit_name: string | null; budget: number
-    adjusted_budget: number | null; fiscal: number | null; other: number | null; purpose: string | null; goal: string | null
-  }>(`SELECT * EXCLUDE (year, ord) FROM projects WHERE ${where} ORDER BY org, ord, code`, params)
-  const planRows = skipped.has('spending') ? [] : await e.query<{ org: string; code: string; month: number; share: number }>(
-    `SELECT org, code, month, share FROM spending_plan WHERE ${where} ORDER BY org, code, month`,
-    params,
-  )
+  const out = await readTargets(e, s, { plans: !skipped.has('spending'), projects: !skipped.has('projects') })
+  const hasIndicators = [...out.values()].some((u) => u.indicators.length > 0)
+  const hasProjects = [...out.values()].some((u) => u.projects.length > 0)
+  // spending without projects read is still the series of every project stored
+  const spending = !skipped.has('spending') && (hasProjects || skipped.has('projects'))
+  await readSeriesInto(e, s, snapshotOf(out, s.year), { indicators: hasIndicators, spending })
+  return out
+}
+
+/**
+ * Every unit's targets, projects, plans, links and latest month of one year, their series left empty: what the
+ * bureau reads once (without plans and links, which it does not show), the series following month by month
+ * (readMonthSeries).
+ */
+export async function readTargets(
+  e: QueryEngine,
+  s: Omit<ReadScope, 'months'>,
+  { plans = true, links = true, projects: withProjects = true }: { plans?: boolean; links?: boolean; projects?: boolean } = {},
+): Promise<Map<string, StoreSnapshot>> {
+  const { params, where } = whereOf(s)
+  const indicators = await readIndicators(e, s.org === null ? { year: s.year } : [{ org: s.org, year: s.year }])
+  const projects = withProjects ? await readProjects(e, s) : new Map<string, Project[]>()
+  const planRows = plans
+    ? await e.query<{ org: string; code: string; month: number; share: number }>(
+        `SELECT org, code, month, share FROM spending_plan WHERE ${where} ORDER BY org, code, month`,
+        params,
+      )
+    : []
   const latestRows = await e.query<{ org: string; month: number }>(
     `SELECT org, max(month) AS month FROM (SELECT org, month FROM actuals WHERE ${where}
        UNION ALL SELECT org, month FROM spending WHERE ${where}) GROUP BY org`,
     params,
   )
-  const seriesRows = indicatorRows.length ? await e.query(indicatorSeriesSql(series), params) : []
-  const spendRows = !skipped.has('spending') && (projectRows.length || skipped.has('projects'))
+  const linkRows = links
+    ? await e.query<{ org: string; id: string; last_year_id: string | null }>(
+        `SELECT org, id, last_year_id FROM indicator_links WHERE ${where} ORDER BY org, id`,
+        params,
+      )
+    : []
+  const out = new Map<string, StoreSnapshot>()
+  const of = snapshotOf(out, s.year)
+  for (const i of indicators) of(i.org).indicators.push(i)
+  for (const [org, list] of projects) of(org).projects.push(...list)
+  for (const r of planRows) push(of(r.org).plans, r.code, { month: r.month, share: r.share })
+  for (const r of latestRows) of(r.org).latestMonth = r.month
+  for (const r of linkRows) of(r.org).links.push({ id: r.id, lastYearId: r.last_year_id })
+  return out
+}
+
+/** Every unit's projects of one year (or one unit's), by unit: last year's budgets for 同比 need nothing else. */
+export async function readProjects(e: QueryEngine, s: Omit<ReadScope, 'months'>): Promise<Map<string, Project[]>> {
+  const { params, where } = whereOf(s)
+  const rows = await e.query<{
+    org: string; code: string; name: string; department: string | null; unit_name: string | null; budget: number
+    adjusted_budget: number | null; fiscal: number | null; other: number | null; purpose: string | null; goal: string | null
+  }>(`SELECT * EXCLUDE (year, ord) FROM projects WHERE ${where} ORDER BY org, ord, code`, params)
+  const out = new Map<string, Project[]>()
+  for (const r of rows) {
+    push(out, r.org, {
+      code: r.code, name: r.name, department: r.department, unitName: r.unit_name, budget: r.budget,
+      adjustedBudget: r.adjusted_budget, fiscal: r.fiscal, other: r.other, purpose: r.purpose, goal: r.goal,
+    })
+  }
+  return out
+}
+
+/** A unit's series alone, of the months read. */
+export type UnitSeries = Pick<StoreSnapshot, 'org' | 'indicatorSeries' | 'spendingSeries'>
+
+/**
+ * The series of one year at the months asked (`months`; all twelve without), of one unit or of every unit: the
+ * bureau reads one month at a time, a month's points being the same as those of the whole year's read.
+ */
+export async function readMonthSeries(
+  e: QueryEngine,
+  s: ReadScope,
+  read: { indicators: boolean; spending: boolean } = { indicators: true, spending: true },
+): Promise<Map<string, UnitSeries>> {
+  const out = new Map<string, UnitSeries>()
+  const of = (org: string): UnitSeries => {
+    let unit = out.get(org)
+    if (!unit) out.set(org, (unit = { org, indicatorSeries: new Map(), spendingSeries: new Map() }))
+    return unit
+  }
+  await readSeriesInto(e, s, of, read)
+  return out
+}
+
+async function readSeriesInto(
+  e: QueryEngine,
+  s: ReadScope,
+  of: (org: string) => UnitSeries,
+  read: { indicators: boolean; spending: boolean },
+): Promise<void> {
+  const { params } = whereOf(s)
+  const series = { allOrgs: s.org === null, months: s.months }
+  const seriesRows = read.indicators ? await e.query(indicatorSeriesSql(series), params) : []
+  const spendRows = read.spending
     ? await e.query<{ org: string; code: string; month: number; spent: number; cumulative: number; has_data: boolean }>(
         spendingSeriesSql(series),
         params,
       )
     : []
-  const linkRows = await e.query<{ org: string; id: string; last_year_id: string | null }>(
-    `SELECT org, id, last_year_id FROM indicator_links WHERE ${where} ORDER BY org, id`,
-    params,
-  )
-
-  const out = new Map<string, StoreSnapshot>()
-  const of = (org: string): StoreSnapshot => {
-    let snapshot = out.get(org)
-    if (!snapshot) {
-      snapshot = {
-        org, year: s.year, indicators: [], projects: [], plans: new Map(), latestMonth: null,
-        indicatorSeries: new Map(), spendingSeries: new Map(), links: [],
-      }
-      out.set(org, snapshot)
-    }
-    return snapshot
-  }
-  const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
-    const list = map.get(key)
-    if (list) list.push(value)
-    else map.set(key, [value])
-  }
-  for (const i of indicatorRows) of(i.org).indicators.push(i)
-  for (const r of projectRows) {
-    of(r.org).projects.push({
-      code: r.code, name: r.name, department: r.department, unitName: r.unit_name, budget: r.budget,
-      adjustedBudget: r.adjusted_budget, fiscal: r.fiscal, other: r.other, purpose: r.purpose, goal: r.goal,
-    })
-  }
-  for (const r of planRows) push(of(r.org).plans, r.code, { month: r.month, share: r.share })
-  for (const r of latestRows) of(r.org).latestMonth = r.month
   for (const r of seriesRows) push(of(r.org as string).indicatorSeries, r.id as string, toSeriesPoint(r))
   for (const r of spendRows) {
     push(of(r.org).spendingSeries, r.code, { month: r.month, spent: r.spent, cumulative: r.cumulative, hasData: r.has_data })
   }
-  for (const r of linkRows) of(r.org).links.push({ id: r.id, lastYearId: r.last_year_id })
+}
+
+/**
+ * The months each unit of a year reported in: any actual of one of its indicators, or any spending of one of its
+ * projects (as `reportedIn` finds them in the whole year's series), without reading the series.
+ */
+export async function readReportMonths(e: QueryEngine, year: number): Promise<Map<string, Set<number>>> {
+  const rows = await e.query<{ org: string; month: number }>(reportMonthsSql, [year])
+  const out = new Map<string, Set<number>>()
+  for (const r of rows) {
+    const months = out.get(r.org)
+    if (months) months.add(r.month)
+    else out.set(r.org, new Set([r.month]))
+  }
   return out
+}
+
+const whereOf = (s: Pick<ReadScope, 'year' | 'org'>) =>
+  s.org === null ? { params: [s.year], where: 'year = $1' } : { params: [s.year, s.org], where: 'year = $1 AND org = $2' }
+
+const emptySnapshot = (org: string, year: number): StoreSnapshot => ({
+  org, year, indicators: [], projects: [], plans: new Map(), latestMonth: null,
+  indicatorSeries: new Map(), spendingSeries: new Map(), links: [],
+})
+
+const snapshotOf = (out: Map<string, StoreSnapshot>, year: number) => (org: string): StoreSnapshot => {
+  let snapshot = out.get(org)
+  if (!snapshot) out.set(org, (snapshot = emptySnapshot(org, year)))
+  return snapshot
+}
+
+const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
+  const list = map.get(key)
+  if (list) list.push(value)
+  else map.set(key, [value])
 }
 
 /** One unit's year: what the pages show. */
 export async function readStore(e: QueryEngine, scope: Scope): Promise<StoreSnapshot> {
   const read = await readScopes(e, { year: scope.year, org: scope.org })
-  return (
-    read.get(scope.org) ?? {
-      org: scope.org, year: scope.year, indicators: [], projects: [], plans: new Map(), latestMonth: null,
-      indicatorSeries: new Map(), spendingSeries: new Map(), links: [],
-    }
-  )
+  return read.get(scope.org) ?? emptySnapshot(scope.org, scope.year)
 }
 
 /**

@@ -1,8 +1,8 @@
 import { defineStore } from 'pinia'
 import { computed, markRaw, ref, shallowRef, watch } from 'vue'
-import { BUILT_IN_PROFILES, checkProfile, NATIONAL_PROFILE, unitRow, type RuleProfile, type UnitRow } from '@/domain/bureau'
-import type { Light } from '@/domain/types'
-import { readScopes, type StoreSnapshot } from '@/ingest/readStore'
+import { BUILT_IN_PROFILES, checkProfile, NATIONAL_PROFILE, unitRow, type RuleProfile, type UnitData, type UnitRow } from '@/domain/bureau'
+import type { Light, Project } from '@/domain/types'
+import { readMonthSeries, readProjects, readReportMonths, readTargets, type StoreSnapshot, type UnitSeries } from '@/ingest/readStore'
 import { saveOnChange } from '@/persist/storedValue'
 import { storedProfiles } from '@/persist/userState'
 import { useDatasetStore } from './dataset'
@@ -12,6 +12,15 @@ import { useSettingsStore } from './settings'
 export interface BureauRow extends UnitRow {
   name: string
   department: string | null
+}
+
+/** One month of every unit: this year's series at that month, and last year's spending at the same month. */
+/** A unit with its series at its latest month: what its 自评 is computed from. */
+type UnitAtLatest = UnitData & { latestMonth: number }
+
+interface MonthSeries {
+  now: Map<string, UnitSeries>
+  lastYear: Map<string, UnitSeries>
 }
 
 export type BureauSortKey =
@@ -33,10 +42,26 @@ export const useBureauStore = defineStore('bureau', () => {
   const profile = computed(() => profiles.value.find((p) => p.id === selectedProfile.value) ?? NATIONAL_PROFILE)
 
   const status = ref<'idle' | 'loading' | 'ready'>('idle')
+  /** Every unit of the year on screen: its targets and projects; its series are read month by month (`unitAt`). */
   const units = shallowRef<Map<string, StoreSnapshot>>(new Map())
-  const lastYearUnits = shallowRef<Map<string, StoreSnapshot>>(new Map())
-  /** the year the units were read for, and the data version they reflect */
-  let loadedFor = ''
+  /** last year's projects of every unit, for 同比 of execution */
+  const lastYearProjects = shallowRef<Map<string, Project[]>>(new Map())
+  /** the months each unit reported in: 未报送 and its last report, whatever month is read */
+  const reportMonths = shallowRef<Map<string, Set<number>>>(new Map())
+  /** the months read so far: every unit's series at that month, and last year's spending at the same month */
+  const months = shallowRef<Map<number, MonthSeries>>(new Map())
+  /**
+   * Every unit with its series at its own latest month, for its 自评 (as its own pages compute it). Only that month's
+   * points are at hand: a 说明 of an earlier month (an AssessmentForm's `dataNote`) is not, and no figure uses it.
+   */
+  const atLatestMonth = shallowRef<Map<string, UnitAtLatest>>(new Map())
+  /** the month whose rows are on screen: the one picked, once its series are read */
+  const shownMonth = ref<number | null>(null)
+  /** what the units were read for: the year and the store's data (a new list whenever the stored data change) */
+  let loadedFor: { year: number; data: unknown } | null = null
+  const reading = new Map<number, Promise<void>>()
+  /** the run of reading ahead going on, if any (`readAhead`) */
+  let readingAhead: object | null = null
   const pickedMonth = ref<number | null>(null)
 
   const year = computed(() => dataset.year)
@@ -52,44 +77,140 @@ export const useBureauStore = defineStore('bureau', () => {
     return pickedMonth.value !== null && pickedMonth.value <= latest ? pickedMonth.value : latest
   })
 
-  /** Reads every unit of the year on screen (and the year before, for 同比 of execution), once per data version. */
+  /**
+   * Reads one month of every unit (once per data version), into `months`. A read ahead (`ahead`) gives up between
+   * its queries once reading ahead is stopped: a unit opened meanwhile waits for one query, not a month's.
+   */
+  function readMonth(m: number, token: NonNullable<typeof loadedFor>, hasLastYear: boolean, ahead: object | null = null): Promise<void> {
+    const pending = reading.get(m)
+    if (pending) return pending
+    const stopped = () => loadedFor !== token || (ahead !== null && readingAhead !== ahead)
+    const work = (async () => {
+      const engine = await dataset.engineReady()
+      const now = await readMonthSeries(engine, { year: token.year, org: null, months: [m, m] })
+      if (stopped()) return
+      const before = hasLastYear
+        ? await readMonthSeries(engine, { year: token.year - 1, org: null, months: [m, m] }, { indicators: false, spending: true })
+        : new Map<string, UnitSeries>()
+      if (stopped()) return
+      months.value = new Map(months.value).set(m, markRaw({ now, lastYear: before }))
+    })()
+    reading.set(m, work)
+    return work.finally(() => {
+      if (reading.get(m) === work) reading.delete(m)
+    })
+  }
+
+  /**
+   * Reads every unit of the year on screen in a few set-wise queries, once per data version: targets and projects,
+   * the months reported, and the series at the month shown and at each unit's latest month (its 自评's). The other
+   * months follow in the background, the latest first.
+   */
   async function load(): Promise<void> {
     const y = year.value
     if (y === null) return
-    const key = `${y}|${dataset.version}`
-    if (loadedFor === key) return
-    loadedFor = key
+    const data = dataset.datasets
+    if (loadedFor && loadedFor.year === y && loadedFor.data === data) {
+      if (status.value === 'ready') void readAhead(loadedFor)
+      return
+    }
+    const token = { year: y, data }
+    loadedFor = token
+    reading.clear()
+    months.value = new Map()
     status.value = 'loading'
     const engine = await dataset.engineReady()
-    const [now, before] = await Promise.all([
-      readScopes(engine, { year: y, org: null }),
-      dataset.datasets.some((d) => d.year === y - 1) ? readScopes(engine, { year: y - 1, org: null }) : Promise.resolve(new Map()),
-    ])
-    if (loadedFor !== key) return
-    for (const s of [...now.values(), ...before.values()]) markRaw(s)
+    performance.mark('jx:bureau-read-start')
+    const hasLastYear = data.some((d) => d.year === y - 1)
+    const now = await readTargets(engine, { year: y, org: null }, { plans: false, links: false })
+    const before = hasLastYear ? await readProjects(engine, { year: y - 1, org: null }) : new Map<string, Project[]>()
+    const reports = await readReportMonths(engine, y)
+    const wanted = new Set([month.value, ...[...now.values()].map((u) => u.latestMonth)].filter((m): m is number => m !== null))
+    for (const m of [...wanted].sort((a, b) => b - a)) await readMonth(m, token, hasLastYear)
+    if (loadedFor !== token) return
+    for (const u of now.values()) markRaw(u)
     units.value = now
-    lastYearUnits.value = before
-    dataset.prime([...now.values(), ...before.values()])
+    lastYearProjects.value = before
+    reportMonths.value = reports
+    const latest = new Map<string, UnitAtLatest>()
+    for (const u of now.values()) {
+      const at = u.latestMonth === null ? null : unitAt(u.org, u.latestMonth)
+      if (at && u.latestMonth !== null) latest.set(u.org, { ...at, latestMonth: u.latestMonth })
+    }
+    atLatestMonth.value = latest
     status.value = 'ready'
-    performance.mark('jx:bureau-loaded')
+    void show(month.value)
+    performance.mark('jx:bureau-read')
+    void readAhead(token)
+  }
+  /** the months before, read (and their rows computed) while the page is open, the latest first */
+  async function readAhead(token: NonNullable<typeof loadedFor>): Promise<void> {
+    const run = {}
+    readingAhead = run
+    const hasLastYear = dataset.datasets.some((d) => d.year === token.year - 1)
+    for (let m = (latestMonth.value ?? 0) - 1; m >= 1; m--) {
+      // each step when the page is idle: a sort or a month picked meanwhile is drawn first
+      await idle()
+      if (readingAhead !== run || loadedFor !== token) return
+      if (!months.value.has(m)) await readMonth(m, token, hasLastYear, run)
+      await idle()
+      if (readingAhead !== run || loadedFor !== token) return
+      rowsOf(m)
+    }
+  }
+  function stopReadingAhead(): void {
+    readingAhead = null
   }
   watch(year, () => (pickedMonth.value = null))
+  /** Shows month `m` once its series are read (at once when they are), unless another is picked meanwhile. */
+  async function show(m: number | null): Promise<void> {
+    const token = loadedFor
+    if (m === null || token === null || status.value !== 'ready') return
+    const hasLastYear = dataset.datasets.some((d) => d.year === token.year - 1)
+    // again when the read joined was one ahead that gave up
+    while (!months.value.has(m) && month.value === m && loadedFor === token) await readMonth(m, token, hasLastYear)
+    if (month.value === m && loadedFor === token) shownMonth.value = m
+  }
+  watch(month, (m) => void show(m))
 
-  const rows = computed<BureauRow[]>(() => {
-    const m = month.value
+  const EMPTY = new Map<string, never[]>()
+  /** A unit's data with its series at month `m` (those of a month read; else none). */
+  function unitAt(org: string, m: number): UnitData | null {
+    const u = units.value.get(org)
+    if (!u) return null
+    const s = months.value.get(m)?.now.get(org)
+    return { org, indicators: u.indicators, projects: u.projects, indicatorSeries: s?.indicatorSeries ?? EMPTY, spendingSeries: s?.spendingSeries ?? EMPTY }
+  }
+
+  /** Rows already computed, by month: recomputed only when the rules, the settings or the units change. */
+  const rowsByMonth = computed(() => {
+    void [units.value, lastYearProjects.value, reportMonths.value, profile.value, JSON.stringify(settings.monitor), dataset.orgs]
+    return new Map<number, BureauRow[]>()
+  })
+  /** The rows of month `m`, computed once (until the rules, the settings or the units change); none before it is read. */
+  function rowsOf(m: number): BureauRow[] {
     const y = year.value
-    if (m === null || y === null) return []
+    const series = months.value.get(m)
+    if (y === null || !series) return []
+    const cache = rowsByMonth.value
+    const cached = cache.get(m)
+    if (cached) return cached
     const names = new Map(dataset.orgs.map((o) => [o.org, o]))
-    return [...units.value.values()].map((u) => {
+    const computedRows = [...units.value.values()].map((u) => {
       const org = names.get(u.org)
-      const last = lastYearUnits.value.get(u.org) ?? null
-      return {
-        ...unitRow(u, last, y, m, profile.value, settings.monitor),
+      const projects = lastYearProjects.value.get(u.org)
+      const last = projects ? { projects, spendingSeries: series.lastYear.get(u.org)?.spendingSeries ?? EMPTY } : null
+      const unit = unitAt(u.org, m) as UnitData
+      return markRaw({
+        ...unitRow(unit, last, y, m, profile.value, settings.monitor, reportMonths.value.get(u.org) ?? new Set()),
         name: org?.name ?? u.org,
         department: org?.department ?? u.projects[0]?.department ?? null,
-      }
+      })
     })
-  })
+    cache.set(m, computedRows)
+    return computedRows
+  }
+  const rows = computed<BureauRow[]>(() => (shownMonth.value === null ? [] : rowsOf(shownMonth.value)))
 
   /** 主管部门 of the units, for the filter. */
   const departments = computed(() => [...new Set(rows.value.map((r) => r.department).filter((d): d is string => !!d))].sort())
@@ -112,10 +233,15 @@ export const useBureauStore = defineStore('bureau', () => {
   }
 
   return {
-    profiles, profile, selectedProfile, customProfiles, status, units, lastYearUnits, year, month, pickedMonth, latestMonth,
-    rows, departments, load, saveProfile, importProfile, deleteProfile,
+    profiles, profile, selectedProfile, customProfiles, status, units, year, month, shownMonth, pickedMonth, latestMonth,
+    rows, departments, atLatestMonth, load, stopReadingAhead, unitAt, saveProfile, importProfile, deleteProfile,
   }
 })
+
+const idle = () =>
+  new Promise<void>((resolve) =>
+    typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 2000 }) : setTimeout(resolve, 0),
+  )
 
 // one collator for every comparison: `localeCompare(b, 'zh-CN')` builds the locale's collator again on each call
 const byName = new Intl.Collator('zh-CN').compare

@@ -29,11 +29,9 @@ export const useBureauReviewStore = defineStore('bureauReview', () => {
     const out = new Map<string, UnitAssessed>()
     if (year === null) return out
     const gradeOf = (total: number) => grade(total, settings.scoring)
-    for (const u of bureau.units.values()) {
-      if (u.latestMonth === null) continue
+    for (const u of bureau.atLatestMonth.values()) {
       const j = judgementsOf(u.org, year)
-      const data = { indicators: u.indicators, projects: u.projects, indicatorSeries: u.indicatorSeries, spendingSeries: u.spendingSeries, year, latestMonth: u.latestMonth }
-      const { forms } = assessDepartment(data, settings.scoring, settings.monitor, j)
+      const { forms } = assessDepartment({ ...u, year }, settings.scoring, settings.monitor, j)
       out.set(u.org, { forms, review: unitReview(forms, j.spotChecks, gradeOf) })
     }
     return out

@@ -147,6 +147,7 @@ export const useDatasetStore = defineStore('dataset', () => {
 
   const cacheKey = (s: Scope) => `${s.year}|${s.org}`
 
+  /** A unit's year as the pages show it (null when the store holds nothing of it): read once, then from the cache. */
   async function snapshotOf(s: Scope): Promise<StoreSnapshot | null> {
     if (!engine || !datasets.value.some((d) => sameScope(d, s))) return null
     const key = cacheKey(s)
@@ -365,11 +366,6 @@ export const useDatasetStore = defineStore('dataset', () => {
     }
   }
 
-  /** Snapshots read elsewhere (the bureau page reads every unit at once): opening one of those units costs no query. */
-  function prime(snapshots: readonly StoreSnapshot[]): void {
-    for (const s of snapshots) if (!cache.has(cacheKey(s))) cache.set(cacheKey(s), markRaw(s))
-  }
-
   /** A unit's name when it is not the one on screen (the data page names where rows go); null for the one on screen. */
   const otherUnitName = (org: string): string | null =>
     org === view.value?.org ? null : (orgs.value.find((o) => o.org === org)?.name ?? org)
@@ -385,6 +381,6 @@ export const useDatasetStore = defineStore('dataset', () => {
     status, error, folders, datasets, orgs, view, legacyScope, current, lastYear, entry, indicators, projects, plans, indicatorSeries,
     spendingSeries, year, years, latestMonth, awaitingTargets, org, about, organisation, version, loadedAt, reloadError,
     replayError, staleSnapshot, loadedFrom, computedByDuckdb: computed_, sampleStatus, dataHash, replayReport, batchesVersion, init,
-    rebuild, reloadFolder, refresh, select, prime, engineReady, otherUnitName, syncBatches, announceBatches: channel.announce,
+    rebuild, reloadFolder, refresh, select, snapshotOf, engineReady, otherUnitName, syncBatches, announceBatches: channel.announce,
   }
 })

@@ -96,3 +96,16 @@ SELECT * FROM (
 WHERE month >= ${Math.trunc(from)}
 ORDER BY org, code, month`
 }
+
+/**
+ * The months each unit of a year ($1) reported in, as the series find them: an actual of an indicator with a target
+ * (any value, status or note), or spending of one of its projects whose month sums to a figure.
+ */
+export const reportMonthsSql = `
+SELECT DISTINCT org, month FROM (
+  SELECT a.org, a.month FROM actuals a JOIN indicator_targets t USING (org, year, id) WHERE a.year = $1
+  UNION ALL
+  SELECT s.org, s.month FROM spending s JOIN projects p USING (org, year, code) WHERE s.year = $1
+  GROUP BY s.org, s.code, s.month HAVING sum(s.amount) IS NOT NULL)
+WHERE month BETWEEN 1 AND 12
+ORDER BY org, month`
