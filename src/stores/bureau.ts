@@ -106,16 +106,25 @@ export const useBureauStore = defineStore('bureau', () => {
    * the months reported, and the series at the month shown and at each unit's latest month (its 自评's). The other
    * months follow in the background, the latest first.
    */
-  async function load(): Promise<void> {
+  function load(): Promise<void> {
     const y = year.value
-    if (y === null) return
+    if (y === null) return Promise.resolve()
     const data = dataset.datasets
     if (loadedFor && loadedFor.year === y && loadedFor.data === data) {
       if (status.value === 'ready') void readAhead(loadedFor)
-      return
+      // a second caller (the page, after a data change started the read) waits for the read under way
+      return loading ?? Promise.resolve()
     }
     const token = { year: y, data }
     loadedFor = token
+    loading = readAll(token)
+    return loading
+  }
+  /** The read `load` started last. */
+  let loading: Promise<void> | null = null
+  async function readAll(token: { year: number; data: typeof dataset.datasets }): Promise<void> {
+    const y = token.year
+    const data = token.data
     reading.clear()
     months.value = new Map()
     status.value = 'loading'
