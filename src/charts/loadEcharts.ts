@@ -1,5 +1,5 @@
-// ECharts is not part of the startup bundle: the cards and tables draw without it. Its chunk is requested once the shell
-// is mounted (App.vue), while the data are fetched, so that it is there when the first chart mounts.
+// ECharts is not part of the startup bundle: the cards and tables draw without it. Its chunk is requested by the first
+// chart that mounts, after the cards: evaluated while the data were still arriving, it held back their first paint.
 let loading: Promise<typeof import('./echarts')> | null = null
 
 export const loadEcharts = () => (loading ??= import('./echarts'))
