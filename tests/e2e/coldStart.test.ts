@@ -69,25 +69,32 @@ describe('a cold start with the snapshot the build shipped', () => {
   })
 })
 
-describe('a data file replaced without a new snapshot', () => {
-  let root: string
-  let server: { url: string; close(): Promise<void> }
+/** The built app served from a copy whose file `path` (below data/) was rewritten by `change`. */
+function servedWithChangedFile(path: string, change: (text: string) => string) {
+  let root = ''
+  let server: { url: string; close(): Promise<void> } | null = null
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'jx-cold-'))
     await cp(distDir, root, { recursive: true })
-    const actuals = join(root, 'data', '2024', 'actuals.csv')
-    const text = await readFile(actuals, 'utf8')
-    expect(text).toContain('D01,2024-10,15,个')
-    await writeFile(actuals, text.replace('D01,2024-10,15,个', 'D01,2024-10,16,个'))
+    const file = join(root, 'data', path)
+    await writeFile(file, change(await readFile(file, 'utf8')))
     server = await startStaticServer({ root })
   })
   afterAll(async () => {
     await server?.close()
     if (root) await rm(root, { recursive: true, force: true })
   })
+  return { url: () => (server as { url: string }).url }
+}
+
+describe('a data file replaced without a new snapshot', () => {
+  const server = servedWithChangedFile('2024/actuals.csv', (text) => {
+    expect(text).toContain('D01,2024-10,15,个')
+    return text.replace('D01,2024-10,15,个', 'D01,2024-10,16,个')
+  })
 
   it('waits for DuckDB, says quietly that the snapshot is stale, and shows the file’s figures', async () => {
-    const opened = await openPage(browser, server.url, '#/')
+    const opened = await openPage(browser, server.url(), '#/')
     const { page } = opened
     try {
       await waitReady(page)
@@ -105,23 +112,11 @@ describe('a data file replaced without a new snapshot', () => {
 })
 
 describe('a shipped table file replaced or cut short', () => {
-  let root: string
-  let server: { url: string; close(): Promise<void> }
-  beforeAll(async () => {
-    root = await mkdtemp(join(tmpdir(), 'jx-cold-tables-'))
-    await cp(distDir, root, { recursive: true })
-    const actuals = join(root, 'data', 'tables', 'actuals.csv')
-    const text = await readFile(actuals, 'utf8')
-    await writeFile(actuals, text.slice(0, text.lastIndexOf('\n', text.length - 2) + 1))
-    server = await startStaticServer({ root })
-  })
-  afterAll(async () => {
-    await server?.close()
-    if (root) await rm(root, { recursive: true, force: true })
-  })
+  // the last row cut off
+  const server = servedWithChangedFile('tables/actuals.csv', (text) => text.slice(0, text.lastIndexOf('\n', text.length - 2) + 1))
 
   it('checks the data files instead, and shows their figures', async () => {
-    const opened = await openPage(browser, server.url, '#/')
+    const opened = await openPage(browser, server.url(), '#/')
     const { page } = opened
     try {
       await waitReady(page)
