@@ -303,8 +303,6 @@ export const useDatasetStore = defineStore('dataset', () => {
   let shippedTables: ShippedTables | null = null
   /** The shipped tables' files, when init started fetching them: taken by the first load. */
   let prefetched: ((fileName: string) => Promise<Uint8Array | null>) | null = null
-  /** How the last load filled the store: from the shipped tables, or by checking every data file. */
-  const loadedFrom = ref<'tables' | 'files' | null>(null)
 
   /**
    * Fills the store from `data`: from the shipped tables when they were written from these very files (checked
@@ -314,13 +312,8 @@ export const useDatasetStore = defineStore('dataset', () => {
     const tables = shippedTables?.source === sourceHash(data) ? shippedTables : null
     const fetchTable = prefetched ?? ((name: string) => fetchShippedTable(name))
     prefetched = null
-    if (tables && (await loadShippedTables(engine, tables, fetchTable))) {
-      loadedFrom.value = 'tables'
-      performance.mark('jx:loaded-from-tables')
-    } else {
-      await loadDataset(engine, data)
-      loadedFrom.value = 'files'
-    }
+    if (tables && (await loadShippedTables(engine, tables, fetchTable))) performance.mark('jx:loaded-from-tables')
+    else await loadDataset(engine, data)
   }
 
   /**
@@ -380,7 +373,7 @@ export const useDatasetStore = defineStore('dataset', () => {
   return {
     status, error, folders, datasets, orgs, view, legacyScope, current, lastYear, entry, indicators, projects, plans, indicatorSeries,
     spendingSeries, year, years, latestMonth, awaitingTargets, org, about, organisation, version, loadedAt, reloadError,
-    replayError, staleSnapshot, loadedFrom, computedByDuckdb: computed_, sampleStatus, dataHash, replayReport, batchesVersion, init,
+    replayError, staleSnapshot, computedByDuckdb: computed_, sampleStatus, dataHash, replayReport, batchesVersion, init,
     rebuild, reloadFolder, refresh, select, snapshotOf, engineReady, otherUnitName, syncBatches, announceBatches: channel.announce,
   }
 })
