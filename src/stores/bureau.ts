@@ -14,10 +14,17 @@ export interface BureauRow extends UnitRow {
   department: string | null
 }
 
-/** One month of every unit: this year's series at that month, and last year's spending at the same month. */
 /** A unit with its series at its latest month: what its 自评 is computed from. */
 type UnitAtLatest = UnitData & { latestMonth: number }
 
+/** What a read of the bureau's units is for; a new one whenever the year or the stored data change. */
+interface ReadFor {
+  year: number
+  data: readonly unknown[]
+  hasLastYear: boolean
+}
+
+/** One month of every unit: this year's series at that month, and last year's spending at the same month. */
 interface MonthSeries {
   now: Map<string, UnitSeries>
   lastYear: Map<string, UnitSeries>
@@ -57,8 +64,11 @@ export const useBureauStore = defineStore('bureau', () => {
   const atLatestMonth = shallowRef<Map<string, UnitAtLatest>>(new Map())
   /** the month whose rows are on screen: the one picked, once its series are read */
   const shownMonth = ref<number | null>(null)
-  /** what the units were read for: the year and the store's data (a new list whenever the stored data change) */
-  let loadedFor: { year: number; data: unknown } | null = null
+  /**
+   * what the units were read for: the year and the store's data (a new list whenever the stored data change), and
+   * whether the store holds the year before (for 同比)
+   */
+  let loadedFor: ReadFor | null = null
   const reading = new Map<number, Promise<void>>()
   /** the run of reading ahead going on, if any (`readAhead`) */
   let readingAhead: object | null = null
@@ -81,7 +91,7 @@ export const useBureauStore = defineStore('bureau', () => {
    * Reads one month of every unit (once per data version), into `months`. A read ahead (`ahead`) gives up between
    * its queries once reading ahead is stopped: a unit opened meanwhile waits for one query, not a month's.
    */
-  function readMonth(m: number, token: NonNullable<typeof loadedFor>, hasLastYear: boolean, ahead: object | null = null): Promise<void> {
+  function readMonth(m: number, token: ReadFor, ahead: object | null = null): Promise<void> {
     const pending = reading.get(m)
     if (pending) return pending
     const stopped = () => loadedFor !== token || (ahead !== null && readingAhead !== ahead)
@@ -89,7 +99,7 @@ export const useBureauStore = defineStore('bureau', () => {
       const engine = await dataset.engineReady()
       const now = await readMonthSeries(engine, { year: token.year, org: null, months: [m, m] })
       if (stopped()) return
-      const before = hasLastYear
+      const before = token.hasLastYear
         ? await readMonthSeries(engine, { year: token.year - 1, org: null, months: [m, m] }, { indicators: false, spending: true })
         : new Map<string, UnitSeries>()
       if (stopped()) return
@@ -115,27 +125,25 @@ export const useBureauStore = defineStore('bureau', () => {
       // a second caller (the page, after a data change started the read) waits for the read under way
       return loading ?? Promise.resolve()
     }
-    const token = { year: y, data }
+    const token = { year: y, data, hasLastYear: data.some((d) => d.year === y - 1) }
     loadedFor = token
     loading = readAll(token)
     return loading
   }
   /** The read `load` started last. */
   let loading: Promise<void> | null = null
-  async function readAll(token: { year: number; data: typeof dataset.datasets }): Promise<void> {
+  async function readAll(token: ReadFor): Promise<void> {
     const y = token.year
-    const data = token.data
     reading.clear()
     months.value = new Map()
     status.value = 'loading'
     const engine = await dataset.engineReady()
     performance.mark('jx:bureau-read-start')
-    const hasLastYear = data.some((d) => d.year === y - 1)
     const now = await readTargets(engine, { year: y, org: null }, { plans: false, links: false })
-    const before = hasLastYear ? await readProjects(engine, { year: y - 1, org: null }) : new Map<string, Project[]>()
+    const before = token.hasLastYear ? await readProjects(engine, { year: y - 1, org: null }) : new Map<string, Project[]>()
     const reports = await readReportMonths(engine, y)
     const wanted = new Set([month.value, ...[...now.values()].map((u) => u.latestMonth)].filter((m): m is number => m !== null))
-    for (const m of [...wanted].sort((a, b) => b - a)) await readMonth(m, token, hasLastYear)
+    for (const m of [...wanted].sort((a, b) => b - a)) await readMonth(m, token)
     if (loadedFor !== token) return
     for (const u of now.values()) markRaw(u)
     units.value = now
@@ -153,15 +161,14 @@ export const useBureauStore = defineStore('bureau', () => {
     void readAhead(token)
   }
   /** the months before, read (and their rows computed) while the page is open, the latest first */
-  async function readAhead(token: NonNullable<typeof loadedFor>): Promise<void> {
+  async function readAhead(token: ReadFor): Promise<void> {
     const run = {}
     readingAhead = run
-    const hasLastYear = dataset.datasets.some((d) => d.year === token.year - 1)
     for (let m = (latestMonth.value ?? 0) - 1; m >= 1; m--) {
       // each step when the page is idle: a sort or a month picked meanwhile is drawn first
       await idle()
       if (readingAhead !== run || loadedFor !== token) return
-      if (!months.value.has(m)) await readMonth(m, token, hasLastYear, run)
+      if (!months.value.has(m)) await readMonth(m, token, run)
       await idle()
       if (readingAhead !== run || loadedFor !== token) return
       rowsOf(m)
@@ -175,9 +182,8 @@ export const useBureauStore = defineStore('bureau', () => {
   async function show(m: number | null): Promise<void> {
     const token = loadedFor
     if (m === null || token === null || status.value !== 'ready') return
-    const hasLastYear = dataset.datasets.some((d) => d.year === token.year - 1)
     // again when the read joined was one ahead that gave up
-    while (!months.value.has(m) && month.value === m && loadedFor === token) await readMonth(m, token, hasLastYear)
+    while (!months.value.has(m) && month.value === m && loadedFor === token) await readMonth(m, token)
     if (month.value === m && loadedFor === token) shownMonth.value = m
   }
   watch(month, (m) => void show(m))
