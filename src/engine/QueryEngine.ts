@@ -30,6 +30,12 @@ export const SESSION_SETUP = [
   'SET autoload_known_extensions = false',
 ]
 
+/** `name` as a file of an engine's own folder on disk: ASCII words only, so that it can name nothing outside it. */
+export function diskFileName(name: string): string {
+  if (!/^[\w.-]+$/.test(name)) throw new Error(`engine file names are ASCII words: "${name}"`)
+  return name
+}
+
 /** A value as either engine hands it over (BigInt, Date …) as the plain cell both give: numbers never BigInt. */
 export function toCell(value: unknown): Cell {
   if (value === null || value === undefined) return null

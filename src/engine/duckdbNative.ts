@@ -5,7 +5,7 @@ import {
   DuckDBInstance, DuckDBTypeId, DuckDBVarCharVector, JSDuckDBValueConverter, type DuckDBDataChunk, type DuckDBMaterializedResult,
   type DuckDBType, type DuckDBValue,
 } from '@duckdb/node-api'
-import { SESSION_SETUP, toCell, type Cell, type QueryEngine, type Row, type SqlParam } from './QueryEngine'
+import { diskFileName, SESSION_SETUP, toCell, type Cell, type QueryEngine, type Row, type SqlParam } from './QueryEngine'
 
 /**
  * Native DuckDB under Node (`@duckdb/node-api`), for the command line over a province's data: the same SQL as the
@@ -18,10 +18,7 @@ export async function createNativeEngine(): Promise<QueryEngine> {
   const folder = mkdtempSync(join(tmpdir(), 'jixiao-duckdb-'))
   for (const statement of SESSION_SETUP) await conn.run(statement)
   await conn.run(`SET file_search_path = '${folder.replaceAll("'", "''")}'`)
-  const pathOf = (name: string) => {
-    if (!/^[\w.-]+$/.test(name)) throw new Error(`engine file names are ASCII words: "${name}"`)
-    return join(folder, name)
-  }
+  const pathOf = (name: string) => join(folder, diskFileName(name))
 
   return {
     async query<T extends Row = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]> {

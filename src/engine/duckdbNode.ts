@@ -3,7 +3,7 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { arrowToRows } from './arrowRows'
-import { SESSION_SETUP, type QueryEngine, type Row, type SqlParam } from './QueryEngine'
+import { diskFileName, SESSION_SETUP, type QueryEngine, type Row, type SqlParam } from './QueryEngine'
 
 type NodeBlocking = typeof import('@duckdb/duckdb-wasm/blocking')
 
@@ -28,11 +28,7 @@ export async function createNodeEngine(): Promise<QueryEngine> {
   for (const statement of SESSION_SETUP) conn.query(statement)
   // the Node build's COPY writes to the real disk, relative to the working directory: give it a private folder
   let folder: string | null = null
-  const written = (name: string) => {
-    if (!/^[\w.-]+$/.test(name)) throw new Error(`engine file names are ASCII words: "${name}"`)
-    folder ??= mkdtempSync(join(tmpdir(), 'jixiao-duckdb-wasm-'))
-    return join(folder, name)
-  }
+  const written = (name: string) => join((folder ??= mkdtempSync(join(tmpdir(), 'jixiao-duckdb-wasm-'))), diskFileName(name))
 
   return {
     async query<T extends Row = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]> {
