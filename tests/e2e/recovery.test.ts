@@ -96,8 +96,11 @@ it('keeps what is stored when the person does not confirm', async () => {
     await poisonDatabase(page)
     await page.reload()
     await page.locator('[data-role="stored-count"]').waitFor()
-    page.once('dialog', (d) => void d.dismiss())
-    await page.click('[data-role="restore-default"]')
+    // dismissed before the reload: a reload under a dialog still open waits for it forever
+    const dialog = page.waitForEvent('dialog')
+    const click = page.click('[data-role="restore-default"]')
+    await (await dialog).dismiss()
+    await click
     await page.reload()
     await page.locator('[data-role="stored-count"]').waitFor()
     expect(await page.locator('[data-role="stored-count"]').textContent()).toContain('1 个上传批次')
