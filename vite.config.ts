@@ -51,11 +51,45 @@ function contentSecurityPolicy(): Plugin {
   }
 }
 
+/**
+ * The modules src/app.ts imports statically, found once the module graph is built. They are one chunk: each is
+ * loaded at startup anyway, and split by which lazy views share them they made sixteen requests, queued behind the
+ * data's for the browser's six connections to the server.
+ */
+function startupModules(): Plugin & { entry: Set<string>; app: Set<string> } {
+  const entry = new Set<string>()
+  const app = new Set<string>()
+  return {
+    name: 'startup-modules',
+    apply: 'build',
+    entry,
+    app,
+    buildEnd() {
+      const ids = [...this.getModuleIds()]
+      const closure = (file: string) => {
+        const seen = new Set<string>()
+        const queue = ids.filter((id) => id.endsWith(file))
+        while (queue.length > 0) {
+          const id = queue.pop() as string
+          if (seen.has(id)) continue
+          seen.add(id)
+          queue.push(...(this.getModuleInfo(id)?.importedIds ?? []))
+        }
+        return seen
+      }
+      // the entry's own (src/main.ts) apart: they run before the app has arrived
+      for (const id of closure('/src/main.ts')) if (!id.endsWith('/src/main.ts')) entry.add(id)
+      for (const id of closure('/src/app.ts')) if (!entry.has(id)) app.add(id)
+    },
+  }
+}
+const startup = startupModules()
+
 export default defineConfig({
   base: './',
   // keys the figures cached for the next reload (src/persist/snapshotCache.ts) to this build
   define: { __BUILD_ID__: JSON.stringify(Date.now().toString(36)) },
-  plugins: [vue(), datasetFolder(), contentSecurityPolicy()],
+  plugins: [vue(), datasetFolder(), contentSecurityPolicy(), startup],
   preview: { headers: { 'Content-Security-Policy': HEADER_POLICY } },
   resolve: { alias: { '@': resolve(import.meta.dirname, 'src') } },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
@@ -70,6 +104,8 @@ export default defineConfig({
           groups: [
             { name: 'docx-library', test: /[\\/]node_modules[\\/]docx[\\/]/ },
             { name: 'excel-library', test: /[\\/]node_modules[\\/]exceljs[\\/]/ },
+            { name: 'data-requests', test: (id) => startup.entry.has(id), priority: 2 },
+            { name: 'app', test: (id) => startup.app.has(id), priority: 1 },
           ],
         },
       },

@@ -1,4 +1,5 @@
-// first: DuckDB's worker and wasm start loading before Vue, ECharts and the views are evaluated
+// The app, loaded by the entry (src/main.ts) once the data's requests are under way. First: DuckDB's worker and wasm
+// start loading before Vue, ECharts and the views are evaluated.
 import './engineBoot'
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'

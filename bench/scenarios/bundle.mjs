@@ -23,7 +23,17 @@ function staticImports(code) {
 }
 
 /**
- * The module scripts and modulepreloads of index.html, then their static imports, transitively.
+ * `import("./x.js")` in a built chunk: the entry (src/main.ts) starts the data's requests and then imports the app
+ * this way, so the app is startup JavaScript all the same.
+ * @param {string} code
+ */
+function dynamicImports(code) {
+  return [...code.matchAll(/\bimport\(\s*["'`]([^"'`]+\.m?js)["'`]\s*\)/g)].map((m) => /** @type {string} */ (m[1]))
+}
+
+/**
+ * The module scripts and modulepreloads of index.html, what the entry script imports (statically or not), then
+ * their static imports, transitively.
  * @param {string} distDir
  * @returns {Promise<Set<string>>} absolute paths
  */
@@ -36,6 +46,10 @@ async function initialScripts(distDir) {
   ].map((m) => resolve(distDir, /** @type {string} */ (m[1]).replace(/^\//, '')))
   const seen = new Set()
   const queue = [...entries]
+  for (const entry of entries) {
+    const code = await readFile(entry, 'utf8').catch(() => '')
+    for (const specifier of dynamicImports(code)) if (specifier.startsWith('.')) queue.push(resolve(dirname(entry), specifier))
+  }
   while (queue.length > 0) {
     const file = /** @type {string} */ (queue.pop())
     if (seen.has(file)) continue
@@ -95,7 +109,7 @@ async function run({ distDir }) {
   /** @type {Array<[string, string]>} */
   const rows = [
     ['app JS, all', describe(totals.appJs)],
-    ['app JS, initial (index.html + static imports)', describe(totals.initialJs)],
+    ['app JS, initial (index.html, the entry\'s imports and their static imports)', describe(totals.initialJs)],
     ['app JS, lazy', describe(totals.lazyJs)],
     ['CSS', describe(totals.css)],
     ...wasm.map((f) => /** @type {[string, string]} */ ([`wasm ${f.path}`, `${formatBytes(f.gzip)} gzip (${formatBytes(f.raw)} raw)`])),

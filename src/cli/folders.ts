@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { readAbout, readIndex, type DatasetFiles, type DatasetFolder } from '@/ingest/datasetFolder'
-import { FOLDER_KINDS } from '@/ingest/fetchFolders'
+import { FOLDER_KINDS } from '@/ingest/deployedRequests'
 import { FILE_KINDS } from '@/ingest/fileKinds'
 
 /** A mistake in how the command line was called: one sentence, exit status 2. */

@@ -1,7 +1,9 @@
 // A deployed data folder (docs/formats.md "The deployed data/ folder"): the files of one dataset and its about.json,
 // or an index.json listing several dataset folders (years, units) because a static web server cannot list a folder.
 import type { FileKind } from './fileKinds'
-import { DEFAULT_ORG } from './stageFile'
+
+/** The key of a budget unit when neither the file nor the folder names one. */
+export const DEFAULT_ORG = '本单位'
 
 export type DatasetFiles = Partial<Record<FileKind, Uint8Array>>
 

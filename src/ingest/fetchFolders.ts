@@ -2,18 +2,12 @@
 // or the dataset folders `data/index.json` lists (docs/formats.md "The deployed data/ folder").
 import { fnv1aHex } from '@/persist/fnv1a'
 import { readAbout, readIndex, type DatasetFiles, type DatasetFolder } from './datasetFolder'
-import { FILE_KINDS, type FileKind } from './fileKinds'
+import { fetchDeployed, FOLDER_KINDS, isFile } from './deployedRequests'
+import { FILE_KINDS } from './fileKinds'
 import { SHIPPED_TABLES_DIR } from './shippedTables'
 
-/** The files a dataset folder may hold (the payment ledger is an upload, aggregated into spending). */
-export const FOLDER_KINDS: FileKind[] = ['indicators', 'projects', 'spending_plan', 'actuals', 'spending', 'links']
-
-/** A dev server answers a missing file with index.html: that is no data file. */
-const isFile = (response: Response | null): response is Response =>
-  !!response?.ok && !(response.headers.get('content-type') ?? '').includes('text/html')
-
 async function fetchJson(url: string): Promise<unknown> {
-  const response = await fetch(url, { cache: 'no-cache' }).catch(() => null)
+  const response = await fetchDeployed(url).catch(() => null)
   return isFile(response) ? response.json().catch(() => null) : null
 }
 
@@ -28,7 +22,7 @@ export async function fetchFolder(base: string, path: string): Promise<DatasetFo
   const [fetched, aboutRaw] = await Promise.all([
     Promise.all(
       FOLDER_KINDS.map(async (kind) => {
-        const response = await fetch(`${base}${path}${FILE_KINDS[kind].fileName}`, { cache: 'no-cache' })
+        const response = await fetchDeployed(`${base}${path}${FILE_KINDS[kind].fileName}`)
         return isFile(response) ? ([kind, new Uint8Array(await response.arrayBuffer())] as const) : null
       }),
     ),

@@ -11,6 +11,7 @@ import {
 } from '@/engine/sql/ingest'
 import { ident } from '@/engine/sql/quote'
 import { canonicalCsv, type CanonicalCsv } from './canonicalCsv'
+import { DEFAULT_ORG } from './datasetFolder'
 import { decodeText, type TextEncodingName } from './decode'
 import { closestKind, duplicateHeaders, FILE_KINDS, matchColumns, missingColumns, type FileKind, type FileKindSpec } from './fileKinds'
 import { columnLetter } from './sheetGrid'
@@ -35,9 +36,6 @@ export interface FileProblem {
   /** the file's name, for the sentences that say what the file is */
   fileName?: string
 }
-
-/** The key of a budget unit when neither the file nor the folder names one. */
-export const DEFAULT_ORG = '本单位'
 
 /**
  * Where a file's rows go when it does not say: the 单位 of the folder or of the page, and the 年度 of the folder or

@@ -5,6 +5,7 @@ import type { Scope } from '@/ingest/apply'
 import { logSignature, type BatchRecord } from '@/ingest/batches'
 import { adoptUnrecorded, migrateBatch, replayBatches, type ReplayReport } from '@/ingest/replay'
 import { orgKeyOf, type DatasetAbout, type DatasetFolder } from '@/ingest/datasetFolder'
+import { forgetRequestsAhead } from '@/ingest/deployedRequests'
 import { fetchDataFolders, fetchShippedSnapshot, fetchShippedTable } from '@/ingest/fetchFolders'
 import { checkShippedSnapshot } from '@/ingest/shippedSnapshot'
 import { loadShippedTables, sourceHash, type ShippedTables } from '@/ingest/shippedTables'
@@ -202,6 +203,7 @@ export const useDatasetStore = defineStore('dataset', () => {
           inStage('batches', () => batchStore().list()),
           fetchShippedSnapshot(),
         ])
+        forgetRequestsAhead()
         // Same inputs as last time: draw last time's figures now; DuckDB recomputes them below.
         const cached = readSnapshot(snapshotKey(fetched, stored))
         // A cold browser: the figures shipped with the data, when they were computed from these very files and no
@@ -211,16 +213,14 @@ export const useDatasetStore = defineStore('dataset', () => {
         const fresh = shipped !== null && shipped.hash === filesHash
         staleSnapshot.value = shipped !== null && !fresh
         shippedTables = shipped?.tables ?? null
-        // fetched while DuckDB starts, rather than after
-        if (shippedTables?.source === sourceHash(fetched, filesHash)) {
-          const files = new Map(shippedTables.files.map((f) => [`${f.table}.csv`, fetchShippedTable(`${f.table}.csv`)]))
-          prefetched = (name) => files.get(name) ?? fetchShippedTable(name)
-        }
         const early = cached ?? (fresh && stored.length === 0 ? { ...shipped, savedAt: shipped.computedAt } : null)
         // the about.json deployed now (the sample badge, the unit's name), not the one kept figures were computed with;
         // before showView, which reads it for where judgements kept before units belong
         folders.value = fetched.map((f) => ({ path: f.path, about: f.about }))
         if (early && showView(early.view, storedView.read())) {
+          // one turn of the event loop before the page renders the figures: the requests asked for meanwhile
+          // (ECharts' code, src/engineBoot.ts) leave now rather than once the render is over
+          await new Promise((resolve) => setTimeout(resolve, 0))
           loadedAt.value = new Date(early.savedAt)
           status.value = 'ready'
           performance.mark(cached ? 'jx:snapshot-shown' : 'jx:shipped-snapshot-shown')
@@ -228,6 +228,12 @@ export const useDatasetStore = defineStore('dataset', () => {
           if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => performance.mark('jx:snapshot-painted'))
           // DuckDB starts once the figures are drawn (a page that waits for DuckDB waits no longer than this)
           await afterFirstFigures(1200)
+        }
+        // fetched while DuckDB starts, rather than after; not before the first figures are drawn, whose charts'
+        // code would otherwise queue behind eight table files for the browser's six connections to the server
+        if (shippedTables?.source === sourceHash(fetched, filesHash)) {
+          const files = new Map(shippedTables.files.map((f) => [`${f.table}.csv`, fetchShippedTable(`${f.table}.csv`)]))
+          prefetched = (name) => files.get(name) ?? fetchShippedTable(name)
         }
         engine = markRaw(await inStage('engine', getEngine))
         lastGood = fetched

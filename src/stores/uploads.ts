@@ -2,9 +2,9 @@ import { defineStore } from 'pinia'
 import { computed, markRaw, ref, shallowRef, watch } from 'vue'
 import { CSV_TYPE, downloadBytes, XLSX_TYPE } from '@/export/download'
 import { laterOverlapping, type BatchRecord } from '@/ingest/batches'
+import { DEFAULT_ORG } from '@/ingest/datasetFolder'
 import { EXPORT_KINDS, type ExportKind } from '@/ingest/exportCsv'
 import type { FileKind } from '@/ingest/fileKinds'
-import { DEFAULT_ORG } from '@/ingest/stageFile'
 import type { UploadPhase } from '@/ingest/upload'
 import {
   byApplyOrder,
