@@ -29,22 +29,24 @@ function requestAhead(url: string): Promise<Response> {
 
 /**
  * Requests data/snapshot.json, data/index.json and, as soon as index.json lists them, every folder's files and
- * about.json (units.csv is asked for by the load itself, once about.json says the folder has one).
+ * about.json (units.csv is asked for by the load itself, once about.json says the folder has one). Resolves once
+ * the folders' requests have been sent.
  */
-export function requestDeployedData(base = 'data/'): void {
+export function requestDeployedData(base = 'data/'): Promise<void> {
   const snapshot = requestAhead(`${base}snapshot.json`)
-  const folders = requestAhead(`${base}index.json`)
+  const folderFiles = requestAhead(`${base}index.json`)
     .then((response) => (isFile(response) ? response.clone().json() : null))
     .catch(() => null)
     .then((raw) =>
-      Promise.allSettled(
-        (readIndex(raw) ?? ['']).flatMap((path) => [
-          ...FOLDER_KINDS.map((kind) => requestAhead(`${base}${path}${FILE_KINDS[kind].fileName}`)),
-          requestAhead(`${base}${path}about.json`),
-        ]),
-      ),
+      (readIndex(raw) ?? ['']).flatMap((path) => [
+        ...FOLDER_KINDS.map((kind) => requestAhead(`${base}${path}${FILE_KINDS[kind].fileName}`)),
+        requestAhead(`${base}${path}about.json`),
+      ]),
     )
-  allAnswered = Promise.allSettled([snapshot, folders])
+  allAnswered = Promise.allSettled([snapshot, folderFiles.then((requests) => Promise.allSettled(requests))])
+  // the browser sends a request in a task of its own: one turn of the event loop, so that the folders' requests
+  // leave before whatever runs next (the app's code, evaluated in one long task) rather than after it
+  return folderFiles.then(() => new Promise((resolve) => setTimeout(resolve, 0)))
 }
 
 /** Resolves once the requests started ahead are answered: the data are here, the first figures about to be drawn. */
