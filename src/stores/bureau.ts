@@ -97,11 +97,14 @@ export const useBureauStore = defineStore('bureau', () => {
     const stopped = () => loadedFor !== token || (ahead !== null && readingAhead !== ahead)
     const work = (async () => {
       const engine = await dataset.engineReady()
-      const now = await readMonthSeries(engine, { year: token.year, org: null, months: [m, m] })
+      const lastYear = () =>
+        token.hasLastYear
+          ? readMonthSeries(engine, { year: token.year - 1, org: null, months: [m, m] }, { indicators: false, spending: true })
+          : Promise.resolve(new Map<string, UnitSeries>())
+      // a month the page waits for is asked in one go; one read ahead, a query at a time
+      const [now, early] = await Promise.all([readMonthSeries(engine, { year: token.year, org: null, months: [m, m] }), ahead ? null : lastYear()])
       if (stopped()) return
-      const before = token.hasLastYear
-        ? await readMonthSeries(engine, { year: token.year - 1, org: null, months: [m, m] }, { indicators: false, spending: true })
-        : new Map<string, UnitSeries>()
+      const before = early ?? (await lastYear())
       if (stopped()) return
       months.value = new Map(months.value).set(m, markRaw({ now, lastYear: before }))
     })()
@@ -139,11 +142,16 @@ export const useBureauStore = defineStore('bureau', () => {
     status.value = 'loading'
     const engine = await dataset.engineReady()
     performance.mark('jx:bureau-read-start')
-    const now = await readTargets(engine, { year: y, org: null }, { plans: false, links: false })
-    const before = token.hasLastYear ? await readProjects(engine, { year: y - 1, org: null }) : new Map<string, Project[]>()
-    const reports = await readReportMonths(engine, y)
-    const wanted = new Set([month.value, ...[...now.values()].map((u) => u.latestMonth)].filter((m): m is number => m !== null))
-    for (const m of [...wanted].sort((a, b) => b - a)) await readMonth(m, token)
+    // asked at once: DuckDB's worker runs one query while this thread turns the last one's rows into the domain's
+    const shown = month.value
+    const [now, before, reports] = await Promise.all([
+      readTargets(engine, { year: y, org: null }, { plans: false, links: false }),
+      token.hasLastYear ? readProjects(engine, { year: y - 1, org: null }) : new Map<string, Project[]>(),
+      readReportMonths(engine, y),
+      shown === null ? null : readMonth(shown, token),
+    ])
+    const wanted = new Set([shown, ...[...now.values()].map((u) => u.latestMonth)].filter((m): m is number => m !== null))
+    await Promise.all([...wanted].sort((a, b) => b - a).map((m) => readMonth(m, token)))
     if (loadedFor !== token) return
     for (const u of now.values()) markRaw(u)
     units.value = now
