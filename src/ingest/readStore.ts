@@ -68,6 +68,8 @@ export interface ReadScope {
   year: number
   /** null: every unit of the year (the bureau, the command line) */
   org: string | null
+  /** with `org` null, only these units (the bureau reads the few behind the month shown at their own latest) */
+  orgs?: readonly string[]
   months?: readonly [number, number]
   /**
    * What not to read, left empty in the snapshots: a unit's projects, its plans and spending. The monitor's figures
@@ -176,7 +178,7 @@ async function readSeriesInto(
   of: (org: string) => UnitSeries,
   read: { indicators: boolean; spending: boolean },
 ): Promise<void> {
-  const series = { year: s.year, org: s.org, months: s.months }
+  const series = { year: s.year, org: s.org, orgs: s.orgs, months: s.months }
   const [seriesRows, spendRows] = await Promise.all([
     read.indicators ? e.query(indicatorSeriesSql(series)) : [],
     read.spending

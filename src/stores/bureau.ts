@@ -150,8 +150,19 @@ export const useBureauStore = defineStore('bureau', () => {
       readReportMonths(engine, y),
       shown === null ? null : readMonth(shown, token),
     ])
-    const wanted = new Set([shown, ...[...now.values()].map((u) => u.latestMonth)].filter((m): m is number => m !== null))
-    await Promise.all([...wanted].sort((a, b) => b - a).map((m) => readMonth(m, token)))
+    // each unit's 自评 is of its own latest month: the few units behind the month shown are read at theirs alone (the
+    // rest of that month follows with the months read ahead)
+    const behind = new Map<number, string[]>()
+    for (const u of now.values()) {
+      if (u.latestMonth !== null && u.latestMonth !== shown) behind.set(u.latestMonth, [...(behind.get(u.latestMonth) ?? []), u.org])
+    }
+    const ownLatest = new Map<string, UnitSeries>()
+    await Promise.all(
+      [...behind].map(async ([m, orgs]) => {
+        const read = months.value.get(m)?.now ?? (await readMonthSeries(engine, { year: y, org: null, orgs, months: [m, m] }))
+        for (const org of orgs) ownLatest.set(org, read.get(org) ?? { org, indicatorSeries: EMPTY, spendingSeries: EMPTY })
+      }),
+    )
     if (loadedFor !== token) return
     for (const u of now.values()) markRaw(u)
     units.value = now
@@ -159,8 +170,9 @@ export const useBureauStore = defineStore('bureau', () => {
     reportMonths.value = reports
     const latest = new Map<string, UnitAtLatest>()
     for (const u of now.values()) {
-      const at = u.latestMonth === null ? null : unitAt(u.org, u.latestMonth)
-      if (at && u.latestMonth !== null) latest.set(u.org, { ...at, latestMonth: u.latestMonth })
+      if (u.latestMonth === null) continue
+      const series = u.latestMonth === shown ? months.value.get(shown)?.now.get(u.org) : ownLatest.get(u.org)
+      latest.set(u.org, { ...unitWith(u, series), latestMonth: u.latestMonth })
     }
     atLatestMonth.value = latest
     status.value = 'ready'
@@ -196,13 +208,10 @@ export const useBureauStore = defineStore('bureau', () => {
   }
   watch(month, (m) => void show(m))
 
-  const EMPTY = new Map<string, never[]>()
   /** A unit's data with its series at month `m` (those of a month read; else none). */
   function unitAt(org: string, m: number): UnitData | null {
     const u = units.value.get(org)
-    if (!u) return null
-    const s = months.value.get(m)?.now.get(org)
-    return { org, indicators: u.indicators, projects: u.projects, indicatorSeries: s?.indicatorSeries ?? EMPTY, spendingSeries: s?.spendingSeries ?? EMPTY }
+    return u ? unitWith(u, months.value.get(m)?.now.get(org)) : null
   }
 
   /** Rows already computed, by month: recomputed only when the rules, the settings or the units change. */
@@ -259,6 +268,12 @@ export const useBureauStore = defineStore('bureau', () => {
     profiles, profile, selectedProfile, customProfiles, status, units, year, month, shownMonth, pickedMonth, latestMonth,
     rows, departments, atLatestMonth, load, stopReadingAhead, unitAt, saveProfile, importProfile, deleteProfile,
   }
+})
+
+const EMPTY = new Map<string, never[]>()
+/** A unit's targets and projects with series read at some month (none when it has none then). */
+const unitWith = (u: StoreSnapshot, s: UnitSeries | undefined): UnitData => ({
+  org: u.org, indicators: u.indicators, projects: u.projects, indicatorSeries: s?.indicatorSeries ?? EMPTY, spendingSeries: s?.spendingSeries ?? EMPTY,
 })
 
 const idle = () =>

@@ -34,13 +34,18 @@ LEFT JOIN units ut ON ut.unit = t.target_unit`
 export interface SeriesScope {
   year: number
   org: string | null
+  /** with `org` null: only these units */
+  orgs?: readonly string[]
   /** months 1–12 by default; the command line's monitor asks for one month only */
   months?: readonly [number, number]
 }
 
 /** The WHERE condition of one year, of one unit or of every unit. */
-export const scopeWhereSql = (s: Pick<SeriesScope, 'year' | 'org'>, alias = '') =>
-  `${alias}year = ${Math.trunc(s.year)}${s.org === null ? '' : ` AND ${alias}org = ${literal(s.org)}`}`
+export function scopeWhereSql(s: Pick<SeriesScope, 'year' | 'org' | 'orgs'>, alias = ''): string {
+  const year = `${alias}year = ${Math.trunc(s.year)}`
+  if (s.org !== null) return `${year} AND ${alias}org = ${literal(s.org)}`
+  return s.orgs ? `${year} AND ${alias}org IN (${s.orgs.length ? s.orgs.map(literal).join(', ') : 'NULL'})` : year
+}
 const scope = scopeWhereSql
 const monthsCte = (s: SeriesScope) => {
   const [from, to] = s.months ?? [1, 12]
