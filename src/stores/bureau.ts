@@ -69,7 +69,8 @@ export const useBureauStore = defineStore('bureau', () => {
    * whether the store holds the year before (for 同比)
    */
   let loadedFor: ReadFor | null = null
-  const reading = new Map<number, Promise<void>>()
+  /** months being read, and how to have a read ahead finish at once */
+  const reading = new Map<number, { work: Promise<void>; hurry: () => void }>()
   /** the run of reading ahead going on, if any (`readAhead`) */
   let readingAhead: object | null = null
   const pickedMonth = ref<number | null>(null)
@@ -90,19 +91,25 @@ export const useBureauStore = defineStore('bureau', () => {
   /**
    * Reads one month of every unit (once per data version), into `months`. A read ahead (`ahead`) reads in slices of
    * units and gives up between them once reading ahead is stopped: a unit opened meanwhile waits for one slice's
-   * query, not a month's.
+   * query, not a month's. Once the page waits for the month, the rest is read in one go.
    */
   function readMonth(m: number, token: ReadFor, ahead: object | null = null): Promise<void> {
     const pending = reading.get(m)
-    if (pending) return pending
-    const stopped = () => loadedFor !== token || (ahead !== null && readingAhead !== ahead)
+    if (pending) {
+      if (ahead === null) pending.hurry()
+      return pending.work
+    }
+    let hurried = ahead === null
+    const stopped = () => loadedFor !== token || (!hurried && readingAhead !== ahead)
     const work = (async () => {
       const engine = await dataset.engineReady()
       const orgs = [...units.value.keys()]
-      const slices = ahead ? Array.from({ length: Math.ceil(orgs.length / AHEAD_SLICE) }, (_, i) => orgs.slice(i * AHEAD_SLICE, (i + 1) * AHEAD_SLICE)) : [undefined]
       const now = new Map<string, UnitSeries>()
       const lastYear = new Map<string, UnitSeries>()
-      for (const slice of slices) {
+      let from = 0
+      do {
+        const slice = hurried ? (from === 0 ? undefined : orgs.slice(from)) : orgs.slice(from, from + AHEAD_SLICE)
+        from = hurried ? orgs.length : from + AHEAD_SLICE
         const scope = { org: null, orgs: slice, months: [m, m] as const }
         const [read, before] = await Promise.all([
           readMonthSeries(engine, { year: token.year, ...scope }),
@@ -113,12 +120,12 @@ export const useBureauStore = defineStore('bureau', () => {
         if (stopped()) return
         for (const [org, series] of read) now.set(org, series)
         for (const [org, series] of before) lastYear.set(org, series)
-      }
+      } while (from < orgs.length)
       months.value = new Map(months.value).set(m, markRaw({ now, lastYear }))
     })()
-    reading.set(m, work)
+    reading.set(m, { work, hurry: () => (hurried = true) })
     return work.finally(() => {
-      if (reading.get(m) === work) reading.delete(m)
+      if (reading.get(m)?.work === work) reading.delete(m)
     })
   }
 
