@@ -199,9 +199,10 @@ export const useBureauStore = defineStore('bureau', () => {
   async function readAhead(token: ReadFor): Promise<void> {
     const run = {}
     readingAhead = run
+    // from when the page is first idle; then each month is read (in DuckDB's worker) as soon as the one before is, its
+    // rows computed when the page is idle, so that a sort or a month picked meanwhile is drawn first
+    await idle()
     for (let m = (latestMonth.value ?? 0) - 1; m >= 1; m--) {
-      // each step when the page is idle: a sort or a month picked meanwhile is drawn first
-      await idle()
       if (readingAhead !== run || loadedFor !== token) return
       if (!months.value.has(m)) await readMonth(m, token, run)
       await idle()
@@ -285,8 +286,8 @@ export const useBureauStore = defineStore('bureau', () => {
   }
 })
 
-/** units per query of a month read ahead: at 300 units, a month's query took a unit opened meanwhile 0.3–1 s to wait for */
-const AHEAD_SLICE = 50
+/** units per query of a month read ahead: a whole month of 300 units kept a unit opened meanwhile waiting 0.3–1 s; smaller slices slowed reading ahead (and switching to a month) by the cost of each query */
+const AHEAD_SLICE = 100
 const EMPTY = new Map<string, never[]>()
 /** A unit's targets and projects with series read at some month (none when it has none then). */
 const unitWith = (u: StoreSnapshot, s: UnitSeries | undefined): UnitData => ({
