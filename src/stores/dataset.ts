@@ -147,33 +147,16 @@ export const useDatasetStore = defineStore('dataset', () => {
 
   const cacheKey = (s: Scope) => `${s.year}|${s.org}`
 
-  /** Reads under way, by `year|org`, of the data now cached: a unit asked again meanwhile is read once. */
-  let reads = new Map<string, Promise<StoreSnapshot>>()
-
   /** A unit's year as the pages show it (null when the store holds nothing of it): read once, then from the cache. */
   async function snapshotOf(s: Scope): Promise<StoreSnapshot | null> {
     if (!engine || !datasets.value.some((d) => sameScope(d, s))) return null
     const key = cacheKey(s)
-    const cached = cache.get(key)
-    if (cached) return cached
-    // the cache of the data read: one emptied meanwhile (the data changed) does not get this read
-    const [into, under] = [cache, reads]
-    let read = under.get(key)
-    if (!read) {
-      read = readStore(engine, s).then((snapshot) => markRaw(snapshot))
-      under.set(key, read)
-      void read.then(
-        (snapshot) => into.set(key, snapshot),
-        () => undefined,
-      ).finally(() => under.delete(key))
+    let snapshot = cache.get(key)
+    if (!snapshot) {
+      snapshot = markRaw(await readStore(engine, s))
+      cache.set(key, snapshot)
     }
-    return read
-  }
-
-  /** Starts reading a unit's year and last year (a row pointed at on the bureau page), for `select` to find read. */
-  function prefetch(s: Scope): void {
-    void snapshotOf(s).catch(() => undefined)
-    void snapshotOf({ org: s.org, year: s.year - 1 }).catch(() => undefined)
+    return snapshot
   }
 
   /** Shows a unit and year (and last year's beside it); unknown ones fall back to the default view. */
@@ -198,7 +181,6 @@ export const useDatasetStore = defineStore('dataset', () => {
     orgs.value = v.orgs
     legacyScope.value = legacyScopeOf(folders.value, v.datasets)
     cache = new Map(v.snapshots.map((s) => [cacheKey(s), markRaw(s)]))
-    reads = new Map()
     view.value = next
     current.value = next ? (cache.get(cacheKey(next)) ?? null) : null
     lastYear.value = next ? (cache.get(cacheKey({ org: next.org, year: next.year - 1 })) ?? null) : null
@@ -370,7 +352,6 @@ export const useDatasetStore = defineStore('dataset', () => {
     datasets.value = held
     orgs.value = units
     cache = new Map()
-    reads = new Map()
     sampleScopes.value = sampleLeft(sampleParts, batches)
     await select(view.value ?? storedView.read())
     if (lastGood) {
@@ -398,6 +379,6 @@ export const useDatasetStore = defineStore('dataset', () => {
     status, error, folders, datasets, orgs, view, legacyScope, current, lastYear, entry, indicators, projects, plans, indicatorSeries,
     spendingSeries, year, years, latestMonth, awaitingTargets, org, about, organisation, version, loadedAt, reloadError,
     replayError, staleSnapshot, computedByDuckdb: computed_, sampleStatus, dataHash, replayReport, batchesVersion, init,
-    rebuild, reloadFolder, refresh, select, snapshotOf, prefetch, engineReady, otherUnitName, syncBatches, announceBatches: channel.announce,
+    rebuild, reloadFolder, refresh, select, snapshotOf, engineReady, otherUnitName, syncBatches, announceBatches: channel.announce,
   }
 })
