@@ -165,19 +165,9 @@ export const useBureauStore = defineStore('bureau', () => {
       readReportMonths(engine, y),
       shown === null ? null : readMonth(shown, token),
     ])
-    // each unit's 自评 is of its own latest month: the few units behind the month shown are read at theirs alone (the
-    // rest of that month follows with the months read ahead)
-    const behind = new Map<number, string[]>()
-    for (const u of now.values()) {
-      if (u.latestMonth !== null && u.latestMonth !== shown) behind.set(u.latestMonth, [...(behind.get(u.latestMonth) ?? []), u.org])
-    }
-    const ownLatest = new Map<string, UnitSeries>()
-    await Promise.all(
-      [...behind].map(async ([m, orgs]) => {
-        const read = months.value.get(m)?.now ?? (await readMonthSeries(engine, { year: y, org: null, orgs, months: [m, m] }))
-        for (const org of orgs) ownLatest.set(org, read.get(org) ?? { org, indicatorSeries: EMPTY, spendingSeries: EMPTY })
-      }),
-    )
+    // and each unit's own latest month (its 自评's) whole: the month before the latest is the one most picked next
+    const wanted = new Set([...now.values()].map((u) => u.latestMonth).filter((m): m is number => m !== null && !months.value.has(m)))
+    await Promise.all([...wanted].map((m) => readMonth(m, token)))
     if (loadedFor !== token) return
     for (const u of now.values()) markRaw(u)
     units.value = now
@@ -185,9 +175,7 @@ export const useBureauStore = defineStore('bureau', () => {
     reportMonths.value = reports
     const latest = new Map<string, UnitAtLatest>()
     for (const u of now.values()) {
-      if (u.latestMonth === null) continue
-      const series = u.latestMonth === shown ? months.value.get(shown)?.now.get(u.org) : ownLatest.get(u.org)
-      latest.set(u.org, { ...unitWith(u, series), latestMonth: u.latestMonth })
+      if (u.latestMonth !== null) latest.set(u.org, { ...unitWith(u, months.value.get(u.latestMonth)?.now.get(u.org)), latestMonth: u.latestMonth })
     }
     atLatestMonth.value = latest
     status.value = 'ready'
