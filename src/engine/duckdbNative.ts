@@ -19,14 +19,20 @@ export async function createNativeEngine(): Promise<QueryEngine> {
   for (const statement of SESSION_SETUP) await conn.run(statement)
   await conn.run(`SET file_search_path = '${folder.replaceAll("'", "''")}'`)
   const pathOf = (name: string) => join(folder, diskFileName(name))
+  // one statement at a time on the connection, as duckdb-wasm's worker runs them: callers may ask several at once
+  let last: Promise<unknown> = Promise.resolve()
+  const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = last.then(work, work)
+    last = run.catch(() => undefined)
+    return run
+  }
 
   return {
-    async query<T extends Row = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]> {
-      const result = params?.length ? await conn.run(sql, params as DuckDBValue[]) : await conn.run(sql)
-      return plainRows<T>(result)
+    query<T extends Row = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]> {
+      return inTurn(async () => plainRows<T>(params?.length ? await conn.run(sql, params as DuckDBValue[]) : await conn.run(sql)))
     },
     async exec(sql) {
-      await conn.run(sql)
+      await inTurn(() => conn.run(sql))
     },
     async registerText(name, text) {
       writeFileSync(pathOf(name), text)

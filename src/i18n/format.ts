@@ -2,8 +2,14 @@
 // percentages to two decimals. A value always carries its unit.
 const COUNT_UNITS = new Set(['个', '家', '次', '项', '起', '件', '人', '人次', '户', '名', '台', '套', '场'])
 
+// one formatter per number of digits: `toLocaleString` with options builds a new one on every call, which was a
+// tenth of the time a unit's overview took to draw
+const formats = new Map<number, Intl.NumberFormat>()
+
 export function formatNumber(value: number, digits = 2): string {
-  return value.toLocaleString('zh-CN', { minimumFractionDigits: digits, maximumFractionDigits: digits })
+  let format = formats.get(digits)
+  if (!format) formats.set(digits, (format = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: digits, maximumFractionDigits: digits })))
+  return format.format(value)
 }
 
 /** `15 个`, `93.00 亿元`, `9.80%`, `0.68 亿美元`. */

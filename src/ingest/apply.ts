@@ -77,6 +77,9 @@ export function scopesWhereSql(f: ScopeFilter): string {
 /** `(org, year) IN (…)` for a list of scopes, as SQL. */
 export function inScopesSql(scopes: readonly Scope[], org = 'org', year = 'year'): string {
   if (scopes.length === 0) return 'false'
+  // one scope as plain equalities: constants DuckDB skips other units' and years' row groups with
+  const [only] = scopes
+  if (scopes.length === 1 && only) return `(${ident(org)} = ${literal(only.org)} AND ${ident(year)} = ${Math.trunc(only.year)})`
   return `(${ident(org)}, ${ident(year)}) IN (${scopes.map((s) => `(${literal(s.org)}, ${Math.trunc(s.year)})`).join(', ')})`
 }
 

@@ -2,7 +2,7 @@ import type { SeriesPoint, SpendingPoint } from '@/domain/monitor'
 import type { Indicator, PlanPoint, Project, QualitativeStatus } from '@/domain/types'
 import type { ManualLink } from '@/domain/yearOnYear'
 import type { QueryEngine, Row } from '@/engine/QueryEngine'
-import { datasetsSql, indicatorSeriesSql, reportMonthsSql, spendingSeriesSql } from '@/engine/sql/analysis'
+import { datasetsSql, indicatorSeriesSql, reportMonthsSql, scopeWhereSql, spendingSeriesSql } from '@/engine/sql/analysis'
 import { readIndicators, type Scope } from './apply'
 
 /** The stored tables of one unit and year, read back as the domain's plain data: what the pages and the CLI work from. */
@@ -68,6 +68,8 @@ export interface ReadScope {
   year: number
   /** null: every unit of the year (the bureau, the command line) */
   org: string | null
+  /** with `org` null, only these units (the bureau reads the few behind the month shown at their own latest) */
+  orgs?: readonly string[]
   months?: readonly [number, number]
   /**
    * What not to read, left empty in the snapshots: a unit's projects, its plans and spending. The monitor's figures
@@ -101,26 +103,26 @@ export async function readTargets(
   s: Omit<ReadScope, 'months'>,
   { plans = true, links = true, projects: withProjects = true }: { plans?: boolean; links?: boolean; projects?: boolean } = {},
 ): Promise<Map<string, StoreSnapshot>> {
-  const { params, where } = whereOf(s)
-  const indicators = await readIndicators(e, s.org === null ? { year: s.year } : [{ org: s.org, year: s.year }])
-  const projects = withProjects ? await readProjects(e, s) : new Map<string, Project[]>()
-  const planRows = plans
-    ? await e.query<{ org: string; code: string; month: number; share: number }>(
-        `SELECT org, code, month, share FROM spending_plan WHERE ${where} ORDER BY org, code, month`,
-        params,
-      )
-    : []
-  const latestRows = await e.query<{ org: string; month: number }>(
-    `SELECT org, max(month) AS month FROM (SELECT org, month FROM actuals WHERE ${where}
-       UNION ALL SELECT org, month FROM spending WHERE ${where}) GROUP BY org`,
-    params,
-  )
-  const linkRows = links
-    ? await e.query<{ org: string; id: string; last_year_id: string | null }>(
-        `SELECT org, id, last_year_id FROM indicator_links WHERE ${where} ORDER BY org, id`,
-        params,
-      )
-    : []
+  const where = scopeWhereSql(s)
+  // asked at once: the engine runs the next query while the indicators' targets are read here
+  const [indicators, projects, planRows, latestRows, linkRows] = await Promise.all([
+    readIndicators(e, s.org === null ? { year: s.year } : [{ org: s.org, year: s.year }]),
+    withProjects ? readProjects(e, s) : new Map<string, Project[]>(),
+    plans
+      ? e.query<{ org: string; code: string; month: number; share: number }>(
+          `SELECT org, code, month, share FROM spending_plan WHERE ${where} ORDER BY org, code, month`,
+        )
+      : [],
+    e.query<{ org: string; month: number }>(
+      `SELECT org, max(month) AS month FROM (SELECT org, month FROM actuals WHERE ${where}
+         UNION ALL SELECT org, month FROM spending WHERE ${where}) GROUP BY org`,
+    ),
+    links
+      ? e.query<{ org: string; id: string; last_year_id: string | null }>(
+          `SELECT org, id, last_year_id FROM indicator_links WHERE ${where} ORDER BY org, id`,
+        )
+      : [],
+  ])
   const out = new Map<string, StoreSnapshot>()
   const of = snapshotOf(out, s.year)
   for (const i of indicators) of(i.org).indicators.push(i)
@@ -133,11 +135,11 @@ export async function readTargets(
 
 /** Every unit's projects of one year (or one unit's), by unit: last year's budgets for 同比 need nothing else. */
 export async function readProjects(e: QueryEngine, s: Omit<ReadScope, 'months'>): Promise<Map<string, Project[]>> {
-  const { params, where } = whereOf(s)
+  const where = scopeWhereSql(s)
   const rows = await e.query<{
     org: string; code: string; name: string; department: string | null; unit_name: string | null; budget: number
     adjusted_budget: number | null; fiscal: number | null; other: number | null; purpose: string | null; goal: string | null
-  }>(`SELECT * EXCLUDE (year, ord) FROM projects WHERE ${where} ORDER BY org, ord, code`, params)
+  }>(`SELECT * EXCLUDE (year, ord) FROM projects WHERE ${where} ORDER BY org, ord, code`)
   const out = new Map<string, Project[]>()
   for (const r of rows) {
     push(out, r.org, {
@@ -176,15 +178,13 @@ async function readSeriesInto(
   of: (org: string) => UnitSeries,
   read: { indicators: boolean; spending: boolean },
 ): Promise<void> {
-  const { params } = whereOf(s)
-  const series = { allOrgs: s.org === null, months: s.months }
-  const seriesRows = read.indicators ? await e.query(indicatorSeriesSql(series), params) : []
-  const spendRows = read.spending
-    ? await e.query<{ org: string; code: string; month: number; spent: number; cumulative: number; has_data: boolean }>(
-        spendingSeriesSql(series),
-        params,
-      )
-    : []
+  const series = { year: s.year, org: s.org, orgs: s.orgs, months: s.months }
+  const [seriesRows, spendRows] = await Promise.all([
+    read.indicators ? e.query(indicatorSeriesSql(series)) : [],
+    read.spending
+      ? e.query<{ org: string; code: string; month: number; spent: number; cumulative: number; has_data: boolean }>(spendingSeriesSql(series))
+      : [],
+  ])
   for (const r of seriesRows) push(of(r.org as string).indicatorSeries, r.id as string, toSeriesPoint(r))
   for (const r of spendRows) {
     push(of(r.org).spendingSeries, r.code, { month: r.month, spent: r.spent, cumulative: r.cumulative, hasData: r.has_data })
@@ -196,7 +196,7 @@ async function readSeriesInto(
  * projects (as `reportedIn` finds them in the whole year's series), without reading the series.
  */
 export async function readReportMonths(e: QueryEngine, year: number): Promise<Map<string, Set<number>>> {
-  const rows = await e.query<{ org: string; month: number }>(reportMonthsSql, [year])
+  const rows = await e.query<{ org: string; month: number }>(reportMonthsSql(year))
   const out = new Map<string, Set<number>>()
   for (const r of rows) {
     const months = out.get(r.org)
@@ -205,9 +205,6 @@ export async function readReportMonths(e: QueryEngine, year: number): Promise<Ma
   }
   return out
 }
-
-const whereOf = (s: Pick<ReadScope, 'year' | 'org'>) =>
-  s.org === null ? { params: [s.year], where: 'year = $1' } : { params: [s.year, s.org], where: 'year = $1 AND org = $2' }
 
 const emptySnapshot = (org: string, year: number): StoreSnapshot => ({
   org, year, indicators: [], projects: [], plans: new Map(), latestMonth: null,

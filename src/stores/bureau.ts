@@ -69,7 +69,8 @@ export const useBureauStore = defineStore('bureau', () => {
    * whether the store holds the year before (for 同比)
    */
   let loadedFor: ReadFor | null = null
-  const reading = new Map<number, Promise<void>>()
+  /** months being read, and how to have a read ahead finish at once */
+  const reading = new Map<number, { work: Promise<void>; hurry: () => void }>()
   /** the run of reading ahead going on, if any (`readAhead`) */
   let readingAhead: object | null = null
   const pickedMonth = ref<number | null>(null)
@@ -88,26 +89,43 @@ export const useBureauStore = defineStore('bureau', () => {
   })
 
   /**
-   * Reads one month of every unit (once per data version), into `months`. A read ahead (`ahead`) gives up between
-   * its queries once reading ahead is stopped: a unit opened meanwhile waits for one query, not a month's.
+   * Reads one month of every unit (once per data version), into `months`. A read ahead (`ahead`) reads in slices of
+   * units and gives up between them once reading ahead is stopped: a unit opened meanwhile waits for one slice's
+   * query, not a month's. Once the page waits for the month, the rest is read in one go.
    */
   function readMonth(m: number, token: ReadFor, ahead: object | null = null): Promise<void> {
     const pending = reading.get(m)
-    if (pending) return pending
-    const stopped = () => loadedFor !== token || (ahead !== null && readingAhead !== ahead)
+    if (pending) {
+      if (ahead === null) pending.hurry()
+      return pending.work
+    }
+    let hurried = ahead === null
+    const stopped = () => loadedFor !== token || (!hurried && readingAhead !== ahead)
     const work = (async () => {
       const engine = await dataset.engineReady()
-      const now = await readMonthSeries(engine, { year: token.year, org: null, months: [m, m] })
-      if (stopped()) return
-      const before = token.hasLastYear
-        ? await readMonthSeries(engine, { year: token.year - 1, org: null, months: [m, m] }, { indicators: false, spending: true })
-        : new Map<string, UnitSeries>()
-      if (stopped()) return
-      months.value = new Map(months.value).set(m, markRaw({ now, lastYear: before }))
+      const orgs = [...units.value.keys()]
+      const now = new Map<string, UnitSeries>()
+      const lastYear = new Map<string, UnitSeries>()
+      let from = 0
+      do {
+        const slice = hurried ? (from === 0 ? undefined : orgs.slice(from)) : orgs.slice(from, from + AHEAD_SLICE)
+        from = hurried ? orgs.length : from + AHEAD_SLICE
+        const scope = { org: null, orgs: slice, months: [m, m] as const }
+        const [read, before] = await Promise.all([
+          readMonthSeries(engine, { year: token.year, ...scope }),
+          token.hasLastYear
+            ? readMonthSeries(engine, { year: token.year - 1, ...scope }, { indicators: false, spending: true })
+            : new Map<string, UnitSeries>(),
+        ])
+        if (stopped()) return
+        for (const [org, series] of read) now.set(org, series)
+        for (const [org, series] of before) lastYear.set(org, series)
+      } while (from < orgs.length)
+      months.value = new Map(months.value).set(m, markRaw({ now, lastYear }))
     })()
-    reading.set(m, work)
+    reading.set(m, { work, hurry: () => (hurried = true) })
     return work.finally(() => {
-      if (reading.get(m) === work) reading.delete(m)
+      if (reading.get(m)?.work === work) reading.delete(m)
     })
   }
 
@@ -139,11 +157,17 @@ export const useBureauStore = defineStore('bureau', () => {
     status.value = 'loading'
     const engine = await dataset.engineReady()
     performance.mark('jx:bureau-read-start')
-    const now = await readTargets(engine, { year: y, org: null }, { plans: false, links: false })
-    const before = token.hasLastYear ? await readProjects(engine, { year: y - 1, org: null }) : new Map<string, Project[]>()
-    const reports = await readReportMonths(engine, y)
-    const wanted = new Set([month.value, ...[...now.values()].map((u) => u.latestMonth)].filter((m): m is number => m !== null))
-    for (const m of [...wanted].sort((a, b) => b - a)) await readMonth(m, token)
+    // asked at once: DuckDB's worker runs one query while this thread turns the last one's rows into the domain's
+    const shown = month.value
+    const [now, before, reports] = await Promise.all([
+      readTargets(engine, { year: y, org: null }, { plans: false, links: false }),
+      token.hasLastYear ? readProjects(engine, { year: y - 1, org: null }) : new Map<string, Project[]>(),
+      readReportMonths(engine, y),
+      shown === null ? null : readMonth(shown, token),
+    ])
+    // and each unit's own latest month (its 自评's) whole: the month before the latest is the one most picked next
+    const wanted = new Set([...now.values()].map((u) => u.latestMonth).filter((m): m is number => m !== null && !months.value.has(m)))
+    await Promise.all([...wanted].map((m) => readMonth(m, token)))
     if (loadedFor !== token) return
     for (const u of now.values()) markRaw(u)
     units.value = now
@@ -151,8 +175,7 @@ export const useBureauStore = defineStore('bureau', () => {
     reportMonths.value = reports
     const latest = new Map<string, UnitAtLatest>()
     for (const u of now.values()) {
-      const at = u.latestMonth === null ? null : unitAt(u.org, u.latestMonth)
-      if (at && u.latestMonth !== null) latest.set(u.org, { ...at, latestMonth: u.latestMonth })
+      if (u.latestMonth !== null) latest.set(u.org, { ...unitWith(u, months.value.get(u.latestMonth)?.now.get(u.org)), latestMonth: u.latestMonth })
     }
     atLatestMonth.value = latest
     status.value = 'ready'
@@ -164,9 +187,10 @@ export const useBureauStore = defineStore('bureau', () => {
   async function readAhead(token: ReadFor): Promise<void> {
     const run = {}
     readingAhead = run
+    // from when the page is first idle; then each month is read (in DuckDB's worker) as soon as the one before is, its
+    // rows computed when the page is idle, so that a sort or a month picked meanwhile is drawn first
+    await idle()
     for (let m = (latestMonth.value ?? 0) - 1; m >= 1; m--) {
-      // each step when the page is idle: a sort or a month picked meanwhile is drawn first
-      await idle()
       if (readingAhead !== run || loadedFor !== token) return
       if (!months.value.has(m)) await readMonth(m, token, run)
       await idle()
@@ -188,13 +212,10 @@ export const useBureauStore = defineStore('bureau', () => {
   }
   watch(month, (m) => void show(m))
 
-  const EMPTY = new Map<string, never[]>()
   /** A unit's data with its series at month `m` (those of a month read; else none). */
   function unitAt(org: string, m: number): UnitData | null {
     const u = units.value.get(org)
-    if (!u) return null
-    const s = months.value.get(m)?.now.get(org)
-    return { org, indicators: u.indicators, projects: u.projects, indicatorSeries: s?.indicatorSeries ?? EMPTY, spendingSeries: s?.spendingSeries ?? EMPTY }
+    return u ? unitWith(u, months.value.get(m)?.now.get(org)) : null
   }
 
   /** Rows already computed, by month: recomputed only when the rules, the settings or the units change. */
@@ -251,6 +272,14 @@ export const useBureauStore = defineStore('bureau', () => {
     profiles, profile, selectedProfile, customProfiles, status, units, year, month, shownMonth, pickedMonth, latestMonth,
     rows, departments, atLatestMonth, load, stopReadingAhead, unitAt, saveProfile, importProfile, deleteProfile,
   }
+})
+
+/** units per query of a month read ahead: a whole month of 300 units kept a unit opened meanwhile waiting 0.3–1 s; smaller slices slowed reading ahead (and switching to a month) by the cost of each query */
+const AHEAD_SLICE = 100
+const EMPTY = new Map<string, never[]>()
+/** A unit's targets and projects with series read at some month (none when it has none then). */
+const unitWith = (u: StoreSnapshot, s: UnitSeries | undefined): UnitData => ({
+  org: u.org, indicators: u.indicators, projects: u.projects, indicatorSeries: s?.indicatorSeries ?? EMPTY, spendingSeries: s?.spendingSeries ?? EMPTY,
 })
 
 const idle = () =>

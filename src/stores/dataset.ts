@@ -299,7 +299,8 @@ export const useDatasetStore = defineStore('dataset', () => {
     }
     performance.mark('jx:batches-replayed')
     folders.value = data.map((f) => ({ path: f.path, about: f.about }))
-    await refresh(batches)
+    // no batch in force: the tables are the data folder's, whose list was read above
+    await refresh(batches, batches.some((b) => !b.undoneAt) ? null : loaded)
     performance.mark('jx:store-read')
     loadedAt.value = new Date()
     computed_.value = true
@@ -346,12 +347,16 @@ export const useDatasetStore = defineStore('dataset', () => {
   }
   let lastGood: DatasetFolder[] | null = null
 
-  /** Re-reads what the store holds after the stored data changed; `batches` are those now stored. */
-  async function refresh(batches: readonly BatchRecord[]): Promise<void> {
+  /**
+   * Re-reads what the store holds after the stored data changed; `batches` are those now stored, `known` the list of
+   * what it holds when the caller has just read it.
+   */
+  async function refresh(batches: readonly BatchRecord[], known: DatasetEntry[] | null = null): Promise<void> {
     if (!engine) return
     loadedLog = logSignature(batches)
-    datasets.value = await readDatasets(engine)
-    orgs.value = await readOrgs(engine)
+    const [held, units] = await Promise.all([known ?? readDatasets(engine), readOrgs(engine)])
+    datasets.value = held
+    orgs.value = units
     cache = new Map()
     sampleScopes.value = sampleLeft(sampleParts, batches)
     await select(view.value ?? storedView.read())

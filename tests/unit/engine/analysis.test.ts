@@ -15,8 +15,7 @@ describe.each(ENGINES)('on $name', ({ create }) => {
 
   const series = async (id: string) =>
     (await engine.query<{ id: string; month: number; ytd: number | null; latest_value: number | null; status: string | null }>(
-      indicatorSeriesSql(),
-      [2024, '806001'],
+      indicatorSeriesSql({ year: 2024, org: '806001' }),
     )).filter((r) => r.id === id)
 
   describe('analysis SQL on the embedded dataset', () => {
@@ -56,7 +55,7 @@ describe.each(ENGINES)('on $name', ({ create }) => {
     })
 
     it('accumulates spending by project in 万元', async () => {
-      const rows = await engine.query<{ code: string; month: number; cumulative: number }>(spendingSeriesSql(), [2024, '806001'])
+      const rows = await engine.query<{ code: string; month: number; cumulative: number }>(spendingSeriesSql({ year: 2024, org: '806001' }))
       const oct = rows.filter((r) => r.month === 10)
       expect(oct.map((r) => Math.round(r.cumulative * 100) / 100).sort()).toEqual([199.3, 265.2, 57.1].sort())
     })

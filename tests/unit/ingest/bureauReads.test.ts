@@ -58,6 +58,17 @@ describe.each(ENGINES)('the bureau’s reads on $name', ({ create }) => {
     }
   })
 
+  it('reads the units asked alone with the same points as the month’s read of every unit', async () => {
+    const asked = [...whole.keys()].filter((_, i) => i % 3 === 1)
+    const month = await readMonthSeries(engine, { year: YEAR, org: null, orgs: asked, months: [MONTHS - 1, MONTHS - 1] })
+    expect([...month.keys()].sort()).toEqual([...asked].sort())
+    for (const org of asked) {
+      const unit = whole.get(org) as StoreSnapshot
+      for (const [id, points] of unit.indicatorSeries) expect(month.get(org)?.indicatorSeries.get(id)).toEqual(points.filter((p) => p.month === MONTHS - 1))
+      for (const [code, points] of unit.spendingSeries) expect(month.get(org)?.spendingSeries.get(code)).toEqual(points.filter((p) => p.month === MONTHS - 1))
+    }
+  })
+
   it('reads the targets and projects of every unit as the whole year’s read has them, without series (and plans and links when asked)', async () => {
     const targets = await readTargets(engine, { year: YEAR, org: null })
     expect([...targets.keys()]).toEqual([...whole.keys()])
