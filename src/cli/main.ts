@@ -277,11 +277,34 @@ const readIfExists = (path: string) => (existsSync(path) ? new Uint8Array(readFi
 
 /** `JX_TIMING=1`: each phase's elapsed seconds on stderr, for the scale benchmarks. */
 const started = performance.now()
+const cpuSeconds = () => {
+  const u = process.cpuUsage()
+  return ((u.user + u.system) / 1e6).toFixed(2)
+}
 const lap = (phase: string) => {
-  if (process.env.JX_TIMING) process.stderr.write(`[timing] ${phase} ${((performance.now() - started) / 1000).toFixed(2)} s\n`)
+  if (process.env.JX_TIMING) process.stderr.write(`[timing] ${phase} ${((performance.now() - started) / 1000).toFixed(2)} s, cpu ${cpuSeconds()} s\n`)
 }
 
-export async function run(argv: readonly string[], out: (s: string) => void): Promise<void> {
+/**
+ * `JSON.stringify(items, null, 2)` and a line break, to the last byte, handed to `out` about a megabyte at a time:
+ * a province's 400,000 rows are never one string of 160 MB.
+ */
+export function printJson(out: (text: string) => void, items: Iterable<unknown>): void {
+  let text = '['
+  let empty = true
+  for (const item of items) {
+    text += `${empty ? '\n  ' : ',\n  '}${JSON.stringify(item, null, 2).replaceAll('\n', '\n  ')}`
+    empty = false
+    if (text.length > 1 << 20) {
+      out(text)
+      text = ''
+    }
+  }
+  out(`${text}${empty ? ']' : '\n]'}\n`)
+}
+
+/** Runs one command; `out` is given what goes to standard output, in pieces, each line ended. */
+export async function run(argv: readonly string[], out: (text: string) => void): Promise<void> {
   const opts = parseArgs(argv)
   if (opts.out) checkOutFolder(opts.out)
   const folders = readFolders(resolve(opts.folder))
@@ -312,7 +335,7 @@ export async function run(argv: readonly string[], out: (s: string) => void): Pr
       for (const [table, data] of bytes) writeFileSync(join(folder, SHIPPED_TABLES_DIR, `${table}.csv`), data)
       const path = join(folder, SHIPPED_SNAPSHOT_FILE)
       writeFileSync(path, serializeShipped({ ...(await computeShippedSnapshot(engine, folders)), tables: meta }))
-      out(`已写出 ${path} 及 ${join(folder, SHIPPED_TABLES_DIR)}`)
+      out(`已写出 ${path} 及 ${join(folder, SHIPPED_TABLES_DIR)}\n`)
       return
     }
     const datasets = await readDatasets(engine)
@@ -336,10 +359,10 @@ export async function run(argv: readonly string[], out: (s: string) => void): Pr
         ? await readScopes(engine, { year: year - 1, org: null, months: [firstMonth, month], skip: ['spending'] })
         : new Map<string, StoreSnapshot>()
       lap('series read')
-      const rows = [...units.values()].flatMap((u) => monitorJson(orgs.get(u.org), u, before.get(u.org), month, monitor))
-      lap('computed')
-      out(JSON.stringify(rows, null, 2))
-      lap('written')
+      printJson(out, (function* () {
+        for (const u of units.values()) yield* monitorJson(orgs.get(u.org), u, before.get(u.org), month, monitor)
+      })())
+      lap('computed and written')
       return
     }
     const units = await readScopes(engine, { year, org: null })
@@ -352,7 +375,7 @@ export async function run(argv: readonly string[], out: (s: string) => void): Pr
         const findings = auditTargets({ indicators: u.indicators, projects: u.projects, plans: u.plans, scoring, history })
         return { unit: u, findings }
       })
-      if (opts.json) out(JSON.stringify(results.flatMap(({ unit, findings }) => auditJson(unit, findings)), null, 2))
+      if (opts.json) printJson(out, results.flatMap(({ unit, findings }) => auditJson(unit, findings)))
       if (opts.out) {
         for (const { unit, findings } of results) {
           const dir = unitFolder(opts.out, units.size, orgs.get(unit.org), unit.org)
@@ -368,7 +391,7 @@ export async function run(argv: readonly string[], out: (s: string) => void): Pr
       return [{ unit: u, ...assessDepartment(data, scoring, monitor, judgementsOf(u.org, year)) }]
     })
     if (assessed.length === 0) throw new UsageError(`${year} 年度的数据中没有任何月份的完成值或支出数，无法自评`)
-    if (opts.json) out(JSON.stringify(assessed.flatMap(({ unit, forms }) => forms.map((f) => projectJson(f, unit.org))), null, 2))
+    if (opts.json) printJson(out, assessed.flatMap(({ unit, forms }) => forms.map((f) => projectJson(f, unit.org))))
     if (opts.out) {
       const lines: ProjectAssessmentLine[] = []
       const reviews: UnitReviewLine[] = []
@@ -444,7 +467,7 @@ function unitFolder(out: string, units: number, org: OrgEntry | undefined, key: 
 
 async function main() {
   try {
-    await run(process.argv.slice(2), (s) => process.stdout.write(s + '\n'))
+    await run(process.argv.slice(2), (text) => process.stdout.write(text))
     process.exitCode = 0
   } catch (err) {
     if (err instanceof DatasetError) {
