@@ -286,14 +286,16 @@ const lap = (phase: string) => {
 }
 
 /**
- * `JSON.stringify(items, null, 2)` and a line break, to the last byte, handed to `out` about a megabyte at a time:
- * a province's 400,000 rows are never one string of 160 MB.
+ * `JSON.stringify(items, null, 2)` and a line break, to the last byte, where `items` are given in batches (a unit's
+ * rows), handed to `out` about a megabyte at a time: a province's 400,000 rows are never one string of 160 MB.
  */
-export function printJson(out: (text: string) => void, items: Iterable<unknown>): void {
+export function printJson(out: (text: string) => void, batches: Iterable<readonly unknown[]>): void {
   let text = '['
   let empty = true
-  for (const item of items) {
-    text += `${empty ? '\n  ' : ',\n  '}${JSON.stringify(item, null, 2).replaceAll('\n', '\n  ')}`
+  for (const batch of batches) {
+    if (batch.length === 0) continue
+    // "[\n  …\n]": the items as the whole list indents them, between its brackets
+    text += `${empty ? '\n' : ',\n'}${JSON.stringify(batch, null, 2).slice(2, -2)}`
     empty = false
     if (text.length > 1 << 20) {
       out(text)
@@ -359,8 +361,9 @@ export async function run(argv: readonly string[], out: (text: string) => void):
         ? await readScopes(engine, { year: year - 1, org: null, months: [firstMonth, month], skip: ['spending'] })
         : new Map<string, StoreSnapshot>()
       lap('series read')
+      // each unit's rows made as they are printed: never every unit's at once
       printJson(out, (function* () {
-        for (const u of units.values()) yield* monitorJson(orgs.get(u.org), u, before.get(u.org), month, monitor)
+        for (const u of units.values()) yield monitorJson(orgs.get(u.org), u, before.get(u.org), month, monitor)
       })())
       lap('computed and written')
       return
@@ -375,7 +378,7 @@ export async function run(argv: readonly string[], out: (text: string) => void):
         const findings = auditTargets({ indicators: u.indicators, projects: u.projects, plans: u.plans, scoring, history })
         return { unit: u, findings }
       })
-      if (opts.json) printJson(out, results.flatMap(({ unit, findings }) => auditJson(unit, findings)))
+      if (opts.json) printJson(out, results.map(({ unit, findings }) => auditJson(unit, findings)))
       if (opts.out) {
         for (const { unit, findings } of results) {
           const dir = unitFolder(opts.out, units.size, orgs.get(unit.org), unit.org)
@@ -391,7 +394,7 @@ export async function run(argv: readonly string[], out: (text: string) => void):
       return [{ unit: u, ...assessDepartment(data, scoring, monitor, judgementsOf(u.org, year)) }]
     })
     if (assessed.length === 0) throw new UsageError(`${year} 年度的数据中没有任何月份的完成值或支出数，无法自评`)
-    if (opts.json) printJson(out, assessed.flatMap(({ unit, forms }) => forms.map((f) => projectJson(f, unit.org))))
+    if (opts.json) printJson(out, assessed.map(({ unit, forms }) => forms.map((f) => projectJson(f, unit.org))))
     if (opts.out) {
       const lines: ProjectAssessmentLine[] = []
       const reviews: UnitReviewLine[] = []

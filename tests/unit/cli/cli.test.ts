@@ -172,23 +172,25 @@ describe('bad input', () => {
 })
 
 describe('printJson', () => {
-  const printed = (items: unknown[]) => {
+  const printed = (batches: unknown[][]) => {
     const pieces: string[] = []
-    printJson((piece) => pieces.push(piece), items)
+    printJson((piece) => pieces.push(piece), batches)
     return pieces
   }
 
-  it('prints what JSON.stringify with two spaces prints, and a line break', () => {
-    const items = [{ a: 1, b: [1, { c: null }], d: 'x\ny "引号"', e: {}, f: [] }, { g: -0.5 }, null, 'text']
-    expect(printed(items).join('')).toBe(`${JSON.stringify(items, null, 2)}\n`)
+  it('prints the batches as JSON.stringify with two spaces prints them as one list, and a line break', () => {
+    const batches = [[{ a: 1, b: [1, { c: null }], d: 'x\ny "引号"', e: {}, f: [] }], [], [{ g: -0.5 }, null, 'text'], [[]]]
+    expect(printed(batches).join('')).toBe(`${JSON.stringify(batches.flat(), null, 2)}\n`)
     expect(printed([]).join('')).toBe('[]\n')
+    expect(printed([[], []]).join('')).toBe('[]\n')
   })
 
   it('hands a long list over in pieces of about a megabyte', () => {
-    const items = Array.from({ length: 20_000 }, (_, i) => ({ id: `G${i}`, name: '重点任务完成数'.repeat(5), value: i / 3 }))
-    const pieces = printed(items)
+    const batches = Array.from({ length: 500 }, (_, u) =>
+      Array.from({ length: 40 }, (_, i) => ({ id: `G${i}`, unit: u, name: '重点任务完成数'.repeat(5), value: i / 3 })))
+    const pieces = printed(batches)
     expect(pieces.length).toBeGreaterThan(2)
-    expect(pieces.join('')).toBe(`${JSON.stringify(items, null, 2)}\n`)
+    expect(pieces.join('')).toBe(`${JSON.stringify(batches.flat(), null, 2)}\n`)
   })
 })
 
