@@ -20,7 +20,6 @@ import { checkedMonitorSettings, checkedScoringSettings } from '@/domain/setting
 import type { Indicator, MonitorSettings, ScoringSettings } from '@/domain/types'
 import { compareWithLastYear, historicalReferences, lastYearIndicators } from '@/domain/yearOnYear'
 import { createNativeEngine } from '@/engine/duckdbNative'
-import { createNodeEngine } from '@/engine/duckdbNode'
 import type { QueryEngine } from '@/engine/QueryEngine'
 import { sheetToCsv } from '@/export/csv'
 import { reportToDocx } from '@/export/docx'
@@ -34,6 +33,7 @@ import { readDatasets, readOrgs, readScopes, type OrgEntry, type StoreSnapshot }
 import { checkShippedSnapshot, computeShippedSnapshot, serializeShipped, SHIPPED_SNAPSHOT_FILE } from '@/ingest/shippedSnapshot'
 import { dumpTables, loadShippedTables, SHIPPED_TABLES_DIR, sourceHash, type ShippedTables } from '@/ingest/shippedTables'
 import { readJudgementBook, scopeKey } from '@/persist/judgements'
+import { foldersSizes } from '@/persist/snapshotCache'
 import { readFolders, readJson, UsageError } from './folders'
 import { findingMessage, findingSuggestion } from '@/i18n/describeAudit'
 import { describeSettingsProblem } from '@/i18n/describeSettings'
@@ -259,8 +259,11 @@ export function checkOutFolder(out: string): void {
   }
 }
 
-/** The checked tables `snapshot` wrote into `folder`, when they were written from the files it holds now. */
-function shippedTablesOf(folder: string, folders: readonly DatasetFolder[]): ShippedTables | null {
+/**
+ * The checked tables `snapshot` wrote into `folder`, with the check that they were written from the files it holds
+ * now (a province's 300 MB to hash: loadShippedTables runs it while DuckDB reads the tables).
+ */
+function shippedTablesOf(folder: string, folders: readonly DatasetFolder[]): { tables: ShippedTables; fromTheseFiles: () => boolean } | null {
   const path = join(folder, SHIPPED_SNAPSHOT_FILE)
   if (!existsSync(path)) return null
   let raw: unknown
@@ -270,7 +273,9 @@ function shippedTablesOf(folder: string, folders: readonly DatasetFolder[]): Shi
     return null
   }
   const tables = checkShippedSnapshot(raw)?.tables ?? null
-  return tables?.source === sourceHash(folders) ? tables : null
+  // files of other sizes are other files: known at once, without loading the tables first
+  if (!tables?.source.startsWith(`${foldersSizes(folders)}#`)) return null
+  return { tables, fromTheseFiles: () => tables.source === sourceHash(folders) }
 }
 
 const readIfExists = (path: string) => (existsSync(path) ? new Uint8Array(readFileSync(path)) : null)
@@ -317,14 +322,16 @@ export async function run(argv: readonly string[], out: (text: string) => void):
   const profile = opts.profile ? checkProfile(readJson(opts.profile, '预警规则文件')) : NATIONAL_PROFILE
   if (!profile) throw new UsageError(`预警规则文件 “${opts.profile}” 不是有效的规则：每个月份应为 1–12，阈值应为 0–1`)
   const { scoring, monitor } = readSettings(opts.settings)
-  // the snapshot is drawn by the browser as if duckdb-wasm had computed it: computed on duckdb-wasm, to the last bit
+  // the snapshot is drawn by the browser as if duckdb-wasm had computed it: computed on duckdb-wasm, to the last bit;
+  // duckdb-wasm and Arrow are loaded only then (a few tenths of a second of start-up otherwise)
   const wasm = opts.engine === 'wasm' || (opts.command === 'snapshot' && !argv.includes('--engine'))
-  const engine: QueryEngine = wasm ? await createNodeEngine() : await createNativeEngine()
+  const engine: QueryEngine = wasm ? await (await import('@/engine/duckdbNode')).createNodeEngine() : await createNativeEngine()
   try {
     lap('engine started')
     // a folder `snapshot` has written its checked tables into, unchanged since: those tables, not every file again
-    const tables = opts.command === 'snapshot' ? null : shippedTablesOf(opts.folder, folders)
-    if (tables && (await loadShippedTables(engine, tables, async (name) => readIfExists(join(opts.folder, SHIPPED_TABLES_DIR, name))))) {
+    const shipped = opts.command === 'snapshot' ? null : shippedTablesOf(opts.folder, folders)
+    const fetchTable = async (name: string) => readIfExists(join(opts.folder, SHIPPED_TABLES_DIR, name))
+    if (shipped && (await loadShippedTables(engine, shipped.tables, fetchTable, shipped.fromTheseFiles))) {
       lap('loaded from the checked tables')
     } else {
       await loadDataset(engine, folders)
@@ -437,6 +444,7 @@ export async function run(argv: readonly string[], out: (text: string) => void):
     }
   } finally {
     await engine.close()
+    lap('engine closed')
   }
 }
 

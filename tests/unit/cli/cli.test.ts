@@ -439,4 +439,16 @@ describe('npm run cli -- monitor on a folder `snapshot` has written its checked 
     const d01 = (JSON.parse(r.stdout) as Array<{ id: string; actual: number }>).find((row) => row.id === 'D01')
     expect(d01?.actual).toBe(16)
   }, 120_000)
+
+  it('checks the files again on native DuckDB too, which hashes them while it reads the tables', async () => {
+    expect((await cli('snapshot', folder)).code).toBe(0)
+    const actuals = join(folder, '2024', 'actuals.csv')
+    // the same size: only the hash tells the files apart
+    writeFileSync(actuals, readFileSync(actuals, 'utf8').replace('D01,2024-10,16,个', 'D01,2024-10,17,个'))
+    const r = await cliWith({ JX_TIMING: '1' }, 'monitor', folder, '--json')
+    expect(r.code).toBe(0)
+    expect(r.stderr).toContain('loaded and checked')
+    const d01 = (JSON.parse(r.stdout) as Array<{ id: string; actual: number }>).find((row) => row.id === 'D01')
+    expect(d01?.actual).toBe(17)
+  }, 120_000)
 })
