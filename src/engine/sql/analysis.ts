@@ -4,11 +4,10 @@
 
 /** Every (单位, 年度) the store knows, with whether its targets are loaded and its latest month with data. */
 export const datasetsSql = `
-WITH keys AS (
-  SELECT org, year FROM indicators UNION SELECT org, year FROM projects
-  UNION SELECT org, year FROM actuals UNION SELECT org, year FROM spending),
-months AS (SELECT org, year, max(month) AS month FROM (
-  SELECT org, year, month FROM actuals UNION ALL SELECT org, year, month FROM spending) GROUP BY org, year)
+WITH months AS (SELECT org, year, max(month) AS month FROM (
+  SELECT org, year, month FROM actuals UNION ALL SELECT org, year, month FROM spending) GROUP BY org, year),
+-- the actuals and spending are read once, for their latest months: the units and years they hold come with them
+keys AS (SELECT org, year FROM indicators UNION SELECT org, year FROM projects UNION SELECT org, year FROM months)
 SELECT k.org, k.year,
   EXISTS (SELECT 1 FROM indicators i WHERE i.org = k.org AND i.year = k.year) AS has_indicators,
   EXISTS (SELECT 1 FROM projects p WHERE p.org = k.org AND p.year = k.year) AS has_projects,
