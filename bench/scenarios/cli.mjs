@@ -3,7 +3,7 @@
 // and peak memory (/usr/bin/time), medians of BENCH_CLI_RUNS (default 3). Each as a fresh folder (every file
 // checked) and as one `snapshot` has written its checked tables into (loaded from those).
 import { spawnSync } from 'node:child_process'
-import { cpSync, existsSync, rmSync } from 'node:fs'
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { makeBureau } from '../../scripts/make-bureau.mjs'
@@ -30,11 +30,28 @@ function monitor(folder, engine) {
   return { ms: wall, rssMiB: Number.isFinite(rss) ? Math.round(rss / 1024) : null, rows: r.stdout.length }
 }
 
-/** A copy of `folder` (its files hard-linked) with the snapshot and checked tables written by native DuckDB. */
-function snapshotted(folder) {
-  const copy = join(tmpdir(), `jx-bench-${folder.split('/').at(-1)}-tables`)
+/**
+ * `folder`'s data files alone (hard-linked), in a folder of their own: a folder someone ran `snapshot` in would
+ * otherwise be loaded from its tables, and the fresh figures would not be those of a fresh folder.
+ */
+function freshCopy(folder, suffix) {
+  const copy = join(tmpdir(), `jx-bench-${folder.split('/').at(-1)}-${suffix}`)
   rmSync(copy, { recursive: true, force: true })
-  cpSync(folder, copy, { recursive: true })
+  mkdirSync(copy)
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    if (!entry.isFile() || entry.name === 'snapshot.json') continue
+    try {
+      linkSync(join(folder, entry.name), join(copy, entry.name))
+    } catch {
+      copyFileSync(join(folder, entry.name), join(copy, entry.name))
+    }
+  }
+  return copy
+}
+
+/** A fresh copy of `folder` with the snapshot and checked tables written by native DuckDB (new files, not links). */
+function snapshotted(folder) {
+  const copy = freshCopy(folder, 'tables')
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'snapshot', copy, '--engine', 'native'], { cwd: projectRoot, encoding: 'utf8' })
   if (r.status !== 0) throw new Error(`snapshot ${copy}: exit ${r.status}\n${r.stderr.slice(-2000)}`)
   return copy
@@ -42,10 +59,12 @@ function snapshotted(folder) {
 
 async function run() {
   const runs = Number(process.env.BENCH_CLI_RUNS ?? 3)
-  const small = await dataset(300)
-  const large = await dataset(Number(process.env.BENCH_CLI_LARGE ?? 10_000))
-  const smallTables = snapshotted(small)
-  const largeTables = snapshotted(large)
+  const smallData = await dataset(300)
+  const largeData = await dataset(Number(process.env.BENCH_CLI_LARGE ?? 10_000))
+  const small = freshCopy(smallData, 'fresh')
+  const large = freshCopy(largeData, 'fresh')
+  const smallTables = snapshotted(smallData)
+  const largeTables = snapshotted(largeData)
   /** @type {Record<string, ReturnType<typeof monitor>[]>} */
   const samples = { native300: [], wasm300: [], nativeLarge: [], native300Tables: [], wasm300Tables: [], nativeLargeTables: [] }
   for (let i = 0; i < runs; i++) {
@@ -58,8 +77,7 @@ async function run() {
     samples.nativeLarge.push(monitor(large, 'native'))
     samples.nativeLargeTables.push(monitor(largeTables, 'native'))
   }
-  rmSync(smallTables, { recursive: true, force: true })
-  rmSync(largeTables, { recursive: true, force: true })
+  for (const copy of [small, large, smallTables, largeTables]) rmSync(copy, { recursive: true, force: true })
   const ms = (k) => summarize(samples[k].map((s) => s.ms))
   const rss = (k) => Math.max(...samples[k].map((s) => s.rssMiB ?? 0))
   return {
@@ -67,10 +85,10 @@ async function run() {
     rows: /** @type {Array<[string, string]>} */ ([
       ['300 units, native DuckDB', `${formatSpread(ms('native300'))}, peak ${rss('native300')} MiB`],
       ['300 units, duckdb-wasm', `${formatSpread(ms('wasm300'))}, peak ${rss('wasm300')} MiB`],
-      [`${large.split('-').at(-1)} units, native DuckDB`, `${formatSpread(ms('nativeLarge'))}, peak ${rss('nativeLarge')} MiB`],
+      [`${largeData.split('-').at(-1)} units, native DuckDB`, `${formatSpread(ms('nativeLarge'))}, peak ${rss('nativeLarge')} MiB`],
       ['300 units, native DuckDB, checked tables', `${formatSpread(ms('native300Tables'))}, peak ${rss('native300Tables')} MiB`],
       ['300 units, duckdb-wasm, checked tables', `${formatSpread(ms('wasm300Tables'))}, peak ${rss('wasm300Tables')} MiB`],
-      [`${large.split('-').at(-1)} units, native DuckDB, checked tables`, `${formatSpread(ms('nativeLargeTables'))}, peak ${rss('nativeLargeTables')} MiB`],
+      [`${largeData.split('-').at(-1)} units, native DuckDB, checked tables`, `${formatSpread(ms('nativeLargeTables'))}, peak ${rss('nativeLargeTables')} MiB`],
     ]),
   }
 }

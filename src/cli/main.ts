@@ -20,7 +20,6 @@ import { checkedMonitorSettings, checkedScoringSettings } from '@/domain/setting
 import type { Indicator, MonitorSettings, ScoringSettings } from '@/domain/types'
 import { compareWithLastYear, historicalReferences, lastYearIndicators } from '@/domain/yearOnYear'
 import { createNativeEngine } from '@/engine/duckdbNative'
-import { createNodeEngine } from '@/engine/duckdbNode'
 import type { QueryEngine } from '@/engine/QueryEngine'
 import { sheetToCsv } from '@/export/csv'
 import { reportToDocx } from '@/export/docx'
@@ -34,6 +33,7 @@ import { readDatasets, readOrgs, readScopes, type OrgEntry, type StoreSnapshot }
 import { checkShippedSnapshot, computeShippedSnapshot, serializeShipped, SHIPPED_SNAPSHOT_FILE } from '@/ingest/shippedSnapshot'
 import { dumpTables, loadShippedTables, SHIPPED_TABLES_DIR, sourceHash, type ShippedTables } from '@/ingest/shippedTables'
 import { readJudgementBook, scopeKey } from '@/persist/judgements'
+import { foldersSizes } from '@/persist/snapshotCache'
 import { readFolders, readJson, UsageError } from './folders'
 import { findingMessage, findingSuggestion } from '@/i18n/describeAudit'
 import { describeSettingsProblem } from '@/i18n/describeSettings'
@@ -259,8 +259,11 @@ export function checkOutFolder(out: string): void {
   }
 }
 
-/** The checked tables `snapshot` wrote into `folder`, when they were written from the files it holds now. */
-function shippedTablesOf(folder: string, folders: readonly DatasetFolder[]): ShippedTables | null {
+/**
+ * The checked tables `snapshot` wrote into `folder`, with the check that they were written from the files it holds
+ * now (a province's 300 MB to hash: loadShippedTables runs it while DuckDB reads the tables).
+ */
+function shippedTablesOf(folder: string, folders: readonly DatasetFolder[]): { tables: ShippedTables; fromTheseFiles: () => boolean } | null {
   const path = join(folder, SHIPPED_SNAPSHOT_FILE)
   if (!existsSync(path)) return null
   let raw: unknown
@@ -270,18 +273,45 @@ function shippedTablesOf(folder: string, folders: readonly DatasetFolder[]): Shi
     return null
   }
   const tables = checkShippedSnapshot(raw)?.tables ?? null
-  return tables?.source === sourceHash(folders) ? tables : null
+  // files of other sizes are other files: known at once, without loading the tables first
+  if (!tables?.source.startsWith(`${foldersSizes(folders)}#`)) return null
+  return { tables, fromTheseFiles: () => tables.source === sourceHash(folders) }
 }
 
 const readIfExists = (path: string) => (existsSync(path) ? new Uint8Array(readFileSync(path)) : null)
 
 /** `JX_TIMING=1`: each phase's elapsed seconds on stderr, for the scale benchmarks. */
 const started = performance.now()
+const cpuSeconds = () => {
+  const u = process.cpuUsage()
+  return ((u.user + u.system) / 1e6).toFixed(2)
+}
 const lap = (phase: string) => {
-  if (process.env.JX_TIMING) process.stderr.write(`[timing] ${phase} ${((performance.now() - started) / 1000).toFixed(2)} s\n`)
+  if (process.env.JX_TIMING) process.stderr.write(`[timing] ${phase} ${((performance.now() - started) / 1000).toFixed(2)} s, cpu ${cpuSeconds()} s\n`)
 }
 
-export async function run(argv: readonly string[], out: (s: string) => void): Promise<void> {
+/**
+ * `JSON.stringify(items, null, 2)` and a line break, to the last byte, where `items` are given in batches (a unit's
+ * rows), handed to `out` about a megabyte at a time: a province's 400,000 rows are never one string of 160 MB.
+ */
+export function printJson(out: (text: string) => void, batches: Iterable<readonly unknown[]>): void {
+  let text = '['
+  let empty = true
+  for (const batch of batches) {
+    if (batch.length === 0) continue
+    // "[\n  …\n]": the items as the whole list indents them, between its brackets
+    text += `${empty ? '\n' : ',\n'}${JSON.stringify(batch, null, 2).slice(2, -2)}`
+    empty = false
+    if (text.length > 1 << 20) {
+      out(text)
+      text = ''
+    }
+  }
+  out(`${text}${empty ? ']' : '\n]'}\n`)
+}
+
+/** Runs one command; `out` is given what goes to standard output, in pieces, each line ended. */
+export async function run(argv: readonly string[], out: (text: string) => void): Promise<void> {
   const opts = parseArgs(argv)
   if (opts.out) checkOutFolder(opts.out)
   const folders = readFolders(resolve(opts.folder))
@@ -292,14 +322,16 @@ export async function run(argv: readonly string[], out: (s: string) => void): Pr
   const profile = opts.profile ? checkProfile(readJson(opts.profile, '预警规则文件')) : NATIONAL_PROFILE
   if (!profile) throw new UsageError(`预警规则文件 “${opts.profile}” 不是有效的规则：每个月份应为 1–12，阈值应为 0–1`)
   const { scoring, monitor } = readSettings(opts.settings)
-  // the snapshot is drawn by the browser as if duckdb-wasm had computed it: computed on duckdb-wasm, to the last bit
+  // the snapshot is drawn by the browser as if duckdb-wasm had computed it: computed on duckdb-wasm, to the last bit;
+  // duckdb-wasm and Arrow are loaded only then (a few tenths of a second of start-up otherwise)
   const wasm = opts.engine === 'wasm' || (opts.command === 'snapshot' && !argv.includes('--engine'))
-  const engine: QueryEngine = wasm ? await createNodeEngine() : await createNativeEngine()
+  const engine: QueryEngine = wasm ? await (await import('@/engine/duckdbNode')).createNodeEngine() : await createNativeEngine()
   try {
     lap('engine started')
     // a folder `snapshot` has written its checked tables into, unchanged since: those tables, not every file again
-    const tables = opts.command === 'snapshot' ? null : shippedTablesOf(opts.folder, folders)
-    if (tables && (await loadShippedTables(engine, tables, async (name) => readIfExists(join(opts.folder, SHIPPED_TABLES_DIR, name))))) {
+    const shipped = opts.command === 'snapshot' ? null : shippedTablesOf(opts.folder, folders)
+    const fetchTable = async (name: string) => readIfExists(join(opts.folder, SHIPPED_TABLES_DIR, name))
+    if (shipped && (await loadShippedTables(engine, shipped.tables, fetchTable, shipped.fromTheseFiles))) {
       lap('loaded from the checked tables')
     } else {
       await loadDataset(engine, folders)
@@ -312,7 +344,7 @@ export async function run(argv: readonly string[], out: (s: string) => void): Pr
       for (const [table, data] of bytes) writeFileSync(join(folder, SHIPPED_TABLES_DIR, `${table}.csv`), data)
       const path = join(folder, SHIPPED_SNAPSHOT_FILE)
       writeFileSync(path, serializeShipped({ ...(await computeShippedSnapshot(engine, folders)), tables: meta }))
-      out(`已写出 ${path} 及 ${join(folder, SHIPPED_TABLES_DIR)}`)
+      out(`已写出 ${path} 及 ${join(folder, SHIPPED_TABLES_DIR)}\n`)
       return
     }
     const datasets = await readDatasets(engine)
@@ -336,10 +368,11 @@ export async function run(argv: readonly string[], out: (s: string) => void): Pr
         ? await readScopes(engine, { year: year - 1, org: null, months: [firstMonth, month], skip: ['spending'] })
         : new Map<string, StoreSnapshot>()
       lap('series read')
-      const rows = [...units.values()].flatMap((u) => monitorJson(orgs.get(u.org), u, before.get(u.org), month, monitor))
-      lap('computed')
-      out(JSON.stringify(rows, null, 2))
-      lap('written')
+      // each unit's rows made as they are printed: never every unit's at once
+      printJson(out, (function* () {
+        for (const u of units.values()) yield monitorJson(orgs.get(u.org), u, before.get(u.org), month, monitor)
+      })())
+      lap('computed and written')
       return
     }
     const units = await readScopes(engine, { year, org: null })
@@ -352,7 +385,7 @@ export async function run(argv: readonly string[], out: (s: string) => void): Pr
         const findings = auditTargets({ indicators: u.indicators, projects: u.projects, plans: u.plans, scoring, history })
         return { unit: u, findings }
       })
-      if (opts.json) out(JSON.stringify(results.flatMap(({ unit, findings }) => auditJson(unit, findings)), null, 2))
+      if (opts.json) printJson(out, results.map(({ unit, findings }) => auditJson(unit, findings)))
       if (opts.out) {
         for (const { unit, findings } of results) {
           const dir = unitFolder(opts.out, units.size, orgs.get(unit.org), unit.org)
@@ -368,7 +401,7 @@ export async function run(argv: readonly string[], out: (s: string) => void): Pr
       return [{ unit: u, ...assessDepartment(data, scoring, monitor, judgementsOf(u.org, year)) }]
     })
     if (assessed.length === 0) throw new UsageError(`${year} 年度的数据中没有任何月份的完成值或支出数，无法自评`)
-    if (opts.json) out(JSON.stringify(assessed.flatMap(({ unit, forms }) => forms.map((f) => projectJson(f, unit.org))), null, 2))
+    if (opts.json) printJson(out, assessed.map(({ unit, forms }) => forms.map((f) => projectJson(f, unit.org))))
     if (opts.out) {
       const lines: ProjectAssessmentLine[] = []
       const reviews: UnitReviewLine[] = []
@@ -411,6 +444,7 @@ export async function run(argv: readonly string[], out: (s: string) => void): Pr
     }
   } finally {
     await engine.close()
+    lap('engine closed')
   }
 }
 
@@ -444,7 +478,7 @@ function unitFolder(out: string, units: number, org: OrgEntry | undefined, key: 
 
 async function main() {
   try {
-    await run(process.argv.slice(2), (s) => process.stdout.write(s + '\n'))
+    await run(process.argv.slice(2), (text) => process.stdout.write(text))
     process.exitCode = 0
   } catch (err) {
     if (err instanceof DatasetError) {

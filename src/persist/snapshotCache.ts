@@ -25,21 +25,32 @@ export function foldersHash(folders: readonly Pick<DatasetFolder, 'path' | 'file
   return hash
 }
 
-function hashFolders(folders: readonly Pick<DatasetFolder, 'path' | 'files'>[]): string {
-  const encoder = new TextEncoder()
-  let h = FNV_OFFSET
-  const parts: string[] = []
+/** Each data file with its bytes, in the order they are hashed. */
+function* filesOf(folders: readonly Pick<DatasetFolder, 'path' | 'files'>[]): Generator<{ name: string; bytes: Uint8Array }> {
   for (const folder of folders) {
     for (const kind of Object.keys(folder.files).sort()) {
       const bytes = folder.files[kind as keyof typeof folder.files]
-      if (!bytes) continue
-      const name = `${folder.path}${kind}`
-      h = fnv1a(h, encoder.encode(name))
-      h = fnv1a(h, bytes)
-      parts.push(`${name}:${bytes.length}`)
+      if (bytes) yield { name: `${folder.path}${kind}`, bytes }
     }
   }
-  return `${parts.join('|')}#${h.toString(16)}`
+}
+
+/**
+ * What foldersHash begins with: each data file's name and size. Folders whose files differ in size are told apart
+ * by it before a byte is hashed.
+ */
+export function foldersSizes(folders: readonly Pick<DatasetFolder, 'path' | 'files'>[]): string {
+  return [...filesOf(folders)].map((f) => `${f.name}:${f.bytes.length}`).join('|')
+}
+
+function hashFolders(folders: readonly Pick<DatasetFolder, 'path' | 'files'>[]): string {
+  const encoder = new TextEncoder()
+  let h = FNV_OFFSET
+  for (const { name, bytes } of filesOf(folders)) {
+    h = fnv1a(h, encoder.encode(name))
+    h = fnv1a(h, bytes)
+  }
+  return `${foldersSizes(folders)}#${h.toString(16)}`
 }
 
 export function snapshotKey(folders: readonly Pick<DatasetFolder, 'path' | 'files'>[], batches: readonly BatchRecord[]): string {

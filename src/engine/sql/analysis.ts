@@ -17,18 +17,26 @@ SELECT org, year, bool_or(i) AS has_indicators, bool_or(p) AS has_projects, max(
 GROUP BY org, year
 ORDER BY org, year`
 
-/** Actuals in their target's unit: 万元 rows of an 亿元 target are divided by 10,000; other families are not mixed. */
+/**
+ * Actuals in their target's unit: 万元 rows of an 亿元 target are divided by 10,000; other families are not mixed.
+ * Rows without a unit (most of them) are taken as they are, without the join to their targets, which cost more than
+ * the rest of the series at a province's 5 million rows: rows of an indicator without a target are left for the
+ * caller's join with indicator_targets to drop.
+ */
 export const convertedActualsSql = `
+SELECT a.org, a.year, a.id, a.month, a.basis, a.status, a.note, a.value FROM actuals a WHERE a.unit IS NULL
+UNION ALL
 SELECT a.org, a.year, a.id, a.month, a.basis, a.status, a.note,
   CASE
     WHEN a.value IS NULL THEN NULL
-    WHEN a.unit IS NULL OR t.target_unit IS NULL OR a.unit = t.target_unit THEN a.value
+    WHEN t.target_unit IS NULL OR a.unit = t.target_unit THEN a.value
     WHEN uf.family = ut.family THEN a.value * uf.factor / ut.factor
   END AS value
 FROM actuals a
 JOIN indicator_targets t USING (org, year, id)
 LEFT JOIN units uf ON uf.unit = a.unit
-LEFT JOIN units ut ON ut.unit = t.target_unit`
+LEFT JOIN units ut ON ut.unit = t.target_unit
+WHERE a.unit IS NOT NULL`
 
 /** Which rows a query reads: one year of one unit or of every unit (`org` null), and which months of the year. */
 export interface SeriesScope {
@@ -58,36 +66,40 @@ const monthsCte = (s: SeriesScope) => {
  * year (the bureau).
  */
 export function indicatorSeriesSql(s: SeriesScope): string {
+  // One aggregation of the actuals per indicator and month asked, each actual counted in every month from its own:
+  // the 累计 anchor (k, its value), the latest figures, and the row of the month itself. The grid of targets and
+  // months then keeps the indicators with a target, with or without actuals.
   return `
 WITH ${monthsCte(s)},
 a AS (SELECT * FROM (${convertedActualsSql}) WHERE ${scope(s)} AND month <= ${Math.trunc(s.months?.[1] ?? 12)}),
-grid AS (SELECT t.org, t.id, months.m FROM indicator_targets t CROSS JOIN months WHERE ${scope(s, 't.')}),
--- what each month looks back on, in one pass over the months up to it: the 累计 anchor and the latest figures
 upto AS (
-  SELECT g.org, g.id, g.m,
+  SELECT a.org, a.id, months.m,
     max(a.month) FILTER (WHERE coalesce(a.basis, '累计') = '累计' AND a.value IS NOT NULL) AS k,
+    arg_max(a.value, a.month) FILTER (WHERE coalesce(a.basis, '累计') = '累计' AND a.value IS NOT NULL) AS k_value,
     arg_max(a.value, a.month) FILTER (WHERE a.value IS NOT NULL) AS latest_value,
     max(a.month) FILTER (WHERE a.value IS NOT NULL) AS value_month,
     arg_max(a.status, a.month) FILTER (WHERE a.status IS NOT NULL) AS status,
     max(a.month) FILTER (WHERE a.status IS NOT NULL) AS status_month,
-    max(a.month) AS data_month
-  FROM grid g LEFT JOIN a ON a.org = g.org AND a.id = g.id AND a.month <= g.m
-  GROUP BY g.org, g.id, g.m),
-ytd AS (
-  SELECT an.org, an.id, an.m,
-    CASE WHEN an.k IS NULL AND count(fl.value) = 0 THEN NULL
-         ELSE coalesce(any_value(cu.value), 0) + coalesce(sum(fl.value), 0) END AS ytd
-  FROM upto an
-  LEFT JOIN a cu ON cu.org = an.org AND cu.id = an.id AND cu.month = an.k
-  LEFT JOIN a fl ON fl.org = an.org AND fl.id = an.id AND fl.basis = '当月' AND fl.month > coalesce(an.k, 0) AND fl.month <= an.m
-  GROUP BY an.org, an.id, an.m, an.k)
-SELECT g.org, g.id, g.m AS month, ytd.ytd, latest.latest_value, latest.value_month, latest.status, latest.status_month,
-  latest.data_month, here.value AS month_value, here.basis AS month_basis, here.note
-FROM grid g
-JOIN ytd USING (org, id, m)
-JOIN upto latest USING (org, id, m)
-LEFT JOIN a here ON here.org = g.org AND here.id = g.id AND here.month = g.m
-ORDER BY g.org, g.id, g.m`
+    max(a.month) AS data_month,
+    first(a.value) FILTER (WHERE a.month = months.m) AS month_value,
+    first(a.basis) FILTER (WHERE a.month = months.m) AS month_basis,
+    first(a.note) FILTER (WHERE a.month = months.m) AS note
+  FROM a JOIN months ON a.month <= months.m
+  GROUP BY a.org, a.id, months.m),
+-- 当月 rows add onto the latest 累计 row before them (all of them when there is none), summed in month order so
+-- that a month's figure has the same last digits whichever months and units are read with it
+flows AS (
+  SELECT u.org, u.id, u.m, sum(fl.value ORDER BY fl.month) AS flow, count(fl.value) AS n
+  FROM upto u JOIN a fl ON fl.org = u.org AND fl.id = u.id AND fl.basis = '当月' AND fl.month > coalesce(u.k, 0) AND fl.month <= u.m
+  GROUP BY u.org, u.id, u.m)
+SELECT t.org, t.id, months.m AS month,
+  CASE WHEN u.k IS NULL AND coalesce(f.n, 0) = 0 THEN NULL ELSE coalesce(u.k_value, 0) + coalesce(f.flow, 0) END AS ytd,
+  u.latest_value, u.value_month, u.status, u.status_month, u.data_month, u.month_value, u.month_basis, u.note
+FROM indicator_targets t CROSS JOIN months
+LEFT JOIN upto u ON u.org = t.org AND u.id = t.id AND u.m = months.m
+LEFT JOIN flows f ON f.org = t.org AND f.id = t.id AND f.m = months.m
+WHERE ${scope(s, 't.')}
+ORDER BY t.org, t.id, months.m`
 }
 
 /** Per project and month 1–12: the month's spending and the cumulative execution, in 万元 (scoped as above). */

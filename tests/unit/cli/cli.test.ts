@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { parseArgs, readSettings, run, safeName, UsageError } from '@/cli/main'
+import { parseArgs, printJson, readSettings, run, safeName, UsageError } from '@/cli/main'
 import { docxDocumentXml, repoRoot } from '../../support'
 
 interface Result {
@@ -171,6 +171,29 @@ describe('bad input', () => {
   }, 60_000)
 })
 
+describe('printJson', () => {
+  const printed = (batches: unknown[][]) => {
+    const pieces: string[] = []
+    printJson((piece) => pieces.push(piece), batches)
+    return pieces
+  }
+
+  it('prints the batches as JSON.stringify with two spaces prints them as one list, and a line break', () => {
+    const batches = [[{ a: 1, b: [1, { c: null }], d: 'x\ny "引号"', e: {}, f: [] }], [], [{ g: -0.5 }, null, 'text'], [[]]]
+    expect(printed(batches).join('')).toBe(`${JSON.stringify(batches.flat(), null, 2)}\n`)
+    expect(printed([]).join('')).toBe('[]\n')
+    expect(printed([[], []]).join('')).toBe('[]\n')
+  })
+
+  it('hands a long list over in pieces of about a megabyte', () => {
+    const batches = Array.from({ length: 500 }, (_, u) =>
+      Array.from({ length: 40 }, (_, i) => ({ id: `G${i}`, unit: u, name: '重点任务完成数'.repeat(5), value: i / 3 })))
+    const pieces = printed(batches)
+    expect(pieces.length).toBeGreaterThan(2)
+    expect(pieces.join('')).toBe(`${JSON.stringify(batches.flat(), null, 2)}\n`)
+  })
+})
+
 describe('npm run cli -- monitor', () => {
   type Row = { budgetUnit: string; id: string; unit: string | null; actual: number | null; rate: number | null; pace: number
     light: string; lastYear: number | null; yoy: number | null; yoyKind: string | null; month: number | null }
@@ -295,12 +318,14 @@ describe('codes that are names of Object.prototype’s members', () => {
     }
     const judgements = join(tmp, 'proto-judgements.json')
     writeFileSync(judgements, '{"indicators": {"__proto__": {"band": "达成", "score": 1}}, "projects": {"constructor": {"executionReason": "x"}}}')
-    const printed: string[] = []
-    await run(['assess', folder, '--json', '--judgements', judgements], (s) => printed.push(s))
-    const forms = JSON.parse(printed[0] ?? '[]') as { project: string; indicators: { id: string }[] }[]
+    const printed = async (...argv: string[]) => {
+      let text = ''
+      await run(argv, (piece) => (text += piece))
+      return JSON.parse(text) as unknown
+    }
+    const forms = (await printed('assess', folder, '--json', '--judgements', judgements)) as { project: string; indicators: { id: string }[] }[]
     expect(forms.find((f) => f.project === 'constructor')?.indicators.map((i) => i.id)).toContain('__proto__')
-    await run(['monitor', folder, '--json'], (s) => printed.push(s))
-    const rows = JSON.parse(printed[1] ?? '[]') as { id: string; actual: number | null }[]
+    const rows = (await printed('monitor', folder, '--json')) as { id: string; actual: number | null }[]
     expect(rows.find((r) => r.id === 'constructor')?.actual).toBe(15)
     expect(rows.map((r) => r.id)).toContain('hasOwnProperty')
   }, 60_000)
@@ -413,5 +438,17 @@ describe('npm run cli -- monitor on a folder `snapshot` has written its checked 
     expect(r.code).toBe(0)
     const d01 = (JSON.parse(r.stdout) as Array<{ id: string; actual: number }>).find((row) => row.id === 'D01')
     expect(d01?.actual).toBe(16)
+  }, 120_000)
+
+  it('checks the files again on native DuckDB too, which hashes them while it reads the tables', async () => {
+    expect((await cli('snapshot', folder)).code).toBe(0)
+    const actuals = join(folder, '2024', 'actuals.csv')
+    // the same size: only the hash tells the files apart
+    writeFileSync(actuals, readFileSync(actuals, 'utf8').replace('D01,2024-10,16,个', 'D01,2024-10,17,个'))
+    const r = await cliWith({ JX_TIMING: '1' }, 'monitor', folder, '--json')
+    expect(r.code).toBe(0)
+    expect(r.stderr).toContain('loaded and checked')
+    const d01 = (JSON.parse(r.stdout) as Array<{ id: string; actual: number }>).find((row) => row.id === 'D01')
+    expect(d01?.actual).toBe(17)
   }, 120_000)
 })

@@ -44,6 +44,30 @@ describe.each(ENGINES)('on $name', ({ create }) => {
       expect(d04.find((r) => r.month === 10)?.ytd).toBeCloseTo(1.08, 10)
     })
 
+    it('gives each month read alone the figures of the whole year’s read, to the last digit (当月 sums too)', async () => {
+      for (const year of [2023, 2024]) {
+        const whole = await engine.query(indicatorSeriesSql({ year, org: '806001' }))
+        for (let m = 1; m <= 12; m++) {
+          const ofUnit = await engine.query(indicatorSeriesSql({ year, org: '806001', months: [m, m] }))
+          const ofAll = await engine.query(indicatorSeriesSql({ year, org: null, months: [m, m] }))
+          expect(ofUnit).toStrictEqual(whole.filter((r) => r.month === m))
+          expect(ofAll).toStrictEqual(ofUnit)
+        }
+      }
+    })
+
+    it('leaves out actuals of an indicator without a target, with or without a unit', async () => {
+      await engine.exec(`INSERT INTO actuals VALUES ('806001', 2024, 'NO-TARGET', 3, 5, NULL, '累计', NULL, NULL),
+        ('806001', 2024, 'NO-TARGET-2', 3, 5, '万元', '累计', NULL, NULL)`)
+      try {
+        const ids = (await engine.query<{ id: string }>(indicatorSeriesSql({ year: 2024, org: '806001' }))).map((r) => r.id)
+        expect(ids).not.toContain('NO-TARGET')
+        expect(ids).not.toContain('NO-TARGET-2')
+      } finally {
+        await engine.exec(`DELETE FROM actuals WHERE id IN ('NO-TARGET', 'NO-TARGET-2')`)
+      }
+    })
+
     it('has no value before the first month with data', async () => {
       const d04 = await series('D04')
       expect(d04.find((r) => r.month === 2)?.ytd).toBeNull()

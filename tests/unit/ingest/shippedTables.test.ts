@@ -3,6 +3,7 @@ import type { QueryEngine } from '@/engine/QueryEngine'
 import { loadDataset } from '@/ingest/loadDataset'
 import { dumpTables, loadShippedTables, sourceHash, STORE_TABLES, type ShippedTables, type TableName } from '@/ingest/shippedTables'
 import { ENGINES } from '../../engines'
+import { foldersSizes } from '@/persist/snapshotCache'
 import { readDataFolder } from '../../support'
 
 const rowsOf = (engine: QueryEngine, table: TableName) => engine.query(`SELECT * FROM "${table}" ORDER BY ALL`)
@@ -60,5 +61,27 @@ describe.each(ENGINES)('the checked tables shipped beside the data, on $name', (
     } finally {
       await read.close()
     }
+  })
+
+  it('leaves the store empty when the data files are found not to be those the tables were written from', async () => {
+    const read = await create()
+    try {
+      let asked = 0
+      expect(await loadShippedTables(read, meta, fetchFrom(bytes), () => (asked++, false))).toBe(false)
+      expect(asked).toBe(1)
+      for (const table of STORE_TABLES) expect(await rowsOf(read, table), table).toEqual([])
+      expect(await loadShippedTables(read, meta, fetchFrom(bytes), () => true)).toBe(true)
+    } finally {
+      await read.close()
+    }
+  })
+})
+
+describe('foldersSizes', () => {
+  it('is how the key of the files begins, so that files of other sizes are told apart without hashing', () => {
+    const folders = readDataFolder()
+    expect(sourceHash(folders).startsWith(`${foldersSizes(folders)}#`)).toBe(true)
+    const longer = folders.map((f, i) => (i === 0 ? { ...f, files: { ...f.files, actuals: new Uint8Array([...(f.files.actuals ?? []), 0x0a]) } } : f))
+    expect(sourceHash(longer).startsWith(`${foldersSizes(folders)}#`)).toBe(false)
   })
 })
