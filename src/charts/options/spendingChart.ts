@@ -26,7 +26,8 @@ export function spendingChartOption(items: readonly SpendingProgress[], text: Sp
       valueFormatter: (v: unknown) => (v === null || v === undefined ? '—' : `${Number(v).toFixed(2)}%`),
     },
     legend: { top: 0, right: 0, data: [text.plan, text.timeShare] },
-    grid: { left: 8, right: 72, top: 44, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    // margins fixed by the names' width (at most 190 px, wrapped), as the completion chart's
+    grid: { left: 198, right: 72, top: 44, bottom: 28, outerBoundsMode: 'none' },
     yAxis: {
       type: 'category',
       data: rows.map((p) => p.name),
