@@ -64,6 +64,11 @@ function startupModules(): Plugin & { entry: Set<string>; app: Set<string> } {
     apply: 'build',
     entry,
     app,
+    // a rebuild (vite build --watch) works out the closures afresh: a module since made lazy leaves the app chunk
+    buildStart() {
+      entry.clear()
+      app.clear()
+    },
     buildEnd() {
       const ids = [...this.getModuleIds()]
       const closure = (file: string) => {
