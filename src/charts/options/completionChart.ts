@@ -2,6 +2,7 @@ import type { IndicatorProgress } from '@/domain/monitor'
 import type { ChartOption } from '../echarts'
 import { LIGHT_COLORS } from '../lightColors'
 import { SERIES_COLORS } from '../seriesColors'
+import { categoryChartHeight } from './categoryHeight'
 
 export interface CompletionChartText {
   title: string
@@ -12,6 +13,16 @@ export interface CompletionChartText {
   staleName: (name: string, month: number) => string
 }
 
+/** The goals the completion chart draws: quantitative `≥` goals with a 完成率. */
+function chartedGoals(items: readonly IndicatorProgress[]): IndicatorProgress[] {
+  return items.filter((p) => p.completion !== null && p.indicator.target.direction === '≥')
+}
+
+/** Tall enough for every goal's name (truncated to one line) on its own row. */
+export function completionChartHeight(items: readonly IndicatorProgress[]): string {
+  return categoryChartHeight(chartedGoals(items).length, 22)
+}
+
 /**
  * 完成率 of each quantitative `≥` goal as horizontal bars in its light's colour, with 序时进度 at 数据截至 as a vertical
  * line named in the legend (a label on the line would sit on the top bar's label early in the year). A goal whose
@@ -19,7 +30,7 @@ export interface CompletionChartText {
  * percentages, so goals in different units share one axis without converting units.
  */
 export function completionChartOption(items: readonly IndicatorProgress[], timeShare: number, text: CompletionChartText): ChartOption {
-  const rows = items.filter((p) => p.completion !== null && p.indicator.target.direction === '≥').reverse()
+  const rows = chartedGoals(items).reverse()
   const pct = (x: number) => Math.round(x * 10000) / 100
   const name = (p: IndicatorProgress) =>
     p.dataMonth !== null && p.dataMonth < p.asOf.month ? text.staleName(p.indicator.name, p.dataMonth) : p.indicator.name
@@ -32,7 +43,7 @@ export function completionChartOption(items: readonly IndicatorProgress[], timeS
     // sixth of the chart's first draw
     grid: { left: 158, right: 48, top: 40, bottom: 28, outerBoundsMode: 'none' },
     xAxis: { type: 'value', axisLabel: { formatter: '{value}%' }, max: (v: { max: number }) => Math.max(120, Math.ceil(v.max / 10) * 10) },
-    yAxis: { type: 'category', data: rows.map(name), axisLabel: { width: 150, overflow: 'truncate' } },
+    yAxis: { type: 'category', data: rows.map(name), axisLabel: { width: 150, overflow: 'truncate', interval: 0 } },
     series: [
       {
         name: text.completion,

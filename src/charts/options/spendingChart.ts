@@ -2,12 +2,18 @@ import type { SpendingProgress } from '@/domain/monitor'
 import type { ChartOption } from '../echarts'
 import { LIGHT_COLORS } from '../lightColors'
 import { SERIES_COLORS } from '../seriesColors'
+import { categoryChartHeight } from './categoryHeight'
 
 export interface SpendingChartText {
   title: string
   rate: string
   plan: string
   timeShare: string
+}
+
+/** Tall enough for every project's name, wrapped to at most two lines, on its own row. */
+export function spendingChartHeight(items: readonly SpendingProgress[]): string {
+  return categoryChartHeight(items.length, 34)
 }
 
 /**
@@ -31,7 +37,7 @@ export function spendingChartOption(items: readonly SpendingProgress[], text: Sp
     yAxis: {
       type: 'category',
       data: rows.map((p) => p.name),
-      axisLabel: { width: 190, overflow: 'break', lineHeight: 15 },
+      axisLabel: { width: 190, overflow: 'break', lineHeight: 15, interval: 0 },
     },
     xAxis: { type: 'value', axisLabel: { formatter: '{value}%' }, max },
     series: [

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest'
 import '../../../src/charts/echarts'
 import type { ChartOption } from '../../../src/charts/echarts'
 import { LIGHT_COLORS } from '../../../src/charts/lightColors'
-import { completionChartOption } from '../../../src/charts/options/completionChart'
-import { spendingChartOption } from '../../../src/charts/options/spendingChart'
+import { completionChartHeight, completionChartOption } from '../../../src/charts/options/completionChart'
+import { spendingChartHeight, spendingChartOption } from '../../../src/charts/options/spendingChart'
 import { spendingCurveChartOption } from '../../../src/charts/options/spendingCurveChart'
 import { isLightColor, SERIES_COLORS } from '../../../src/charts/seriesColors'
 import { trendChartOption } from '../../../src/charts/options/trendChart'
@@ -17,8 +17,8 @@ use([SVGRenderer])
 
 const text = { title: '投资额', actual: '累计完成', target: '目标值', expected: '序时进度线', forecast: '按当前进度预计', lastYear: '上年同期', unit: '亿元', monthLabel: (m: number) => `${m}月` }
 
-function render(option: ChartOption): string {
-  const chart = init(null, null, { renderer: 'svg', ssr: true, width: 800, height: 400 })
+function render(option: ChartOption, height = 400): string {
+  const chart = init(null, null, { renderer: 'svg', ssr: true, width: 800, height })
   chart.setOption(option)
   const svg = chart.renderToSVGString()
   chart.dispose()
@@ -94,5 +94,32 @@ describe('one colour language', () => {
     }
     expect(option.legend.data).toEqual(['序时进度 8.33%'])
     expect(option.series[0]?.markLine?.label.show).toBe(false)
+  })
+})
+
+describe('every name written', () => {
+  const goals = Array.from({ length: 30 }, (_, i) => {
+    const ind = toIndicator({ id: `G${i}`, scope: '部门', group: null, level1: null, level2: null, name: `第${i + 1}项目标`, targetText: '≥100', unit: null, direction: null, measure: null, weight: null, basis: null })
+    const series: SeriesPoint[] = [{ month: 1, ytd: 10 + i, latestValue: 10 + i, valueMonth: 1, status: null, statusMonth: null, dataMonth: 1, monthValue: 10 + i, monthBasis: '累计', note: null }]
+    return indicatorProgress(ind, series, { year: 2024, month: 1 }, DEFAULT_MONITOR_SETTINGS)
+  })
+  const chartText = { title: 't', completion: '完成率', timeShare: '序时进度 8.33%', staleName: (n: string) => n }
+
+  it('keeps the default height for the few goals of a department', () => {
+    expect(completionChartHeight(goals.slice(0, 8))).toBe('380px')
+  })
+  it('grows the completion chart with its goals rather than leaving every other name out', () => {
+    const height = completionChartHeight(goals)
+    expect(parseInt(height)).toBeGreaterThan(380)
+    const svg = render(completionChartOption(goals, 1 / 12, chartText), parseInt(height))
+    for (let i = 1; i <= 30; i++) expect(svg).toContain(`>第${i}项目标<`)
+  })
+  it('grows the spending chart with its projects', () => {
+    const projects = Array.from({ length: 20 }, (_, i) =>
+      spendingProgress({ code: `P${i}`, name: `项目${i}`, budget: 100, adjustedBudget: null }, [{ month: 12, share: 100 }], [{ month: 1, spent: i, cumulative: i, hasData: true }], { year: 2024, month: 1 }, DEFAULT_MONITOR_SETTINGS),
+    )
+    const height = spendingChartHeight(projects)
+    const svg = render(spendingChartOption(projects, { title: 't', rate: '预算执行率', plan: '计划进度', timeShare: '序时进度' }), parseInt(height))
+    for (let i = 0; i < 20; i++) expect(svg).toContain(`>项目${i}<`)
   })
 })
