@@ -1,7 +1,7 @@
 // Imported first by app.ts. DuckDB's worker and wasm start loading before the rest of the bundle (Vue, the views)
 // is evaluated, unless the data ship with a snapshot and the page opened draws from it: then the page draws the
 // snapshot's figures first and starts DuckDB once they are on screen (src/stores/dataset.ts).
-import { deployedDataAnswered, hasShippedSnapshot } from './ingest/deployedRequests'
+import { hasShippedSnapshot } from './ingest/deployedRequests'
 import { getEngine } from './stores/engine'
 
 /** Pages that cannot draw a figure without DuckDB: the data page, the entry form, the bureau's pages. */
@@ -11,9 +11,5 @@ if (NEEDS_ENGINE.test(location.hash)) void getEngine()
 else {
   void hasShippedSnapshot().then((shipped) => {
     if (!shipped) void getEngine()
-    // the snapshot's charts are drawn as soon as the data are checked: ECharts' code is asked for as the data
-    // arrive, so that it downloads while the page renders (asked for by the first chart, its request left only
-    // once the page had rendered)
-    else void deployedDataAnswered().then(() => import('./charts/echarts'))
   })
 }

@@ -14,8 +14,6 @@ export const isFile = (response: Response | null): response is Response =>
 
 /** Requests started ahead of the app, by absolute URL; each is handed out once, to the first load. */
 const ahead = new Map<string, Promise<Response>>()
-/** Settles once every request started ahead has been answered (or has failed). */
-let allAnswered: Promise<unknown> = Promise.resolve()
 
 const absolute = (url: string) => new URL(url, document.baseURI).href
 
@@ -33,7 +31,7 @@ function requestAhead(url: string): Promise<Response> {
  * the folders' requests have been sent.
  */
 export function requestDeployedData(base = 'data/'): Promise<void> {
-  const snapshot = requestAhead(`${base}snapshot.json`)
+  requestAhead(`${base}snapshot.json`)
   const folderFiles = requestAhead(`${base}index.json`)
     .then((response) => (isFile(response) ? response.clone().json() : null))
     .catch(() => null)
@@ -43,14 +41,10 @@ export function requestDeployedData(base = 'data/'): Promise<void> {
         requestAhead(`${base}${path}about.json`),
       ]),
     )
-  allAnswered = Promise.allSettled([snapshot, folderFiles.then((requests) => Promise.allSettled(requests))])
   // the browser sends a request in a task of its own: one turn of the event loop, so that the folders' requests
   // leave before whatever runs next (the app's code, evaluated in one long task) rather than after it
   return folderFiles.then(() => new Promise((resolve) => setTimeout(resolve, 0)))
 }
-
-/** Resolves once the requests started ahead are answered: the data are here, the first figures about to be drawn. */
-export const deployedDataAnswered = (): Promise<void> => allAnswered.then(() => undefined)
 
 /** A GET of a deployed file: the request started ahead for it, if any and not yet handed out, else a new one. */
 export function fetchDeployed(url: string): Promise<Response> {

@@ -218,9 +218,6 @@ export const useDatasetStore = defineStore('dataset', () => {
         // before showView, which reads it for where judgements kept before units belong
         folders.value = fetched.map((f) => ({ path: f.path, about: f.about }))
         if (early && showView(early.view, storedView.read())) {
-          // one turn of the event loop before the page renders the figures: the requests asked for meanwhile
-          // (ECharts' code, src/engineBoot.ts) leave now rather than once the render is over
-          await new Promise((resolve) => setTimeout(resolve, 0))
           loadedAt.value = new Date(early.savedAt)
           status.value = 'ready'
           performance.mark(cached ? 'jx:snapshot-shown' : 'jx:shipped-snapshot-shown')

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
-  deployedDataAnswered,
   fetchDeployed,
   forgetRequestsAhead,
   hasShippedSnapshot,
@@ -49,7 +48,6 @@ describe('the requests the entry starts ahead of the app', () => {
 
   it('hands each request to the first load only, and a later load asks the server again', async () => {
     await requestDeployedData()
-    await deployedDataAnswered()
     const before = server.asked.length
     expect(await (await fetchDeployed('data/2024/indicators.csv')).text()).toBe('指标编码\n1')
     expect(server.asked).toHaveLength(before)
