@@ -11,5 +11,8 @@ if (NEEDS_ENGINE.test(location.hash)) void getEngine()
 else {
   void hasShippedSnapshot().then((shipped) => {
     if (!shipped) void getEngine()
+    // ECharts (prefetched with the page, see vite.config.ts) compiled off the main thread and evaluated while the
+    // page waits for its data: asked for by the first chart, its compile had the painted figures wait for the charts
+    else void import('./charts/echarts')
   })
 }
