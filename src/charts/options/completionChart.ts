@@ -19,7 +19,7 @@ function chartedGoals(items: readonly IndicatorProgress[]): IndicatorProgress[] 
 }
 
 /** Tall enough for every goal's name (truncated to one line) on its own row. */
-export function completionChartHeight(items: readonly IndicatorProgress[]): string {
+export function completionChartHeight(items: readonly IndicatorProgress[]): number {
   return categoryChartHeight(chartedGoals(items).length, 22)
 }
 

@@ -12,7 +12,7 @@ export interface SpendingChartText {
 }
 
 /** Tall enough for every project's name, wrapped to at most two lines, on its own row. */
-export function spendingChartHeight(items: readonly SpendingProgress[]): string {
+export function spendingChartHeight(items: readonly SpendingProgress[]): number {
   return categoryChartHeight(items.length, 34)
 }
 

@@ -106,12 +106,12 @@ describe('every name written', () => {
   const chartText = { title: 't', completion: '完成率', timeShare: '序时进度 8.33%', staleName: (n: string) => n }
 
   it('keeps the default height for the few goals of a department', () => {
-    expect(completionChartHeight(goals.slice(0, 8))).toBe('380px')
+    expect(completionChartHeight(goals.slice(0, 8))).toBe(380)
   })
   it('grows the completion chart with its goals rather than leaving every other name out', () => {
     const height = completionChartHeight(goals)
-    expect(parseInt(height)).toBeGreaterThan(380)
-    const svg = render(completionChartOption(goals, 1 / 12, chartText), parseInt(height))
+    expect(height).toBeGreaterThan(380)
+    const svg = render(completionChartOption(goals, 1 / 12, chartText), height)
     for (let i = 1; i <= 30; i++) expect(svg).toContain(`>第${i}项目标<`)
   })
   it('grows the spending chart with its projects', () => {
@@ -119,7 +119,7 @@ describe('every name written', () => {
       spendingProgress({ code: `P${i}`, name: `项目${i}`, budget: 100, adjustedBudget: null }, [{ month: 12, share: 100 }], [{ month: 1, spent: i, cumulative: i, hasData: true }], { year: 2024, month: 1 }, DEFAULT_MONITOR_SETTINGS),
     )
     const height = spendingChartHeight(projects)
-    const svg = render(spendingChartOption(projects, { title: 't', rate: '预算执行率', plan: '计划进度', timeShare: '序时进度' }), parseInt(height))
+    const svg = render(spendingChartOption(projects, { title: 't', rate: '预算执行率', plan: '计划进度', timeShare: '序时进度' }), height)
     for (let i = 0; i < 20; i++) expect(svg).toContain(`>项目${i}<`)
   })
 })
