@@ -1,6 +1,6 @@
 import { judgementBookJson, readJudgementBook, type JudgementBook } from './judgements'
 import { checkedMonitorSettings, checkedScoringSettings } from '@/domain/settingsChecks'
-import type { Likelihood, MonitorSettings, ScoringSettings } from '@/domain/types'
+import type { Likelihood, MonitorSettings, ScoringSettings, YearMonth } from '@/domain/types'
 import { checkProfile, NATIONAL_PROFILE, type RuleProfile } from '@/domain/bureau'
 import { isRecord } from './shape'
 import { storedValue } from './storedValue'
@@ -38,8 +38,29 @@ export const storedJudgementBook = storedValue<JudgementBook>('jixiao:judgements
 const LIKELIHOODS: readonly unknown[] = ['确定能', '有可能', '完全不可能'] satisfies Likelihood[]
 
 const LIKELIHOOD_KEY = /^\d{4}-\d{2}:./
+/** Between a unit and an indicator in a likelihood's key: neither a unit's name nor a 指标编码 holds it. */
+const UNIT_END = '\u001f'
 
-/** 完成目标可能性 confirmed by a person, by `<year>-<month>:<指标编码>`; any other key or word is dropped. */
+/** `<year>-<month>:<unit>␟<指标编码>`; without a unit (none on screen yet, or kept before units) `<year>-<month>:<指标编码>`. */
+export function likelihoodKey(org: string | null, id: string, asOf: YearMonth): string {
+  return `${asOf.year}-${String(asOf.month).padStart(2, '0')}:${org === null ? '' : org + UNIT_END}${id}`
+}
+
+/** Those confirmed without a unit, given `org`; one it already has for the same month and indicator stays. */
+export function adoptUnitlessLikelihoods(confirmed: Record<string, Likelihood>, org: string): Record<string, Likelihood> {
+  const unitless = Object.keys(confirmed).filter((key) => !key.includes(UNIT_END))
+  if (unitless.length === 0) return confirmed
+  const adopted = { ...confirmed }
+  for (const key of unitless) {
+    const month = key.slice(0, key.indexOf(':') + 1)
+    const withUnit = `${month}${org}${UNIT_END}${key.slice(month.length)}`
+    if (!Object.hasOwn(adopted, withUnit)) adopted[withUnit] = confirmed[key] as Likelihood
+    delete adopted[key]
+  }
+  return adopted
+}
+
+/** 完成目标可能性 confirmed by a person, keyed as `likelihoodKey` makes them; any other key or word is dropped. */
 export function checkLikelihoods(stored: unknown): Record<string, Likelihood> {
   if (!isRecord(stored)) return {}
   return Object.fromEntries(

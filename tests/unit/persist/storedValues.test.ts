@@ -5,6 +5,7 @@ import { nextTick } from 'vue'
 import { DEFAULT_MONITOR_SETTINGS, DEFAULT_SCORING_SETTINGS } from '@/domain/settings'
 import { readSnapshot, writeSnapshot, type CachedSnapshot } from '@/persist/snapshotCache'
 import { storedJudgementBook, storedLikelihoods, storedSettings } from '@/persist/userState'
+import { useDatasetStore } from '@/stores/dataset'
 import { useJudgementsStore } from '@/stores/judgements'
 import { useLikelihoodStore } from '@/stores/likelihood'
 import { useSettingsStore } from '@/stores/settings'
@@ -137,5 +138,33 @@ describe('the reload snapshot', () => {
     expect(readSnapshot('k1')).toBeNull()
     writeSnapshot({ ...snapshot, savedAt: 'yesterday' })
     expect(readSnapshot('k1')).toBeNull()
+  })
+})
+
+describe('likelihoods of two units with the same 指标编码', () => {
+  const july = { year: 2024, month: 7 }
+
+  it('are each unit’s own', () => {
+    const dataset = useDatasetStore()
+    const likelihood = useLikelihoodStore()
+    dataset.view = { org: 'A', year: 2024 }
+    likelihood.confirm('D01', july, '确定能')
+    dataset.view = { org: 'B', year: 2024 }
+    expect(likelihood.confirmedFor('D01', july)).toBeNull()
+    likelihood.confirm('D01', july, '完全不可能')
+    dataset.view = { org: 'A', year: 2024 }
+    expect(likelihood.confirmedFor('D01', july)).toBe('确定能')
+  })
+
+  it('give what was confirmed before units to the default unit once the data say which it is', async () => {
+    localStorage.setItem('jixiao:likelihood', '{"2024-07:D01": "有可能"}')
+    const dataset = useDatasetStore()
+    const likelihood = useLikelihoodStore()
+    dataset.legacyScope = { org: '806001', year: 2024 }
+    await nextTick()
+    dataset.view = { org: '806001', year: 2024 }
+    expect(likelihood.confirmedFor('D01', july)).toBe('有可能')
+    dataset.view = { org: '900001', year: 2024 }
+    expect(likelihood.confirmedFor('D01', july)).toBeNull()
   })
 })
