@@ -3,7 +3,7 @@ import type { Indicator, PlanPoint, Project, QualitativeStatus } from '@/domain/
 import type { ManualLink } from '@/domain/yearOnYear'
 import type { QueryEngine, Row } from '@/engine/QueryEngine'
 import { datasetsSql, indicatorSeriesSql, reportMonthsSql, scopeWhereSql, spendingSeriesSql } from '@/engine/sql/analysis'
-import { readIndicators, type Scope } from './apply'
+import { readIndicators, type Scope, type ScopeFilter } from './apply'
 
 /** The stored tables of one unit and year, read back as the domain's plain data: what the pages and the CLI work from. */
 export interface StoreSnapshot {
@@ -78,19 +78,38 @@ export interface ReadScope {
   skip?: readonly ('projects' | 'spending')[]
 }
 
+/** A read of one year, or of one unit's years together (`year` a list: its year and last year's, in one pass). */
+type YearsScope = Omit<ReadScope, 'year'> & { year: number | readonly number[] }
+
+/** Where a read puts a unit's year: the snapshot (or series) to fill, made on first use. */
+type Into<T> = (org: string, year: number) => T
+
 /**
  * The stored tables of one year, of one unit or of every unit, each unit's as a StoreSnapshot. Every unit's rows
  * come in the same few queries: a province's 10,000 units are not 60,000 round trips.
  */
 export async function readScopes(e: QueryEngine, s: ReadScope): Promise<Map<string, StoreSnapshot>> {
-  const skipped = new Set(s.skip)
-  const out = await readTargets(e, s, { plans: !skipped.has('spending'), projects: !skipped.has('projects') })
-  const hasIndicators = [...out.values()].some((u) => u.indicators.length > 0)
-  const hasProjects = [...out.values()].some((u) => u.projects.length > 0)
-  // spending without projects read is still the series of every project stored
-  const spending = !skipped.has('spending') && (hasProjects || skipped.has('projects'))
-  await readSeriesInto(e, s, snapshotOf(out, s.year), { indicators: hasIndicators, spending })
+  const out = new Map<string, StoreSnapshot>()
+  await readWhole(e, s, snapshotOf(out, s.year))
   return out
+}
+
+/**
+ * One unit's years read together (the year on screen and the one before, for 同比): one pass over each table for
+ * all of them instead of one per year, each year's snapshot the same as readStore's of it.
+ */
+export async function readUnitYears(e: QueryEngine, org: string, years: readonly number[]): Promise<Map<number, StoreSnapshot>> {
+  const out = new Map(years.map((year) => [year, emptySnapshot(org, year)]))
+  if (years.length > 0) await readWhole(e, { year: years, org }, (_, year) => out.get(year) ?? emptySnapshot(org, year))
+  return out
+}
+
+async function readWhole(e: QueryEngine, s: YearsScope, into: Into<StoreSnapshot>): Promise<void> {
+  const skipped = new Set(s.skip)
+  const held = await readTargetsInto(e, s, into, { plans: !skipped.has('spending'), projects: !skipped.has('projects'), links: true })
+  // spending without projects read is still the series of every project stored
+  const spending = !skipped.has('spending') && (held.projects || skipped.has('projects'))
+  await readSeriesInto(e, s, into, { indicators: held.indicators, spending })
 }
 
 /**
@@ -101,54 +120,72 @@ export async function readScopes(e: QueryEngine, s: ReadScope): Promise<Map<stri
 export async function readTargets(
   e: QueryEngine,
   s: Omit<ReadScope, 'months'>,
-  { plans = true, links = true, projects: withProjects = true }: { plans?: boolean; links?: boolean; projects?: boolean } = {},
+  { plans = true, links = true, projects = true }: { plans?: boolean; links?: boolean; projects?: boolean } = {},
 ): Promise<Map<string, StoreSnapshot>> {
+  const out = new Map<string, StoreSnapshot>()
+  await readTargetsInto(e, s, snapshotOf(out, s.year), { plans, links, projects })
+  return out
+}
+
+/** The targets of a read put into its snapshots; says whether any indicator and any project was read. */
+async function readTargetsInto(
+  e: QueryEngine,
+  s: Omit<YearsScope, 'months'>,
+  into: Into<StoreSnapshot>,
+  read: { plans: boolean; links: boolean; projects: boolean },
+): Promise<{ indicators: boolean; projects: boolean }> {
   const where = scopeWhereSql(s)
+  const years = typeof s.year === 'number' ? [s.year] : s.year
+  const org = s.org
+  const [year] = years
+  if (org === null && (years.length !== 1 || year === undefined)) throw new Error('every unit is read one year at a time')
+  const indicatorScopes: ScopeFilter = org === null ? { year: year ?? 0 } : years.map((y) => ({ org, year: y }))
   // asked at once: the engine runs the next query while the indicators' targets are read here
-  const [indicators, projects, planRows, latestRows, linkRows] = await Promise.all([
-    readIndicators(e, s.org === null ? { year: s.year } : [{ org: s.org, year: s.year }]),
-    withProjects ? readProjects(e, s) : new Map<string, Project[]>(),
-    plans
-      ? e.query<{ org: string; code: string; month: number; share: number }>(
-          `SELECT org, code, month, share FROM spending_plan WHERE ${where} ORDER BY org, code, month`,
+  const [indicators, projectRows, planRows, latestRows, linkRows] = await Promise.all([
+    readIndicators(e, indicatorScopes),
+    read.projects ? readProjectRows(e, s) : [],
+    read.plans
+      ? e.query<{ org: string; year: number; code: string; month: number; share: number }>(
+          `SELECT org, year, code, month, share FROM spending_plan WHERE ${where} ORDER BY org, year, code, month`,
         )
       : [],
-    e.query<{ org: string; month: number }>(
-      `SELECT org, max(month) AS month FROM (SELECT org, month FROM actuals WHERE ${where}
-         UNION ALL SELECT org, month FROM spending WHERE ${where}) GROUP BY org`,
+    e.query<{ org: string; year: number; month: number }>(
+      `SELECT org, year, max(month) AS month FROM (SELECT org, year, month FROM actuals WHERE ${where}
+         UNION ALL SELECT org, year, month FROM spending WHERE ${where}) GROUP BY org, year`,
     ),
-    links
-      ? e.query<{ org: string; id: string; last_year_id: string | null }>(
-          `SELECT org, id, last_year_id FROM indicator_links WHERE ${where} ORDER BY org, id`,
+    read.links
+      ? e.query<{ org: string; year: number; id: string; last_year_id: string | null }>(
+          `SELECT org, year, id, last_year_id FROM indicator_links WHERE ${where} ORDER BY org, year, id`,
         )
       : [],
   ])
-  const out = new Map<string, StoreSnapshot>()
-  const of = snapshotOf(out, s.year)
-  for (const i of indicators) of(i.org).indicators.push(i)
-  for (const [org, list] of projects) of(org).projects.push(...list)
-  for (const r of planRows) push(of(r.org).plans, r.code, { month: r.month, share: r.share })
-  for (const r of latestRows) of(r.org).latestMonth = r.month
-  for (const r of linkRows) of(r.org).links.push({ id: r.id, lastYearId: r.last_year_id })
-  return out
+  for (const i of indicators) into(i.org, i.year).indicators.push(i)
+  for (const r of projectRows) into(r.org, r.year).projects.push(toProject(r))
+  for (const r of planRows) push(into(r.org, r.year).plans, r.code, { month: r.month, share: r.share })
+  for (const r of latestRows) into(r.org, r.year).latestMonth = r.month
+  for (const r of linkRows) into(r.org, r.year).links.push({ id: r.id, lastYearId: r.last_year_id })
+  return { indicators: indicators.length > 0, projects: projectRows.length > 0 }
 }
 
 /** Every unit's projects of one year (or one unit's), by unit: last year's budgets for 同比 need nothing else. */
 export async function readProjects(e: QueryEngine, s: Omit<ReadScope, 'months'>): Promise<Map<string, Project[]>> {
-  const where = scopeWhereSql(s)
-  const rows = await e.query<{
-    org: string; code: string; name: string; department: string | null; unit_name: string | null; budget: number
-    adjusted_budget: number | null; fiscal: number | null; other: number | null; purpose: string | null; goal: string | null
-  }>(`SELECT * EXCLUDE (year, ord) FROM projects WHERE ${where} ORDER BY org, ord, code`)
   const out = new Map<string, Project[]>()
-  for (const r of rows) {
-    push(out, r.org, {
-      code: r.code, name: r.name, department: r.department, unitName: r.unit_name, budget: r.budget,
-      adjustedBudget: r.adjusted_budget, fiscal: r.fiscal, other: r.other, purpose: r.purpose, goal: r.goal,
-    })
-  }
+  for (const r of await readProjectRows(e, s)) push(out, r.org, toProject(r))
   return out
 }
+
+interface ProjectRow {
+  org: string; year: number; code: string; name: string; department: string | null; unit_name: string | null; budget: number
+  adjusted_budget: number | null; fiscal: number | null; other: number | null; purpose: string | null; goal: string | null
+}
+
+const readProjectRows = (e: QueryEngine, s: Omit<YearsScope, 'months'>) =>
+  e.query<ProjectRow & Row>(`SELECT * EXCLUDE (ord) FROM projects WHERE ${scopeWhereSql(s)} ORDER BY org, year, ord, code`)
+
+const toProject = (r: ProjectRow): Project => ({
+  code: r.code, name: r.name, department: r.department, unitName: r.unit_name, budget: r.budget,
+  adjustedBudget: r.adjusted_budget, fiscal: r.fiscal, other: r.other, purpose: r.purpose, goal: r.goal,
+})
 
 /** A unit's series alone, of the months read. */
 export type UnitSeries = Pick<StoreSnapshot, 'org' | 'indicatorSeries' | 'spendingSeries'>
@@ -160,7 +197,7 @@ export type UnitSeries = Pick<StoreSnapshot, 'org' | 'indicatorSeries' | 'spendi
 export async function readMonthSeries(
   e: QueryEngine,
   s: ReadScope,
-  read: { indicators: boolean; spending: boolean } = { indicators: true, spending: true },
+  read: SeriesRead = { indicators: true, spending: true },
 ): Promise<Map<string, UnitSeries>> {
   const out = new Map<string, UnitSeries>()
   const of = (org: string): UnitSeries => {
@@ -172,22 +209,29 @@ export async function readMonthSeries(
   return out
 }
 
-async function readSeriesInto(
-  e: QueryEngine,
-  s: ReadScope,
-  of: (org: string) => UnitSeries,
-  read: { indicators: boolean; spending: boolean },
-): Promise<void> {
+/**
+ * Which series to read; `inTurn` asks for the second once the first is read rather than both at once, so that a
+ * query asked for meanwhile (a unit opened while the bureau reads ahead) waits behind one query, not two.
+ */
+export interface SeriesRead {
+  indicators: boolean
+  spending: boolean
+  inTurn?: boolean
+}
+
+async function readSeriesInto(e: QueryEngine, s: YearsScope, into: Into<UnitSeries>, read: SeriesRead): Promise<void> {
   const series = { year: s.year, org: s.org, orgs: s.orgs, months: s.months }
-  const [seriesRows, spendRows] = await Promise.all([
-    read.indicators ? e.query(indicatorSeriesSql(series)) : [],
+  const indicatorRows = () => (read.indicators ? e.query(indicatorSeriesSql(series)) : Promise.resolve([]))
+  const spendingRows = () =>
     read.spending
-      ? e.query<{ org: string; code: string; month: number; spent: number; cumulative: number; has_data: boolean }>(spendingSeriesSql(series))
-      : [],
-  ])
-  for (const r of seriesRows) push(of(r.org as string).indicatorSeries, r.id as string, toSeriesPoint(r))
+      ? e.query<{ org: string; year: number; code: string; month: number; spent: number; cumulative: number; has_data: boolean }>(
+          spendingSeriesSql(series),
+        )
+      : Promise.resolve([])
+  const [seriesRows, spendRows] = read.inTurn ? [await indicatorRows(), await spendingRows()] : await Promise.all([indicatorRows(), spendingRows()])
+  for (const r of seriesRows) push(into(r.org as string, r.year as number).indicatorSeries, r.id as string, toSeriesPoint(r))
   for (const r of spendRows) {
-    push(of(r.org).spendingSeries, r.code, { month: r.month, spent: r.spent, cumulative: r.cumulative, hasData: r.has_data })
+    push(into(r.org, r.year).spendingSeries, r.code, { month: r.month, spent: r.spent, cumulative: r.cumulative, hasData: r.has_data })
   }
 }
 
@@ -206,7 +250,8 @@ export async function readReportMonths(e: QueryEngine, year: number): Promise<Ma
   return out
 }
 
-const emptySnapshot = (org: string, year: number): StoreSnapshot => ({
+/** A unit's year with nothing stored in it. */
+export const emptySnapshot = (org: string, year: number): StoreSnapshot => ({
   org, year, indicators: [], projects: [], plans: new Map(), latestMonth: null,
   indicatorSeries: new Map(), spendingSeries: new Map(), links: [],
 })

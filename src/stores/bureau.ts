@@ -111,12 +111,20 @@ export const useBureauStore = defineStore('bureau', () => {
         const slice = hurried ? (from === 0 ? undefined : orgs.slice(from)) : orgs.slice(from, from + AHEAD_SLICE)
         from = hurried ? orgs.length : from + AHEAD_SLICE
         const scope = { org: null, orgs: slice, months: [m, m] as const }
-        const [read, before] = await Promise.all([
-          readMonthSeries(engine, { year: token.year, ...scope }),
+        // reading ahead, one query at a time: a unit opened meanwhile waits for the query under way, not the slice's three
+        const inTurn = !hurried
+        const readNow = () => readMonthSeries(engine, { year: token.year, ...scope }, { indicators: true, spending: true, inTurn })
+        const readBefore = async () =>
           token.hasLastYear
             ? readMonthSeries(engine, { year: token.year - 1, ...scope }, { indicators: false, spending: true })
-            : new Map<string, UnitSeries>(),
-        ])
+            : new Map<string, UnitSeries>()
+        let read: Map<string, UnitSeries>
+        let before: Map<string, UnitSeries>
+        if (inTurn) {
+          read = await readNow()
+          if (stopped()) return
+          before = await readBefore()
+        } else [read, before] = await Promise.all([readNow(), readBefore()])
         if (stopped()) return
         for (const [org, series] of read) now.set(org, series)
         for (const [org, series] of before) lastYear.set(org, series)

@@ -10,7 +10,7 @@ import { fetchDataFolders, fetchShippedSnapshot, fetchShippedTable } from '@/ing
 import { checkShippedSnapshot } from '@/ingest/shippedSnapshot'
 import { loadShippedTables, sourceHash, type ShippedTables } from '@/ingest/shippedTables'
 import { DatasetError, loadDataset } from '@/ingest/loadDataset'
-import { defaultView, readDatasets, readOrgs, readStore, type DatasetEntry, type OrgEntry, type StoreSnapshot } from '@/ingest/readStore'
+import { defaultView, emptySnapshot, readDatasets, readOrgs, readUnitYears, type DatasetEntry, type OrgEntry, type StoreSnapshot } from '@/ingest/readStore'
 import { readSampleParts, sampleLeft, sampleListed, type SamplePart, type SampleScope } from '@/ingest/sampleStatus'
 import { batchChannel, withBatchLock } from '@/persist/batchChannel'
 import { batchStore } from '@/persist/batchStore'
@@ -88,6 +88,18 @@ export const useDatasetStore = defineStore('dataset', () => {
   let started: Promise<void> | null = null
   /** Snapshots read since the data last changed, by `year|org`: switching back to a year costs no query. */
   let cache = new Map<string, StoreSnapshot>()
+  /**
+   * Reads under way of the data now cached, by `year|org`: a unit asked for again meanwhile (pointed at on the bureau
+   * page, then opened) is read once. Emptied with the cache: a read begun on other data is never handed out.
+   */
+  let reading = new Map<string, Promise<StoreSnapshot>>()
+  /** Bumped whenever the cache is emptied: a read that began before lands in no cache and on no screen. */
+  let generation = 0
+  function forgetReads(): void {
+    cache = new Map()
+    reading = new Map()
+    generation++
+  }
 
   /** When the figures on screen were last read from a good load. */
   const loadedAt = ref<Date | null>(null)
@@ -148,27 +160,63 @@ export const useDatasetStore = defineStore('dataset', () => {
 
   const cacheKey = (s: Scope) => `${s.year}|${s.org}`
 
-  /** A unit's year as the pages show it (null when the store holds nothing of it): read once, then from the cache. */
-  async function snapshotOf(s: Scope): Promise<StoreSnapshot | null> {
-    if (!engine || !datasets.value.some((d) => sameScope(d, s))) return null
-    const key = cacheKey(s)
-    let snapshot = cache.get(key)
-    if (!snapshot) {
-      snapshot = markRaw(await readStore(engine, s))
-      cache.set(key, snapshot)
+  /**
+   * A unit's years as the pages show them (null for one the store holds nothing of): read once, those not read yet
+   * in one pass together, then from the cache.
+   */
+  function snapshotsOf(org: string, years: readonly number[]): Promise<(StoreSnapshot | null)[]> {
+    const held = years.filter((year) => datasets.value.some((d) => sameScope(d, { org, year })))
+    const unread = held.filter((year) => !cache.has(cacheKey({ org, year })) && !reading.has(cacheKey({ org, year })))
+    if (engine && unread.length) {
+      // this generation's cache and reads: emptied meanwhile (the data changed), they are no longer the store's
+      const [into, under] = [cache, reading]
+      const read = readUnitYears(engine, org, unread)
+      for (const year of unread) {
+        const key = cacheKey({ org, year })
+        const one = read.then((snapshots) => markRaw(snapshots.get(year) ?? emptySnapshot(org, year)))
+        under.set(key, one)
+        one.then((snapshot) => void into.set(key, snapshot), () => undefined).finally(() => under.get(key) === one && under.delete(key))
+      }
     }
-    return snapshot
+    return Promise.all(
+      years.map((year) => {
+        const key = cacheKey({ org, year })
+        return held.includes(year) && engine ? (cache.get(key) ?? reading.get(key) ?? null) : null
+      }),
+    )
+  }
+  const snapshotOf = async (s: Scope): Promise<StoreSnapshot | null> => (await snapshotsOf(s.org, [s.year]))[0] ?? null
+
+  /** Starts reading a unit's year and last year's (a row pointed at on the bureau page), for `select` to find read. */
+  function prefetch(s: Scope): void {
+    snapshotsOf(s.org, [s.year, s.year - 1]).catch(() => undefined)
   }
 
-  /** Shows a unit and year (and last year's beside it); unknown ones fall back to the default view. */
-  async function select(wanted: Partial<Scope> | null): Promise<void> {
-    const next = defaultView(datasets.value, orgs.value, wanted)
-    const [now, before] = next ? await Promise.all([snapshotOf(next), snapshotOf({ org: next.org, year: next.year - 1 })]) : [null, null]
-    view.value = next
-    current.value = now
-    lastYear.value = before
-    if (next) storedView.write(next)
-    version.value++
+  /** The view asked for last, until it is shown: a view asked for before it whose reads end later is not shown. */
+  let asked: { wanted: Partial<Scope> | null } | null = null
+
+  /**
+   * Shows a unit and year (and last year's beside it); unknown ones fall back to the default view. Says whether it
+   * did: not when another was asked for meanwhile (reads shared with it end together, in no set order).
+   */
+  async function select(wanted: Partial<Scope> | null): Promise<boolean> {
+    const ask = { wanted }
+    asked = ask
+    for (;;) {
+      const at = generation
+      const next = defaultView(datasets.value, orgs.value, ask.wanted)
+      const [now = null, before = null] = next ? await snapshotsOf(next.org, [next.year, next.year - 1]) : []
+      if (asked !== ask) return false
+      // the data changed while these were read: read again, from the data now stored
+      if (at !== generation) continue
+      view.value = next
+      current.value = now
+      lastYear.value = before
+      if (next) storedView.write(next)
+      version.value++
+      asked = null
+      return true
+    }
   }
 
   /**
@@ -181,6 +229,7 @@ export const useDatasetStore = defineStore('dataset', () => {
     datasets.value = v.datasets
     orgs.value = v.orgs
     legacyScope.value = legacyScopeOf(folders.value, v.datasets)
+    forgetReads()
     cache = new Map(v.snapshots.map((s) => [cacheKey(s), markRaw(s)]))
     view.value = next
     current.value = next ? (cache.get(cacheKey(next)) ?? null) : null
@@ -354,10 +403,12 @@ export const useDatasetStore = defineStore('dataset', () => {
     const [held, units] = await Promise.all([known ?? readDatasets(engine), readOrgs(engine)])
     datasets.value = held
     orgs.value = units
-    cache = new Map()
+    forgetReads()
     sampleScopes.value = sampleLeft(sampleParts, batches)
-    await select(view.value ?? storedView.read())
-    if (lastGood) {
+    // a view asked for while the data changed, else the one on screen; the figures kept for the next visit are those
+    // of a view shown here (one asked for since is shown by its own select, without them)
+    const shown = await select(asked?.wanted ?? view.value ?? storedView.read())
+    if (shown && lastGood) {
       writeSnapshot({
         key: snapshotKey(lastGood, batches),
         savedAt: new Date().toISOString(),
@@ -382,6 +433,6 @@ export const useDatasetStore = defineStore('dataset', () => {
     status, error, folders, datasets, orgs, view, legacyScope, current, lastYear, entry, indicators, projects, plans, indicatorSeries,
     spendingSeries, year, years, latestMonth, awaitingTargets, org, about, organisation, version, loadedAt, reloadError,
     replayError, staleSnapshot, computedByDuckdb: computed_, sampleStatus, dataHash, replayReport, batchesVersion, init,
-    rebuild, reloadFolder, refresh, select, snapshotOf, engineReady, otherUnitName, syncBatches, announceBatches: channel.announce,
+    rebuild, reloadFolder, refresh, select, snapshotOf, prefetch, engineReady, otherUnitName, syncBatches, announceBatches: channel.announce,
   }
 })

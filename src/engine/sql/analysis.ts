@@ -38,9 +38,12 @@ LEFT JOIN units uf ON uf.unit = a.unit
 LEFT JOIN units ut ON ut.unit = t.target_unit
 WHERE a.unit IS NOT NULL`
 
-/** Which rows a query reads: one year of one unit or of every unit (`org` null), and which months of the year. */
+/**
+ * Which rows a query reads: one year (or a unit's years together: its year and last year's, read in one pass) of one
+ * unit or of every unit (`org` null), and which months of the year.
+ */
 export interface SeriesScope {
-  year: number
+  year: number | readonly number[]
   org: string | null
   /** with `org` null: only these units */
   orgs?: readonly string[]
@@ -50,7 +53,8 @@ export interface SeriesScope {
 
 /** The WHERE condition of one year, of one unit or of every unit. */
 export function scopeWhereSql(s: Pick<SeriesScope, 'year' | 'org' | 'orgs'>, alias = ''): string {
-  const year = `${alias}year = ${Math.trunc(s.year)}`
+  const years = typeof s.year === 'number' ? [s.year] : s.year
+  const year = years.length === 1 ? `${alias}year = ${Math.trunc(years[0] ?? 0)}` : `${alias}year IN (${years.map((y) => Math.trunc(y)).join(', ') || 'NULL'})`
   if (s.org !== null) return `${year} AND ${alias}org = ${literal(s.org)}`
   return s.orgs ? `${year} AND ${alias}org IN (${s.orgs.length ? s.orgs.map(literal).join(', ') : 'NULL'})` : year
 }
@@ -73,7 +77,7 @@ export function indicatorSeriesSql(s: SeriesScope): string {
 WITH ${monthsCte(s)},
 a AS (SELECT * FROM (${convertedActualsSql}) WHERE ${scope(s)} AND month <= ${Math.trunc(s.months?.[1] ?? 12)}),
 upto AS (
-  SELECT a.org, a.id, months.m,
+  SELECT a.org, a.year, a.id, months.m,
     max(a.month) FILTER (WHERE coalesce(a.basis, '累计') = '累计' AND a.value IS NOT NULL) AS k,
     arg_max(a.value, a.month) FILTER (WHERE coalesce(a.basis, '累计') = '累计' AND a.value IS NOT NULL) AS k_value,
     arg_max(a.value, a.month) FILTER (WHERE a.value IS NOT NULL) AS latest_value,
@@ -85,21 +89,21 @@ upto AS (
     first(a.basis) FILTER (WHERE a.month = months.m) AS month_basis,
     first(a.note) FILTER (WHERE a.month = months.m) AS note
   FROM a JOIN months ON a.month <= months.m
-  GROUP BY a.org, a.id, months.m),
+  GROUP BY a.org, a.year, a.id, months.m),
 -- 当月 rows add onto the latest 累计 row before them (all of them when there is none), summed in month order so
 -- that a month's figure has the same last digits whichever months and units are read with it
 flows AS (
-  SELECT u.org, u.id, u.m, sum(fl.value ORDER BY fl.month) AS flow, count(fl.value) AS n
-  FROM upto u JOIN a fl ON fl.org = u.org AND fl.id = u.id AND fl.basis = '当月' AND fl.month > coalesce(u.k, 0) AND fl.month <= u.m
-  GROUP BY u.org, u.id, u.m)
-SELECT t.org, t.id, months.m AS month,
+  SELECT u.org, u.year, u.id, u.m, sum(fl.value ORDER BY fl.month) AS flow, count(fl.value) AS n
+  FROM upto u JOIN a fl ON fl.org = u.org AND fl.year = u.year AND fl.id = u.id AND fl.basis = '当月' AND fl.month > coalesce(u.k, 0) AND fl.month <= u.m
+  GROUP BY u.org, u.year, u.id, u.m)
+SELECT t.org, t.year, t.id, months.m AS month,
   CASE WHEN u.k IS NULL AND coalesce(f.n, 0) = 0 THEN NULL ELSE coalesce(u.k_value, 0) + coalesce(f.flow, 0) END AS ytd,
   u.latest_value, u.value_month, u.status, u.status_month, u.data_month, u.month_value, u.month_basis, u.note
 FROM indicator_targets t CROSS JOIN months
-LEFT JOIN upto u ON u.org = t.org AND u.id = t.id AND u.m = months.m
-LEFT JOIN flows f ON f.org = t.org AND f.id = t.id AND f.m = months.m
+LEFT JOIN upto u ON u.org = t.org AND u.year = t.year AND u.id = t.id AND u.m = months.m
+LEFT JOIN flows f ON f.org = t.org AND f.year = t.year AND f.id = t.id AND f.m = months.m
 WHERE ${scope(s, 't.')}
-ORDER BY t.org, t.id, months.m`
+ORDER BY t.org, t.year, t.id, months.m`
 }
 
 /** Per project and month 1–12: the month's spending and the cumulative execution, in 万元 (scoped as above). */
@@ -108,15 +112,15 @@ export function spendingSeriesSql(s: SeriesScope): string {
   // the cumulative sum needs every month up to the last one asked for; only the asked ones are returned
   return `
 WITH months AS (SELECT unnest(range(1, ${Math.trunc(to) + 1}))::INTEGER AS m),
-grid AS (SELECT p.org, p.code, months.m FROM projects p CROSS JOIN months WHERE ${scope(s, 'p.')}),
-sp AS (SELECT org, code, month, sum(amount) AS amount FROM spending WHERE ${scope(s)} GROUP BY org, code, month)
+grid AS (SELECT p.org, p.year, p.code, months.m FROM projects p CROSS JOIN months WHERE ${scope(s, 'p.')}),
+sp AS (SELECT org, year, code, month, sum(amount) AS amount FROM spending WHERE ${scope(s)} GROUP BY org, year, code, month)
 SELECT * FROM (
-  SELECT g.org, g.code, g.m AS month, coalesce(sp.amount, 0) AS spent,
-    sum(coalesce(sp.amount, 0)) OVER (PARTITION BY g.org, g.code ORDER BY g.m) AS cumulative,
+  SELECT g.org, g.year, g.code, g.m AS month, coalesce(sp.amount, 0) AS spent,
+    sum(coalesce(sp.amount, 0)) OVER (PARTITION BY g.org, g.year, g.code ORDER BY g.m) AS cumulative,
     (sp.amount IS NOT NULL) AS has_data
-  FROM grid g LEFT JOIN sp ON sp.org = g.org AND sp.code = g.code AND sp.month = g.m)
+  FROM grid g LEFT JOIN sp ON sp.org = g.org AND sp.year = g.year AND sp.code = g.code AND sp.month = g.m)
 WHERE month >= ${Math.trunc(from)}
-ORDER BY org, code, month`
+ORDER BY org, year, code, month`
 }
 
 /**

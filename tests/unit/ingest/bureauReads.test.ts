@@ -9,7 +9,7 @@ import { NATIONAL_PROFILE, reportedIn, unitRow } from '@/domain/bureau'
 import { DEFAULT_MONITOR_SETTINGS } from '@/domain/settings'
 import type { QueryEngine } from '@/engine/QueryEngine'
 import { loadDataset } from '@/ingest/loadDataset'
-import { readMonthSeries, readProjects, readReportMonths, readScopes, readTargets, type StoreSnapshot } from '@/ingest/readStore'
+import { readMonthSeries, readProjects, readReportMonths, readScopes, readStore, readTargets, readUnitYears, type StoreSnapshot } from '@/ingest/readStore'
 import { makeBureau } from '../../../scripts/make-bureau.mjs'
 import { ENGINES } from '../../engines'
 
@@ -97,5 +97,19 @@ describe.each(ENGINES)('the bureau’s reads on $name', ({ create }) => {
         expect(row, `${unit.org} ${m}月`).toEqual(expected)
       }
     }
+  })
+
+  it('reads a unit opened with its last year in one pass, each year as its own read and the bureau’s whole-year read have it', async () => {
+    for (const org of [...whole.keys()].slice(0, 3)) {
+      const both = await readUnitYears(engine, org, [YEAR, YEAR - 1])
+      expect([...both.keys()]).toEqual([YEAR, YEAR - 1])
+      expect(both.get(YEAR)).toEqual(await readStore(engine, { org, year: YEAR }))
+      expect(both.get(YEAR)).toEqual(whole.get(org))
+      expect(both.get(YEAR - 1)).toEqual(await readStore(engine, { org, year: YEAR - 1 }))
+      expect(both.get(YEAR - 1)).toEqual(lastYear.get(org))
+    }
+    const [org] = whole.keys()
+    const none = await readUnitYears(engine, org as string, [YEAR - 5])
+    expect(none.get(YEAR - 5)).toEqual(await readStore(engine, { org: org as string, year: YEAR - 5 }))
   })
 })
