@@ -1,11 +1,15 @@
 import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
   DuckDBInstance, DuckDBTypeId, DuckDBVarCharVector, JSDuckDBValueConverter, type DuckDBDataChunk, type DuckDBMaterializedResult,
   type DuckDBType, type DuckDBValue,
 } from '@duckdb/node-api'
-import { diskFileName, SESSION_SETUP, toCell, type Cell, type QueryEngine, type Row, type SqlParam } from './QueryEngine'
+import { diskFileName, SESSION_SETUP, toCell, type Cell, type Columns, type QueryEngine, type Row, type SqlParam } from './QueryEngine'
+
+// node-api's own bindings (the same package and version it loads), for reading strings many at a time
+const nodeBindings = createRequire(import.meta.url)('@duckdb/node-bindings') as typeof import('@duckdb/node-bindings')
 
 /**
  * Native DuckDB under Node (`@duckdb/node-api`), for the command line over a province's data: the same SQL as the
@@ -27,9 +31,17 @@ export async function createNativeEngine(): Promise<QueryEngine> {
     return run
   }
 
+  // the cells are read once the statement is done and the next one may run: DuckDB's threads work on it meanwhile
+  const run = (sql: string, params?: readonly SqlParam[]) =>
+    inTurn(() => (params?.length ? conn.run(sql, params as DuckDBValue[]) : conn.run(sql)))
+
   return {
-    query<T extends Row = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]> {
-      return inTurn(async () => plainRows<T>(params?.length ? await conn.run(sql, params as DuckDBValue[]) : await conn.run(sql)))
+    async query<T extends Row = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]> {
+      return plainRows<T>(resultColumns(await run(sql, params)))
+    },
+    async queryColumns<T extends Row = Row>(sql: string, params?: readonly SqlParam[]): Promise<Columns<T>> {
+      const { names, columns, length } = resultColumns(await run(sql, params))
+      return { length, cells: Object.fromEntries(names.map((name, c) => [name, columns[c]])) as Columns<T>['cells'] }
     },
     async exec(sql) {
       await inTurn(() => conn.run(sql))
@@ -59,8 +71,8 @@ export async function createNativeEngine(): Promise<QueryEngine> {
   }
 }
 
-/** The same plain rows as duckdb-wasm's Arrow conversion (arrowRows.ts): numbers, never BigInt; DECIMAL refused. */
-function plainRows<T extends Row>(result: DuckDBMaterializedResult): T[] {
+/** A result's cells column by column, as duckdb-wasm's Arrow conversion gives them (arrowRows.ts): numbers, never BigInt; DECIMAL refused. */
+function resultColumns(result: DuckDBMaterializedResult): { names: string[]; columns: Cell[][]; length: number } {
   const names = result.columnNames()
   const types = result.columnTypes()
   types.forEach((type, i) => {
@@ -69,8 +81,11 @@ function plainRows<T extends Row>(result: DuckDBMaterializedResult): T[] {
     }
   })
   const chunks = Array.from({ length: result.chunkCount }, (_, i) => result.getChunk(i))
-  const columns = types.map((type, c) => columnCells(chunks, c, type))
-  const rows: Row[] = new Array(result.rowCount)
+  return { names, columns: types.map((type, c) => columnCells(chunks, c, type)), length: result.rowCount }
+}
+
+function plainRows<T extends Row>({ names, columns, length }: { names: string[]; columns: Cell[][]; length: number }): T[] {
+  const rows: Row[] = new Array(length)
   // row by row, every object built with its keys in the same order: one shape for V8, not one per column added
   for (let r = 0; r < rows.length; r++) {
     const row: Row = {}
@@ -105,6 +120,71 @@ function shortString(bytes: Uint8Array, at: number, length: number): string {
   return text
 }
 
+/**
+ * A VARCHAR vector's cells. A string of more than 12 bytes lies outside its slot, behind a pointer; node-api's
+ * `getItem` copies each one out with a native call and a new buffer, a microsecond and garbage per string (a
+ * province's read has a million ids and codes of 13 bytes or more). A result's long strings mostly lie one after
+ * another in row order: each run of them is copied out in one call (only bytes of strings DuckDB handed over are read),
+ * and an ASCII run is decoded once and cut into its strings.
+ */
+function stringCells(view: DataView, n: number, valid: (i: number) => unknown, out: Cell[]): void {
+  const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength)
+  const lengthAt = (i: number) => view.getUint32(i * 16, true)
+  const runOf = new Int32Array(n)
+  const offsetOf = new Int32Array(n)
+  const runs: { bytes: Uint8Array; ascii: string | null }[] = []
+  // the run being gathered: the row whose slot points at its first byte, and where its bytes start and end
+  let first = -1
+  let start = 0
+  let end = 0
+  const close = () => {
+    if (first < 0) return
+    const read = nodeBindings.get_data_from_pointer(view.buffer as ArrayBuffer, view.byteOffset + first * 16 + 8, end - start)
+    runs.push({ bytes: read, ascii: read.every((b) => b < 0x80) ? utf8.decode(read) : null })
+  }
+  for (let i = 0; i < n; i++) {
+    const length = lengthAt(i)
+    if (length <= 12 || !valid(i)) continue
+    const at = view.getUint32(i * 16 + 8, true) + view.getUint32(i * 16 + 12, true) * 2 ** 32
+    if (first < 0 || at !== end) {
+      close()
+      first = i
+      start = end = at
+    }
+    runOf[i] = runs.length
+    offsetOf[i] = at - start
+    end += length
+  }
+  close()
+  // the short strings of a column often repeat row after row (a unit's code): the one before is kept when its bytes are the same
+  let before = -1
+  let beforeText = ''
+  for (let i = 0; i < n; i++) {
+    if (!valid(i)) {
+      out.push(null)
+      continue
+    }
+    const length = lengthAt(i)
+    if (length > 12) {
+      const run = runs[runOf[i] as number] as (typeof runs)[number]
+      const at = offsetOf[i] as number
+      out.push(run.ascii !== null ? run.ascii.substring(at, at + length) : utf8.decode(run.bytes.subarray(at, at + length)))
+      continue
+    }
+    if (before < 0 || !sameSlot(bytes, before, i, length)) {
+      before = i
+      beforeText = shortString(bytes, i * 16 + 4, length)
+    }
+    out.push(beforeText)
+  }
+}
+
+/** Whether two slots hold the same short string: the same length and bytes. */
+function sameSlot(bytes: Uint8Array, a: number, b: number, length: number): boolean {
+  for (let k = 0; k < 4 + length; k++) if (bytes[a * 16 + k] !== bytes[b * 16 + k]) return false
+  return true
+}
+
 function columnCells(chunks: readonly DuckDBDataChunk[], column: number, type: DuckDBType): Cell[] {
   const out: Cell[] = []
   for (const chunk of chunks) {
@@ -121,15 +201,7 @@ function columnCells(chunks: readonly DuckDBDataChunk[], column: number, type: D
     const valid = (i: number) => words === null || ((words[i >>> 5] as number) >>> (i & 31)) & 1
     const items = inside.items
     if (vector instanceof DuckDBVarCharVector && inside.dataView instanceof DataView) {
-      const view = inside.dataView
-      const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength)
-      for (let i = 0; i < n; i++) {
-        if (!valid(i)) out.push(null)
-        else {
-          const length = view.getUint32(i * 16, true)
-          out.push(length <= 12 ? shortString(bytes, i * 16 + 4, length) : vector.getItem(i))
-        }
-      }
+      stringCells(inside.dataView, n, valid, out)
     } else if (items instanceof Float64Array || items instanceof Float32Array || items instanceof Int32Array
       || items instanceof Int16Array || items instanceof Int8Array || items instanceof Uint32Array
       || items instanceof Uint16Array || items instanceof Uint8Array) {

@@ -50,18 +50,12 @@ export async function readOrgs(e: QueryEngine): Promise<OrgEntry[]> {
   )
 }
 
-export const toSeriesPoint = (r: Row): SeriesPoint => ({
-  month: r.month as number,
-  ytd: r.ytd as number | null,
-  latestValue: r.latest_value as number | null,
-  valueMonth: r.value_month as number | null,
-  status: r.status as QualitativeStatus | null,
-  statusMonth: r.status_month as number | null,
-  dataMonth: r.data_month as number | null,
-  monthValue: r.month_value as number | null,
-  monthBasis: r.month_basis as string | null,
-  note: r.note as string | null,
-})
+/** A row of indicatorSeriesSql: a unit's indicator at a month. */
+type SeriesRow = {
+  org: string; id: string; month: number; ytd: number | null; latest_value: number | null; value_month: number | null
+  status: QualitativeStatus | null; status_month: number | null; data_month: number | null; month_value: number | null
+  month_basis: string | null; note: string | null
+}
 
 /** What to read: one year, of one unit or of every unit, and which months of the series. */
 export interface ReadScope {
@@ -179,13 +173,24 @@ async function readSeriesInto(
   read: { indicators: boolean; spending: boolean },
 ): Promise<void> {
   const series = { year: s.year, org: s.org, orgs: s.orgs, months: s.months }
-  const [seriesRows, spendRows] = await Promise.all([
-    read.indicators ? e.query(indicatorSeriesSql(series)) : [],
+  const [seriesColumns, spendRows] = await Promise.all([
+    read.indicators ? e.queryColumns<SeriesRow>(indicatorSeriesSql(series)) : null,
     read.spending
       ? e.query<{ org: string; code: string; month: number; spent: number; cumulative: number; has_data: boolean }>(spendingSeriesSql(series))
       : [],
   ])
-  for (const r of seriesRows) push(of(r.org as string).indicatorSeries, r.id as string, toSeriesPoint(r))
+  // a province's series is 400,000 rows a month: read from the columns, one object a point
+  if (seriesColumns) {
+    const c = seriesColumns.cells
+    for (let r = 0; r < seriesColumns.length; r++) {
+      push(of(c.org[r] as string).indicatorSeries, c.id[r] as string, {
+        month: c.month[r] as number, ytd: c.ytd[r] as number | null, latestValue: c.latest_value[r] as number | null,
+        valueMonth: c.value_month[r] as number | null, status: c.status[r] as QualitativeStatus | null,
+        statusMonth: c.status_month[r] as number | null, dataMonth: c.data_month[r] as number | null,
+        monthValue: c.month_value[r] as number | null, monthBasis: c.month_basis[r] as string | null, note: c.note[r] as string | null,
+      })
+    }
+  }
   for (const r of spendRows) {
     push(of(r.org).spendingSeries, r.code, { month: r.month, spent: r.spent, cumulative: r.cumulative, hasData: r.has_data })
   }
