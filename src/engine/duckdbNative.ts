@@ -81,7 +81,7 @@ function resultColumns(result: DuckDBMaterializedResult): { names: string[]; col
     }
   })
   const chunks = Array.from({ length: result.chunkCount }, (_, i) => result.getChunk(i))
-  return { names, columns: types.map((type, c) => columnCells(chunks, c, type)), length: result.rowCount }
+  return { names, columns: types.map((type, c) => columnCells(chunks, c, type, result.rowCount)), length: result.rowCount }
 }
 
 function plainRows<T extends Row>({ names, columns, length }: { names: string[]; columns: Cell[][]; length: number }): T[] {
@@ -127,7 +127,7 @@ function shortString(bytes: Uint8Array, at: number, length: number): string {
  * another in row order: each run of them is copied out in one call (only bytes of strings DuckDB handed over are read),
  * and an ASCII run is decoded once and cut into its strings.
  */
-function stringCells(view: DataView, n: number, valid: (i: number) => unknown, out: Cell[]): void {
+function stringCells(view: DataView, n: number, words: Uint32Array | null, out: Cell[], base: number): void {
   const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength)
   const lengthAt = (i: number) => view.getUint32(i * 16, true)
   const runOf = new Int32Array(n)
@@ -143,8 +143,9 @@ function stringCells(view: DataView, n: number, valid: (i: number) => unknown, o
     runs.push({ bytes: read, ascii: read.every((b) => b < 0x80) ? utf8.decode(read) : null })
   }
   for (let i = 0; i < n; i++) {
+    if (!isValid(words, i)) continue
     const length = lengthAt(i)
-    if (length <= 12 || !valid(i)) continue
+    if (length <= 12) continue
     const at = view.getUint32(i * 16 + 8, true) + view.getUint32(i * 16 + 12, true) * 2 ** 32
     if (first < 0 || at !== end) {
       close()
@@ -160,22 +161,22 @@ function stringCells(view: DataView, n: number, valid: (i: number) => unknown, o
   let before = -1
   let beforeText = ''
   for (let i = 0; i < n; i++) {
-    if (!valid(i)) {
-      out.push(null)
+    if (!isValid(words, i)) {
+      out[base + i] = null
       continue
     }
     const length = lengthAt(i)
     if (length > 12) {
       const run = runs[runOf[i] as number] as (typeof runs)[number]
       const at = offsetOf[i] as number
-      out.push(run.ascii !== null ? run.ascii.substring(at, at + length) : utf8.decode(run.bytes.subarray(at, at + length)))
+      out[base + i] = run.ascii !== null ? run.ascii.substring(at, at + length) : utf8.decode(run.bytes.subarray(at, at + length))
       continue
     }
     if (before < 0 || !sameSlot(bytes, before, i, length)) {
       before = i
       beforeText = shortString(bytes, i * 16 + 4, length)
     }
-    out.push(beforeText)
+    out[base + i] = beforeText
   }
 }
 
@@ -185,32 +186,46 @@ function sameSlot(bytes: Uint8Array, a: number, b: number, length: number): bool
   return true
 }
 
-function columnCells(chunks: readonly DuckDBDataChunk[], column: number, type: DuckDBType): Cell[] {
-  const out: Cell[] = []
+function columnCells(chunks: readonly DuckDBDataChunk[], column: number, type: DuckDBType, length: number): Cell[] {
+  const out: Cell[] = new Array(length)
+  let base = 0
   for (const chunk of chunks) {
     const vector = chunk.getColumnVector(column)
     const n = vector.itemCount
     const inside = vector as unknown as VectorInternals
     const bits = inside.validity?.data
     const offset = inside.validity?.offset
-    if (bits !== null && !(bits instanceof BigUint64Array && offset === 0)) {
-      for (let i = 0; i < n; i++) out.push(toCell(JSDuckDBValueConverter(vector.getItem(i), type, JSDuckDBValueConverter)))
-      continue
-    }
-    const words = bits ? new Uint32Array(bits.buffer, bits.byteOffset, bits.length * 2) : null
-    const valid = (i: number) => words === null || ((words[i >>> 5] as number) >>> (i & 31)) & 1
     const items = inside.items
-    if (vector instanceof DuckDBVarCharVector && inside.dataView instanceof DataView) {
-      stringCells(inside.dataView, n, valid, out)
-    } else if (items instanceof Float64Array || items instanceof Float32Array || items instanceof Int32Array
-      || items instanceof Int16Array || items instanceof Int8Array || items instanceof Uint32Array
+    const words = bits instanceof BigUint64Array && offset === 0 ? new Uint32Array(bits.buffer, bits.byteOffset, bits.length * 2) : null
+    if (bits !== null && words === null) {
+      for (let i = 0; i < n; i++) out[base + i] = toCell(JSDuckDBValueConverter(vector.getItem(i), type, JSDuckDBValueConverter))
+    } else if (vector instanceof DuckDBVarCharVector && inside.dataView instanceof DataView) {
+      stringCells(inside.dataView, n, words, out, base)
+    } else if (items instanceof Float64Array) {
+      doubleCells(items, n, words, out, base)
+    } else if (items instanceof Int32Array) {
+      integerCells(items, n, words, out, base)
+    } else if (items instanceof Float32Array || items instanceof Int16Array || items instanceof Int8Array || items instanceof Uint32Array
       || items instanceof Uint16Array || items instanceof Uint8Array) {
-      for (let i = 0; i < n; i++) out.push(valid(i) ? (items[i] as number) : null)
+      for (let i = 0; i < n; i++) out[base + i] = isValid(words, i) ? (items[i] as number) : null
     } else if (items instanceof BigInt64Array || items instanceof BigUint64Array) {
-      for (let i = 0; i < n; i++) out.push(valid(i) ? Number(items[i]) : null)
+      for (let i = 0; i < n; i++) out[base + i] = isValid(words, i) ? Number(items[i]) : null
     } else {
-      for (let i = 0; i < n; i++) out.push(valid(i) ? toCell(JSDuckDBValueConverter(vector.getItem(i), type, JSDuckDBValueConverter)) : null)
+      for (let i = 0; i < n; i++) out[base + i] = isValid(words, i) ? toCell(JSDuckDBValueConverter(vector.getItem(i), type, JSDuckDBValueConverter)) : null
     }
+    base += n
   }
   return out
+}
+
+/** Whether row `i` of a vector holds a value; `words` null: every row does. */
+const isValid = (words: Uint32Array | null, i: number) => words === null || (((words[i >>> 5] as number) >>> (i & 31)) & 1) === 1
+
+// DOUBLE and INTEGER, a result's usual numbers, each read by a loop of its own: one kind of array at each read
+function doubleCells(items: Float64Array, n: number, words: Uint32Array | null, out: Cell[], base: number): void {
+  for (let i = 0; i < n; i++) out[base + i] = isValid(words, i) ? (items[i] as number) : null
+}
+
+function integerCells(items: Int32Array, n: number, words: Uint32Array | null, out: Cell[], base: number): void {
+  for (let i = 0; i < n; i++) out[base + i] = isValid(words, i) ? (items[i] as number) : null
 }

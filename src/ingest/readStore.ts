@@ -78,12 +78,13 @@ export interface ReadScope {
  */
 export async function readScopes(e: QueryEngine, s: ReadScope): Promise<Map<string, StoreSnapshot>> {
   const skipped = new Set(s.skip)
-  const out = await readTargets(e, s, { plans: !skipped.has('spending'), projects: !skipped.has('projects') })
-  const hasIndicators = [...out.values()].some((u) => u.indicators.length > 0)
-  const hasProjects = [...out.values()].some((u) => u.projects.length > 0)
-  // spending without projects read is still the series of every project stored
-  const spending = !skipped.has('spending') && (hasProjects || skipped.has('projects'))
-  await readSeriesInto(e, s, snapshotOf(out, s.year), { indicators: hasIndicators, spending })
+  // the series asked for with the targets, not after them: the engine computes them while the targets are turned
+  // into objects here (a year without indicators or projects has none: their grids are those)
+  const [out, series] = await Promise.all([
+    readTargets(e, s, { plans: !skipped.has('spending'), projects: !skipped.has('projects') }),
+    querySeries(e, s, { indicators: true, spending: !skipped.has('spending') }),
+  ])
+  fillSeries(series, snapshotOf(out, s.year))
   return out
 }
 
@@ -162,23 +163,23 @@ export async function readMonthSeries(
     if (!unit) out.set(org, (unit = { org, indicatorSeries: new Map(), spendingSeries: new Map() }))
     return unit
   }
-  await readSeriesInto(e, s, of, read)
+  fillSeries(await querySeries(e, s, read), of)
   return out
 }
 
-async function readSeriesInto(
-  e: QueryEngine,
-  s: ReadScope,
-  of: (org: string) => UnitSeries,
-  read: { indicators: boolean; spending: boolean },
-): Promise<void> {
+type SeriesResults = Awaited<ReturnType<typeof querySeries>>
+
+function querySeries(e: QueryEngine, s: ReadScope, read: { indicators: boolean; spending: boolean }) {
   const series = { year: s.year, org: s.org, orgs: s.orgs, months: s.months }
-  const [seriesColumns, spendRows] = await Promise.all([
+  return Promise.all([
     read.indicators ? e.queryColumns<SeriesRow>(indicatorSeriesSql(series)) : null,
     read.spending
       ? e.query<{ org: string; code: string; month: number; spent: number; cumulative: number; has_data: boolean }>(spendingSeriesSql(series))
       : [],
   ])
+}
+
+function fillSeries([seriesColumns, spendRows]: SeriesResults, of: (org: string) => UnitSeries): void {
   // a province's series is 400,000 rows a month: read from the columns, one object a point
   if (seriesColumns) {
     const c = seriesColumns.cells
