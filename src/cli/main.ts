@@ -5,7 +5,8 @@
 //   npm run cli -- audit <folder> [--year Y] [--json] [--out <dir>]
 //   npm run cli -- monitor <folder> [--year Y] [--month M] --json
 //   npm run cli -- snapshot <folder>   (writes <folder>/snapshot.json, the figures a cold browser draws at once, and
-//                                       <folder>/tables/, the checked tables it loads instead of the files)
+//                                       <folder>/tables/, the checked tables it loads instead of the files, with
+//                                       tables.duckdb, those tables as a database file that native DuckDB here queries)
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { auditTargets, type Finding } from '@/domain/audit'
