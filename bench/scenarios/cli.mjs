@@ -4,7 +4,7 @@
 // checked) and as one `snapshot` has written its checked tables into: native DuckDB queries their database file
 // (tables/tables.duckdb), duckdb-wasm loads their CSVs; native DuckDB on the CSVs too (the database file taken away).
 import { spawnSync } from 'node:child_process'
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
+import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { makeBureau } from '../../scripts/make-bureau.mjs'
@@ -36,9 +36,8 @@ function monitor(folder, engine) {
  * otherwise be loaded from its tables, and the fresh figures would not be those of a fresh folder.
  */
 function freshCopy(folder, suffix) {
-  const copy = join(tmpdir(), `jx-bench-${folder.split('/').at(-1)}-${suffix}`)
-  rmSync(copy, { recursive: true, force: true })
-  mkdirSync(copy)
+  // a name of its own: another worktree's bench on the same machine takes its own copies away when done
+  const copy = mkdtempSync(join(tmpdir(), `jx-bench-${folder.split('/').at(-1)}-${suffix}-`))
   for (const entry of readdirSync(folder, { withFileTypes: true })) {
     if (!entry.isFile() || entry.name === 'snapshot.json') continue
     try {

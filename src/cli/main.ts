@@ -5,8 +5,9 @@
 //   npm run cli -- audit <folder> [--year Y] [--json] [--out <dir>]
 //   npm run cli -- monitor <folder> [--year Y] [--month M] --json
 //   npm run cli -- snapshot <folder>   (writes <folder>/snapshot.json, the figures a cold browser draws at once, and
-//                                       <folder>/tables/, the checked tables it loads instead of the files, with
-//                                       tables.duckdb, those tables as a database file that native DuckDB here queries)
+//                                       <folder>/tables/, the checked tables it loads instead of the files; with
+//                                       --engine native also tables.duckdb, those tables as a database file that
+//                                       native DuckDB here queries)
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { auditTargets, type Finding } from '@/domain/audit'
@@ -46,7 +47,8 @@ const USAGE = `用法 usage:
   npm run cli -- audit <文件夹> [--year 年度] [--json] [--out <输出文件夹>] [--settings <设置.json>]
   npm run cli -- monitor <文件夹> [--year 年度] [--month 月份] --json [--settings <设置.json>]
   多单位文件夹 many units: assess --out 另写 单位汇总.xlsx；[--profile <预警规则.json>]
-  npm run cli -- snapshot <文件夹>   （写出 <文件夹>/snapshot.json 与 tables/：页面首次打开时立即显示的数据及已校验的数据表）
+  npm run cli -- snapshot <文件夹>   （写出 <文件夹>/snapshot.json 与 tables/：页面首次打开时立即显示的数据及已校验的数据表；
+                                      加 --engine native 另写 tables/tables.duckdb，供命令行直接查询）
   共用 common: [--engine native|wasm]`
 
 export { UsageError }
@@ -330,7 +332,7 @@ export async function run(argv: readonly string[], out: (text: string) => void):
   const wasm = opts.engine === 'wasm' || (opts.command === 'snapshot' && !argv.includes('--engine'))
   const start = async (): Promise<QueryEngine> => (wasm ? (await import('@/engine/duckdbNode')).createNodeEngine() : createNativeEngine())
   if (opts.command === 'snapshot') {
-    await snapshot(resolve(opts.folder), folders, start, out)
+    await snapshot(resolve(opts.folder), folders, start, !wasm, out)
     return
   }
   const engine = await start()
@@ -451,11 +453,18 @@ export async function run(argv: readonly string[], out: (text: string) => void):
 
 /**
  * `snapshot`: the figures a cold browser draws at once (snapshot.json), the checked tables it loads instead of the
- * files (tables/*.csv), and those tables as a DuckDB database file for the command line (tables/tables.duckdb, written
- * by native DuckDB from the CSVs once the engine that checked the files is closed: a province's tables are not held
- * twice).
+ * files (tables/*.csv) and, on native DuckDB (`--engine native`, a province's folder), those tables as a DuckDB
+ * database file for the command line (tables/tables.duckdb, read from the CSVs once the engine that checked the files
+ * is closed: a province's tables are not held twice). The build's snapshot, on duckdb-wasm, writes none: a file of
+ * 3 MB at least that no browser reads is not deployed.
  */
-async function snapshot(folder: string, folders: readonly DatasetFolder[], start: () => Promise<QueryEngine>, out: (text: string) => void): Promise<void> {
+async function snapshot(
+  folder: string,
+  folders: readonly DatasetFolder[],
+  start: () => Promise<QueryEngine>,
+  withDatabase: boolean,
+  out: (text: string) => void,
+): Promise<void> {
   const dir = join(folder, SHIPPED_TABLES_DIR)
   const database = join(dir, SHIPPED_DATABASE_FILE)
   let meta: ShippedTables
@@ -475,6 +484,13 @@ async function snapshot(folder: string, folders: readonly DatasetFolder[], start
     await engine.close()
   }
   lap('tables and snapshot written')
+  if (withDatabase) await writeDatabase(dir, meta)
+  out(`已写出 ${join(folder, SHIPPED_SNAPSHOT_FILE)} 及 ${dir}\n`)
+}
+
+/** tables/tables.duckdb from the tables' CSVs just written in `dir`: made aside and renamed, never there half written. */
+async function writeDatabase(dir: string, meta: ShippedTables): Promise<void> {
+  const database = join(dir, SHIPPED_DATABASE_FILE)
   const writing = `${database}.new`
   rmSync(writing, { force: true })
   const native = await createNativeEngine()
@@ -485,7 +501,6 @@ async function snapshot(folder: string, folders: readonly DatasetFolder[], start
   }
   renameSync(writing, database)
   lap('database written')
-  out(`已写出 ${join(folder, SHIPPED_SNAPSHOT_FILE)} 及 ${dir}\n`)
 }
 
 // A file name is at most 255 bytes on Linux, macOS and Windows: room left for 自评报告_ and .docx around a name.
