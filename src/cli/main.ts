@@ -5,8 +5,10 @@
 //   npm run cli -- audit <folder> [--year Y] [--json] [--out <dir>]
 //   npm run cli -- monitor <folder> [--year Y] [--month M] --json
 //   npm run cli -- snapshot <folder>   (writes <folder>/snapshot.json, the figures a cold browser draws at once, and
-//                                       <folder>/tables/, the checked tables it loads instead of the files)
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+//                                       <folder>/tables/, the checked tables it loads instead of the files; with
+//                                       --engine native also tables.duckdb, those tables as a database file that
+//                                       native DuckDB here queries)
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { auditTargets, type Finding } from '@/domain/audit'
 import { checkProfile, NATIONAL_PROFILE, unitRow } from '@/domain/bureau'
@@ -31,7 +33,9 @@ import type { DatasetFolder } from '@/ingest/datasetFolder'
 import { DatasetError, loadDataset } from '@/ingest/loadDataset'
 import { readDatasets, readOrgs, readScopes, type OrgEntry, type StoreSnapshot } from '@/ingest/readStore'
 import { checkShippedSnapshot, computeShippedSnapshot, serializeShipped, SHIPPED_SNAPSHOT_FILE } from '@/ingest/shippedSnapshot'
-import { dumpTables, loadShippedTables, SHIPPED_TABLES_DIR, sourceHash, type ShippedTables } from '@/ingest/shippedTables'
+import {
+  attachShippedDatabase, dumpTables, loadShippedTables, SHIPPED_DATABASE_FILE, SHIPPED_TABLES_DIR, sourceHash, writeShippedDatabase, type ShippedTables,
+} from '@/ingest/shippedTables'
 import { readJudgementBook, scopeKey } from '@/persist/judgements'
 import { foldersSizes } from '@/persist/snapshotCache'
 import { readFolders, readJson, UsageError } from './folders'
@@ -43,7 +47,8 @@ const USAGE = `用法 usage:
   npm run cli -- audit <文件夹> [--year 年度] [--json] [--out <输出文件夹>] [--settings <设置.json>]
   npm run cli -- monitor <文件夹> [--year 年度] [--month 月份] --json [--settings <设置.json>]
   多单位文件夹 many units: assess --out 另写 单位汇总.xlsx；[--profile <预警规则.json>]
-  npm run cli -- snapshot <文件夹>   （写出 <文件夹>/snapshot.json 与 tables/：页面首次打开时立即显示的数据及已校验的数据表）
+  npm run cli -- snapshot <文件夹>   （写出 <文件夹>/snapshot.json 与 tables/：页面首次打开时立即显示的数据及已校验的数据表；
+                                      加 --engine native 另写 tables/tables.duckdb，供命令行直接查询）
   共用 common: [--engine native|wasm]`
 
 export { UsageError }
@@ -325,27 +330,25 @@ export async function run(argv: readonly string[], out: (text: string) => void):
   // the snapshot is drawn by the browser as if duckdb-wasm had computed it: computed on duckdb-wasm, to the last bit;
   // duckdb-wasm and Arrow are loaded only then (a few tenths of a second of start-up otherwise)
   const wasm = opts.engine === 'wasm' || (opts.command === 'snapshot' && !argv.includes('--engine'))
-  const engine: QueryEngine = wasm ? await (await import('@/engine/duckdbNode')).createNodeEngine() : await createNativeEngine()
+  const start = async (): Promise<QueryEngine> => (wasm ? (await import('@/engine/duckdbNode')).createNodeEngine() : createNativeEngine())
+  if (opts.command === 'snapshot') {
+    await snapshot(resolve(opts.folder), folders, start, !wasm, out)
+    return
+  }
+  const engine = await start()
   try {
     lap('engine started')
-    // a folder `snapshot` has written its checked tables into, unchanged since: those tables, not every file again
-    const shipped = opts.command === 'snapshot' ? null : shippedTablesOf(opts.folder, folders)
-    const fetchTable = async (name: string) => readIfExists(join(opts.folder, SHIPPED_TABLES_DIR, name))
-    if (shipped && (await loadShippedTables(engine, shipped.tables, fetchTable, shipped.fromTheseFiles))) {
+    // a folder `snapshot` has written its checked tables into, unchanged since: those tables, not every file again;
+    // native DuckDB queries their database file where it lies
+    const shipped = shippedTablesOf(opts.folder, folders)
+    const tablesFile = (name: string) => join(opts.folder, SHIPPED_TABLES_DIR, name)
+    if (shipped && !wasm && (await attachShippedDatabase(engine, shipped.tables, tablesFile(SHIPPED_DATABASE_FILE), shipped.fromTheseFiles))) {
+      lap('attached the checked tables\' database')
+    } else if (shipped && (await loadShippedTables(engine, shipped.tables, async (name) => readIfExists(tablesFile(name)), shipped.fromTheseFiles))) {
       lap('loaded from the checked tables')
     } else {
       await loadDataset(engine, folders)
       lap('loaded and checked')
-    }
-    if (opts.command === 'snapshot') {
-      const folder = resolve(opts.folder)
-      const { meta, bytes } = await dumpTables(engine, folders)
-      mkdirSync(join(folder, SHIPPED_TABLES_DIR), { recursive: true })
-      for (const [table, data] of bytes) writeFileSync(join(folder, SHIPPED_TABLES_DIR, `${table}.csv`), data)
-      const path = join(folder, SHIPPED_SNAPSHOT_FILE)
-      writeFileSync(path, serializeShipped({ ...(await computeShippedSnapshot(engine, folders)), tables: meta }))
-      out(`已写出 ${path} 及 ${join(folder, SHIPPED_TABLES_DIR)}\n`)
-      return
     }
     const datasets = await readDatasets(engine)
     if (datasets.length === 0) throw new UsageError('数据中没有任何年度的指标、项目、完成值或支出数')
@@ -446,6 +449,58 @@ export async function run(argv: readonly string[], out: (text: string) => void):
     await engine.close()
     lap('engine closed')
   }
+}
+
+/**
+ * `snapshot`: the figures a cold browser draws at once (snapshot.json), the checked tables it loads instead of the
+ * files (tables/*.csv) and, on native DuckDB (`--engine native`, a province's folder), those tables as a DuckDB
+ * database file for the command line (tables/tables.duckdb, read from the CSVs once the engine that checked the files
+ * is closed: a province's tables are not held twice). The build's snapshot, on duckdb-wasm, writes none: a file of
+ * 3 MB at least that no browser reads is not deployed.
+ */
+async function snapshot(
+  folder: string,
+  folders: readonly DatasetFolder[],
+  start: () => Promise<QueryEngine>,
+  withDatabase: boolean,
+  out: (text: string) => void,
+): Promise<void> {
+  const dir = join(folder, SHIPPED_TABLES_DIR)
+  const database = join(dir, SHIPPED_DATABASE_FILE)
+  let meta: ShippedTables
+  const engine = await start()
+  try {
+    lap('engine started')
+    await loadDataset(engine, folders)
+    lap('loaded and checked')
+    const dumped = await dumpTables(engine, folders)
+    meta = dumped.meta
+    mkdirSync(dir, { recursive: true })
+    // a database file of the tables before would be refused by its key; gone, it is not even tried
+    rmSync(database, { force: true })
+    for (const [table, data] of dumped.bytes) writeFileSync(join(dir, `${table}.csv`), data)
+    writeFileSync(join(folder, SHIPPED_SNAPSHOT_FILE), serializeShipped({ ...(await computeShippedSnapshot(engine, folders)), tables: meta }))
+  } finally {
+    await engine.close()
+  }
+  lap('tables and snapshot written')
+  if (withDatabase) await writeDatabase(dir, meta)
+  out(`已写出 ${join(folder, SHIPPED_SNAPSHOT_FILE)} 及 ${dir}\n`)
+}
+
+/** tables/tables.duckdb from the tables' CSVs just written in `dir`: made aside and renamed, never there half written. */
+async function writeDatabase(dir: string, meta: ShippedTables): Promise<void> {
+  const database = join(dir, SHIPPED_DATABASE_FILE)
+  const writing = `${database}.new`
+  rmSync(writing, { force: true })
+  const native = await createNativeEngine()
+  try {
+    await writeShippedDatabase(native, meta, async (name) => readIfExists(join(dir, name)), writing)
+  } finally {
+    await native.close()
+  }
+  renameSync(writing, database)
+  lap('database written')
 }
 
 // A file name is at most 255 bytes on Linux, macOS and Windows: room left for 自评报告_ and .docx around a name.

@@ -3,6 +3,12 @@ export type Cell = string | number | boolean | null
 export type Row = Record<string, Cell>
 export type SqlParam = string | number | boolean | null
 
+/** A result as its columns, each column's cells in row order: for results of many rows, read without a row object each. */
+export interface Columns<T extends Row = Row> {
+  length: number
+  cells: { [K in keyof T]: T[K][] }
+}
+
 /**
  * The whole of what the app asks of a SQL engine. One implementation per runtime: duckdb-wasm in the browser
  * (`duckdbBrowser.ts`), its Node build for tests and the command line (`duckdbNode.ts`).
@@ -10,6 +16,8 @@ export type SqlParam = string | number | boolean | null
 export interface QueryEngine {
   /** Runs one statement; `params` bind to `?` placeholders through a prepared statement. */
   query<T extends Row = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]>
+  /** Like query, the same cells as columns. */
+  queryColumns<T extends Row = Row>(sql: string, params?: readonly SqlParam[]): Promise<Columns<T>>
   /** Runs statements that return nothing of interest (DDL, several statements separated by `;`). */
   exec(sql: string): Promise<void>
   /** Makes `text` readable by `read_csv('<name>')`. Keep names ASCII: Chinese file names have crashed the VFS. */

@@ -3,8 +3,8 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url'
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url'
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url'
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url'
-import { arrowToRows } from './arrowRows'
-import { SESSION_SETUP, type QueryEngine, type Row, type SqlParam } from './QueryEngine'
+import { arrowToColumns, arrowToRows } from './arrowRows'
+import { SESSION_SETUP, type Columns, type QueryEngine, type Row, type SqlParam } from './QueryEngine'
 
 // Self-hosted bundles, no `coi` (threads) bundle: no COOP/COEP headers needed, nothing fetched from a CDN.
 const BUNDLES: duckdb.DuckDBBundles = {
@@ -21,15 +21,22 @@ export async function createBrowserEngine(): Promise<QueryEngine> {
   const conn = await db.connect()
   for (const statement of SESSION_SETUP) await conn.query(statement)
 
+  const run = async (sql: string, params?: readonly SqlParam[]) => {
+    if (!params?.length) return conn.query(sql)
+    const statement = await conn.prepare(sql)
+    try {
+      return await statement.query(...params)
+    } finally {
+      await statement.close()
+    }
+  }
+
   return {
     async query<T extends Row = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]> {
-      if (!params?.length) return arrowToRows<T>(await conn.query(sql))
-      const statement = await conn.prepare(sql)
-      try {
-        return arrowToRows<T>(await statement.query(...params))
-      } finally {
-        await statement.close()
-      }
+      return arrowToRows<T>(await run(sql, params))
+    },
+    async queryColumns<T extends Row = Row>(sql: string, params?: readonly SqlParam[]): Promise<Columns<T>> {
+      return arrowToColumns<T>(await run(sql, params))
     },
     async exec(sql) {
       await conn.query(sql)

@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync } from 'node:
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { arrowToRows } from './arrowRows'
-import { diskFileName, SESSION_SETUP, type QueryEngine, type Row, type SqlParam } from './QueryEngine'
+import { arrowToColumns, arrowToRows } from './arrowRows'
+import { diskFileName, SESSION_SETUP, type Columns, type QueryEngine, type Row, type SqlParam } from './QueryEngine'
 
 type NodeBlocking = typeof import('@duckdb/duckdb-wasm/blocking')
 
@@ -30,15 +30,22 @@ export async function createNodeEngine(): Promise<QueryEngine> {
   let folder: string | null = null
   const written = (name: string) => join((folder ??= mkdtempSync(join(tmpdir(), 'jixiao-duckdb-wasm-'))), diskFileName(name))
 
+  const run = (sql: string, params?: readonly SqlParam[]) => {
+    if (!params?.length) return conn.query(sql)
+    const statement = conn.prepare(sql)
+    try {
+      return statement.query(...params)
+    } finally {
+      statement.close()
+    }
+  }
+
   return {
     async query<T extends Row = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]> {
-      if (!params?.length) return arrowToRows<T>(conn.query(sql))
-      const statement = conn.prepare(sql)
-      try {
-        return arrowToRows<T>(statement.query(...params))
-      } finally {
-        statement.close()
-      }
+      return arrowToRows<T>(run(sql, params))
+    },
+    async queryColumns<T extends Row = Row>(sql: string, params?: readonly SqlParam[]): Promise<Columns<T>> {
+      return arrowToColumns<T>(run(sql, params))
     },
     async exec(sql) {
       conn.query(sql)

@@ -192,7 +192,7 @@ type SharedColumns = { [K in (typeof SHARED_COLUMNS)[number]]: K extends 'name' 
 export async function readIndicators(engine: QueryEngine, scopes?: ScopeFilter): Promise<StoredIndicator[]> {
   const where = scopes === undefined ? '' : `WHERE ${scopesWhereSql(scopes)}`
   const shared = SHARED_COLUMNS.map((c) => ident(c))
-  const rows = await engine.query<{
+  const { length, cells: c } = await engine.queryColumns<{
     org: string; year: number; id: string; scope: string; weight: number | null; last_year: number | null
     history: number | null; spec: number; first: boolean
   } & { [K in keyof SharedColumns]: SharedColumns[K] | null }>(`WITH i AS (
@@ -203,19 +203,23 @@ export async function readIndicators(engine: QueryEngine, scopes?: ScopeFilter):
   FROM i JOIN s ON ${shared.map((c) => `i.${c} IS NOT DISTINCT FROM s.${c}`).join(' AND ')}
   ORDER BY i.pos`)
   const specs = new Map<number, { columns: SharedColumns; read: Pick<Indicator, 'target' | 'measureResolved'> }>()
-  return rows.map((r) => {
-    if (r.first) {
-      const columns = r as SharedColumns
-      specs.set(r.spec, { columns, read: readTarget({ ...columns, targetText: columns.target }) })
+  const out: StoredIndicator[] = new Array(length)
+  for (let r = 0; r < length; r++) {
+    const specId = c.spec[r] as number
+    if (c.first[r]) {
+      const columns = Object.fromEntries(SHARED_COLUMNS.map((name) => [name, c[name][r]])) as SharedColumns
+      specs.set(specId, { columns, read: readTarget({ ...columns, targetText: columns.target }) })
     }
-    const spec = specs.get(r.spec)
+    const spec = specs.get(specId)
     if (!spec) throw new Error('an indicator came before the first row of its spec')
     const s = spec.columns
     // the keys in toIndicator's order: the row's, then what its 指标值 reads as
-    return {
-      org: r.org, year: r.year, id: r.id, scope: r.scope, group: s.group, level1: s.level1, level2: s.level2, name: s.name,
-      targetText: s.target, unit: s.unit, direction: s.direction, measure: s.measure, weight: r.weight, basis: s.basis,
-      lastYear: r.last_year, history: r.history, target: spec.read.target, measureResolved: spec.read.measureResolved,
+    out[r] = {
+      org: c.org[r] as string, year: c.year[r] as number, id: c.id[r] as string, scope: c.scope[r] as string, group: s.group,
+      level1: s.level1, level2: s.level2, name: s.name, targetText: s.target, unit: s.unit, direction: s.direction,
+      measure: s.measure, weight: c.weight[r] as number | null, basis: s.basis, lastYear: c.last_year[r] as number | null,
+      history: c.history[r] as number | null, target: spec.read.target, measureResolved: spec.read.measureResolved,
     }
-  })
+  }
+  return out
 }

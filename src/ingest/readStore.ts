@@ -50,18 +50,12 @@ export async function readOrgs(e: QueryEngine): Promise<OrgEntry[]> {
   )
 }
 
-export const toSeriesPoint = (r: Row): SeriesPoint => ({
-  month: r.month as number,
-  ytd: r.ytd as number | null,
-  latestValue: r.latest_value as number | null,
-  valueMonth: r.value_month as number | null,
-  status: r.status as QualitativeStatus | null,
-  statusMonth: r.status_month as number | null,
-  dataMonth: r.data_month as number | null,
-  monthValue: r.month_value as number | null,
-  monthBasis: r.month_basis as string | null,
-  note: r.note as string | null,
-})
+/** A row of indicatorSeriesSql: a unit's indicator in a year, at a month. */
+type SeriesRow = {
+  org: string; year: number; id: string; month: number; ytd: number | null; latest_value: number | null; value_month: number | null
+  status: QualitativeStatus | null; status_month: number | null; data_month: number | null; month_value: number | null
+  month_basis: string | null; note: string | null
+}
 
 /** What to read: one year, of one unit or of every unit, and which months of the series. */
 export interface ReadScope {
@@ -106,10 +100,13 @@ export async function readUnitYears(e: QueryEngine, org: string, years: readonly
 
 async function readWhole(e: QueryEngine, s: YearsScope, into: Into<StoreSnapshot>): Promise<void> {
   const skipped = new Set(s.skip)
-  const held = await readTargetsInto(e, s, into, { plans: !skipped.has('spending'), projects: !skipped.has('projects'), links: true })
-  // spending without projects read is still the series of every project stored
-  const spending = !skipped.has('spending') && (held.projects || skipped.has('projects'))
-  await readSeriesInto(e, s, into, { indicators: held.indicators, spending })
+  // the series asked for with the targets, not after them: the engine computes them while the targets are turned
+  // into objects here (a year without indicators or projects has none: their grids are those)
+  const [, series] = await Promise.all([
+    readTargetsInto(e, s, into, { plans: !skipped.has('spending'), projects: !skipped.has('projects'), links: true }),
+    querySeries(e, s, { indicators: true, spending: !skipped.has('spending') }),
+  ])
+  fillSeries(series, into)
 }
 
 /**
@@ -205,7 +202,7 @@ export async function readMonthSeries(
     if (!unit) out.set(org, (unit = { org, indicatorSeries: new Map(), spendingSeries: new Map() }))
     return unit
   }
-  await readSeriesInto(e, s, of, read)
+  fillSeries(await querySeries(e, s, read), of)
   return out
 }
 
@@ -219,17 +216,33 @@ export interface SeriesRead {
   inTurn?: boolean
 }
 
-async function readSeriesInto(e: QueryEngine, s: YearsScope, into: Into<UnitSeries>, read: SeriesRead): Promise<void> {
+type SeriesResults = Awaited<ReturnType<typeof querySeries>>
+
+async function querySeries(e: QueryEngine, s: YearsScope, read: SeriesRead) {
   const series = { year: s.year, org: s.org, orgs: s.orgs, months: s.months }
-  const indicatorRows = () => (read.indicators ? e.query(indicatorSeriesSql(series)) : Promise.resolve([]))
+  const indicatorColumns = () => (read.indicators ? e.queryColumns<SeriesRow>(indicatorSeriesSql(series)) : Promise.resolve(null))
   const spendingRows = () =>
     read.spending
       ? e.query<{ org: string; year: number; code: string; month: number; spent: number; cumulative: number; has_data: boolean }>(
           spendingSeriesSql(series),
         )
       : Promise.resolve([])
-  const [seriesRows, spendRows] = read.inTurn ? [await indicatorRows(), await spendingRows()] : await Promise.all([indicatorRows(), spendingRows()])
-  for (const r of seriesRows) push(into(r.org as string, r.year as number).indicatorSeries, r.id as string, toSeriesPoint(r))
+  return read.inTurn ? ([await indicatorColumns(), await spendingRows()] as const) : Promise.all([indicatorColumns(), spendingRows()])
+}
+
+function fillSeries([seriesColumns, spendRows]: SeriesResults, into: Into<UnitSeries>): void {
+  // a province's series is 400,000 rows a month: read from the columns, one object a point
+  if (seriesColumns) {
+    const c = seriesColumns.cells
+    for (let r = 0; r < seriesColumns.length; r++) {
+      push(into(c.org[r] as string, c.year[r] as number).indicatorSeries, c.id[r] as string, {
+        month: c.month[r] as number, ytd: c.ytd[r] as number | null, latestValue: c.latest_value[r] as number | null,
+        valueMonth: c.value_month[r] as number | null, status: c.status[r] as QualitativeStatus | null,
+        statusMonth: c.status_month[r] as number | null, dataMonth: c.data_month[r] as number | null,
+        monthValue: c.month_value[r] as number | null, monthBasis: c.month_basis[r] as string | null, note: c.note[r] as string | null,
+      })
+    }
+  }
   for (const r of spendRows) {
     push(into(r.org, r.year).spendingSeries, r.code, { month: r.month, spent: r.spent, cumulative: r.cumulative, hasData: r.has_data })
   }

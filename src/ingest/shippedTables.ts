@@ -134,3 +134,87 @@ export async function loadShippedTables(
     for (const f of fetched) await engine.dropFile(fileOf(f.table))
   }
 }
+
+/**
+ * The checked tables once more, as one DuckDB database file beside their CSVs, written by `snapshot` for the command
+ * line: native DuckDB attaches it read-only and queries it where it lies, instead of reading 330 MB of CSV into
+ * tables first (a province's 8 s). The browser never fetches it.
+ */
+export const SHIPPED_DATABASE_FILE = 'tables.duckdb'
+
+const SHIPPED_CATALOG = 'shipped'
+
+/**
+ * What the database file says of itself, beside the tables: the `ShippedTables` entry of snapshot.json it was read
+ * from (the data files' hash, each CSV's hash and rows), and of each table the checksum of its rows as DuckDB
+ * reads them back.
+ */
+const META_TABLE = 'shipped_tables'
+
+/** One number of every row of `table` (bit_xor of DuckDB's hash of each whole row): reading it reads every block. */
+const checksumSql = (catalog: string) =>
+  STORE_TABLES.map((t) => `SELECT ${literal(t)} AS t, count(*)::INTEGER AS n, coalesce(bit_xor(hash(r)), 0)::VARCHAR AS checksum FROM ${ident(catalog)}.${ident(t)} r`).join(
+    ' UNION ALL ',
+  )
+
+/**
+ * Writes the tables of `meta` (read from their CSVs, as loadShippedTables reads them) into a new DuckDB database
+ * file at `path`, with what they were read from. Only native DuckDB writes a file where it is asked to.
+ */
+export async function writeShippedDatabase(
+  engine: QueryEngine,
+  meta: ShippedTables,
+  fetchTable: (fileName: string) => Promise<Uint8Array | null>,
+  path: string,
+): Promise<void> {
+  await engine.exec(`ATTACH ${literal(path)} AS ${ident(SHIPPED_CATALOG)}; USE ${ident(SHIPPED_CATALOG)}`)
+  try {
+    if (!(await loadShippedTables(engine, meta, fetchTable))) throw new Error('the tables written do not read back')
+    const checksums = await engine.query<{ t: string; n: number; checksum: string }>(checksumSql(SHIPPED_CATALOG))
+    await engine.exec(`CREATE TABLE ${META_TABLE} AS SELECT * FROM (VALUES ${meta.files
+      .map((f) => `(${literal(meta.source)}, ${literal(f.table)}, ${f.rows}, ${literal(f.hash)}, ${literal(checksums.find((c) => c.t === f.table)?.checksum ?? '')})`)
+      .join(', ')}) AS m(source, "table", "rows", hash, checksum)`)
+  } finally {
+    await engine.exec(`USE memory; DETACH ${ident(SHIPPED_CATALOG)}`)
+  }
+}
+
+/**
+ * Makes the database file at `path` the engine's store (attached read-only, and the catalog unqualified names
+ * resolve in) when it was written from the tables `meta` describes and reads back whole: every block is read and
+ * each table's rows checksummed, while `fromTheseFiles` hashes the data files. Returns false, the engine's own
+ * empty catalog left in use, when the file is missing, unreadable, of other tables, or the data files are not those
+ * the tables were written from: the caller then loads the tables' CSVs or the data files.
+ */
+export async function attachShippedDatabase(engine: QueryEngine, meta: ShippedTables, path: string, fromTheseFiles: () => boolean = () => true): Promise<boolean> {
+  try {
+    await engine.exec(`ATTACH ${literal(path)} AS ${ident(SHIPPED_CATALOG)} (READ_ONLY)`)
+  } catch {
+    return false
+  }
+  try {
+    const written = await engine.query<{ source: string; table: string; rows: number; hash: string; checksum: string }>(
+      `SELECT source, "table", "rows", hash, checksum FROM ${ident(SHIPPED_CATALOG)}.${META_TABLE}`,
+    )
+    const sameTables = written.length === meta.files.length && meta.files.every((f) =>
+      written.some((w) => w.source === meta.source && w.table === f.table && w.rows === f.rows && w.hash === f.hash))
+    if (!sameTables) throw new Error('the database file holds other tables than snapshot.json lists')
+    const reading = engine.query<{ t: string; n: number; checksum: string }>(checksumSql(SHIPPED_CATALOG))
+    let sameFiles = false
+    try {
+      sameFiles = fromTheseFiles()
+    } finally {
+      await reading.catch(() => undefined)
+    }
+    const read = await reading
+    if (!sameFiles) throw new Error('the data files are not those the tables were written from')
+    if (written.some((w) => !read.some((r) => r.t === w.table && r.n === w.rows && r.checksum === w.checksum))) {
+      throw new Error('a table of the database file reads back otherwise than written')
+    }
+    await engine.exec(`USE ${ident(SHIPPED_CATALOG)}`)
+    return true
+  } catch {
+    await engine.exec(`DETACH ${ident(SHIPPED_CATALOG)}`).catch(() => undefined)
+    return false
+  }
+}

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
@@ -430,6 +430,38 @@ describe('npm run cli -- monitor on a folder `snapshot` has written its checked 
     expect(fromTables.stderr).toContain('loaded from the checked tables')
     expect(fromTables.stdout).toBe(checked.stdout)
   }, 120_000)
+
+  it('queries the tables’ database file on native DuckDB, and loads the CSVs instead when the file is unreadable or of other tables', async () => {
+    const native = () => cliWith({ JX_TIMING: '1' }, 'monitor', folder, '--json')
+    const database = join(folder, 'tables', 'tables.duckdb')
+    // the build's snapshot, on duckdb-wasm, writes none; on native DuckDB, snapshot writes it
+    expect(existsSync(database)).toBe(false)
+    expect((await cli('snapshot', folder, '--engine', 'native')).code).toBe(0)
+    const expected = (await monitor()).stdout
+    const attached = await native()
+    expect(attached.stderr).toContain("attached the checked tables' database")
+    expect(attached.stdout).toBe(expected)
+
+    const good = readFileSync(database)
+    writeFileSync(database, 'not a database')
+    const unreadable = await native()
+    expect(unreadable.stderr).toContain('loaded from the checked tables')
+    expect(unreadable.stdout).toBe(expected)
+
+    // a file of the snapshot before, beside the snapshot of the files as they are now (D02 changed, same length)
+    const actuals = join(folder, '2024', 'actuals.csv')
+    writeFileSync(actuals, readFileSync(actuals, 'utf8').replace('D02,2024-10,93.0,亿元', 'D02,2024-10,94.0,亿元'))
+    expect((await cli('snapshot', folder, '--engine', 'native')).code).toBe(0)
+    writeFileSync(database, good)
+    const stale = await native()
+    expect(stale.stderr).toContain('loaded from the checked tables')
+    expect(stale.stdout).toBe((await monitor()).stdout)
+    const d02 = (JSON.parse(stale.stdout) as Array<{ id: string; actual: number }>).find((row) => row.id === 'D02')
+    expect(d02?.actual).toBe(94)
+    // a snapshot on duckdb-wasm takes away the file of the snapshot before
+    expect((await cli('snapshot', folder)).code).toBe(0)
+    expect(existsSync(database)).toBe(false)
+  }, 180_000)
 
   it('checks the files again once one of them is replaced', async () => {
     const actuals = join(folder, '2024', 'actuals.csv')

@@ -29,6 +29,26 @@ describe.each(ENGINES)('on $name', ({ create }) => {
 
     it('refuses DECIMAL columns at the boundary', async () => {
       await expect(engine.query('SELECT 1.25::DECIMAL(9,2) AS d')).rejects.toThrow(/DECIMAL/)
+      await expect(engine.queryColumns('SELECT 1.25::DECIMAL(9,2) AS d')).rejects.toThrow(/DECIMAL/)
+    })
+
+    it('gives a result of many rows as columns, each cell as a row would have it', async () => {
+      // 20,000 rows: several chunks, and long strings enough to fill more than one block of the result's heap
+      const n = 20_000
+      const { length, cells } = await engine.queryColumns(`SELECT i, i % 7 = 0 AS b, CASE WHEN i % 5 = 0 THEN NULL ELSE i / 4 END AS x,
+          '9' || (i // 40)::VARCHAR AS org, '9002582024P' || lpad(i::VARCHAR, 6, '0') AS id,
+          CASE i % 3 WHEN 0 THEN NULL WHEN 1 THEN '完成任务数（项）' || i::VARCHAR ELSE '数量' END AS name
+        FROM range(${n}) t(i) ORDER BY i`)
+      const at = (i: number) => ({
+        i, b: i % 7 === 0, x: i % 5 === 0 ? null : i / 4, org: `9${Math.floor(i / 40)}`, id: `9002582024P${String(i).padStart(6, '0')}`,
+        name: [null, `完成任务数（项）${i}`, '数量'][i % 3],
+      })
+      expect(length).toBe(n)
+      expect(Object.keys(cells)).toEqual(['i', 'b', 'x', 'org', 'id', 'name'])
+      const rows = Array.from({ length: n }, (_, r) => Object.fromEntries(Object.entries(cells).map(([name, column]) => [name, column[r]])))
+      expect(rows).toEqual(Array.from({ length: n }, (_, i) => at(i)))
+      expect(await engine.query('SELECT ?::VARCHAR AS a, 2 AS b', ['招商引资'])).toEqual([{ a: '招商引资', b: 2 }])
+      expect(await engine.queryColumns('SELECT ?::VARCHAR AS a, 2 AS b', ['招商引资'])).toEqual({ length: 1, cells: { a: ['招商引资'], b: [2] } })
     })
   })
 })

@@ -1,7 +1,15 @@
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createNativeEngine } from '@/engine/duckdbNative'
 import type { QueryEngine } from '@/engine/QueryEngine'
 import { loadDataset } from '@/ingest/loadDataset'
-import { dumpTables, loadShippedTables, sourceHash, STORE_TABLES, type ShippedTables, type TableName } from '@/ingest/shippedTables'
+import { readDatasets, readScopes } from '@/ingest/readStore'
+import {
+  attachShippedDatabase, dumpTables, loadShippedTables, SHIPPED_DATABASE_FILE, sourceHash, STORE_TABLES, writeShippedDatabase,
+  type ShippedTables, type TableName,
+} from '@/ingest/shippedTables'
 import { ENGINES } from '../../engines'
 import { foldersSizes } from '@/persist/snapshotCache'
 import { readDataFolder } from '../../support'
@@ -83,5 +91,111 @@ describe('foldersSizes', () => {
     expect(sourceHash(folders).startsWith(`${foldersSizes(folders)}#`)).toBe(true)
     const longer = folders.map((f, i) => (i === 0 ? { ...f, files: { ...f.files, actuals: new Uint8Array([...(f.files.actuals ?? []), 0x0a]) } } : f))
     expect(sourceHash(longer).startsWith(`${foldersSizes(folders)}#`)).toBe(false)
+  })
+})
+
+describe('the checked tables as a database file, on native DuckDB (the command line’s)', () => {
+  const folders = readDataFolder()
+  let dir: string
+  let written: QueryEngine
+  let meta: ShippedTables
+  let bytes: Map<TableName, Uint8Array>
+  let database: string
+  const fetchFrom = (files: Map<TableName, Uint8Array>) => async (name: string) => files.get(name.replace(/\.csv$/, '') as TableName)?.slice() ?? null
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'jx-shipped-db-'))
+    written = await createNativeEngine()
+    await loadDataset(written, folders)
+    ;({ meta, bytes } = await dumpTables(written, folders))
+    database = join(dir, SHIPPED_DATABASE_FILE)
+    const writer = await createNativeEngine()
+    try {
+      await writeShippedDatabase(writer, meta, fetchFrom(bytes), database)
+    } finally {
+      await writer.close()
+    }
+  })
+  afterAll(async () => {
+    await written?.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  /** A fresh engine with `path` attached as `attachShippedDatabase` does it; what it returned, and the engine. */
+  async function attached(path: string, tables = meta, fromTheseFiles?: () => boolean) {
+    const engine = await createNativeEngine()
+    return { engine, ok: await attachShippedDatabase(engine, tables, path, fromTheseFiles) }
+  }
+
+  it('holds every table row for row as the CSVs load, queried where it lies', async () => {
+    const { engine, ok } = await attached(database)
+    try {
+      expect(ok).toBe(true)
+      for (const table of STORE_TABLES) expect(await rowsOf(engine, table), table).toEqual(await rowsOf(written, table))
+      expect(await engine.query('SELECT count(*)::INTEGER AS n FROM units')).toEqual(await written.query('SELECT count(*)::INTEGER AS n FROM units'))
+      // read-only: nothing can change the file through it
+      await expect(engine.exec('DELETE FROM actuals')).rejects.toThrow()
+    } finally {
+      await engine.close()
+    }
+  })
+
+  it('gives the monitor the same snapshots as the tables loaded from their CSVs', async () => {
+    const { engine } = await attached(database)
+    try {
+      const [year] = (await readDatasets(written)).map((d) => d.year).sort((a, b) => b - a)
+      const scope = { year: year as number, org: null, months: [1, 12] as const }
+      expect(await readScopes(engine, scope)).toEqual(await readScopes(written, scope))
+    } finally {
+      await engine.close()
+    }
+  })
+
+  it('is refused, the engine’s own empty catalog left in use, when the data files are not those the tables were written from', async () => {
+    const { engine, ok } = await attached(database, meta, () => false)
+    try {
+      expect(ok).toBe(false)
+      await expect(engine.query('SELECT * FROM actuals')).rejects.toThrow()
+      // the CSVs may still be loaded into that engine
+      expect(await loadShippedTables(engine, meta, fetchFrom(bytes))).toBe(true)
+    } finally {
+      await engine.close()
+    }
+  })
+
+  it('is refused when snapshot.json lists other tables than those it was written from', async () => {
+    const other = { ...meta, files: meta.files.map((f) => (f.table === 'actuals' ? { ...f, hash: '0' } : f)) }
+    const { engine, ok } = await attached(database, other)
+    await engine.close()
+    expect(ok).toBe(false)
+    const { engine: second, ok: again } = await attached(database, { ...meta, source: `${meta.source}x` })
+    await second.close()
+    expect(again).toBe(false)
+  })
+
+  it('is refused when missing, cut short or not a database at all', async () => {
+    const whole = readFileSync(database)
+    const short = join(dir, 'short.duckdb')
+    writeFileSync(short, whole.subarray(0, Math.floor(whole.length / 2)))
+    const text = join(dir, 'text.duckdb')
+    writeFileSync(text, 'org,year\n')
+    for (const path of [join(dir, 'missing.duckdb'), short, text]) {
+      const { engine, ok } = await attached(path)
+      await engine.close()
+      expect(ok, path).toBe(false)
+    }
+  })
+
+  it('is refused when a table reads back otherwise than written', async () => {
+    // the same file with one value changed in place: what a disk or a hand would do
+    const changed = join(dir, 'changed.duckdb')
+    copyFileSync(database, changed)
+    const engine = await createNativeEngine()
+    try {
+      await engine.exec(`ATTACH '${changed}' AS c; UPDATE c.actuals SET value = value + 1 WHERE rowid = (SELECT min(rowid) FROM c.actuals WHERE value IS NOT NULL); DETACH c`)
+      expect(await attachShippedDatabase(engine, meta, changed)).toBe(false)
+    } finally {
+      await engine.close()
+    }
   })
 })
