@@ -124,13 +124,13 @@ export async function readTargets(
   return out
 }
 
-/** The targets of a read put into its snapshots; says whether any indicator and any project was read. */
+/** The targets of a read put into its snapshots. */
 async function readTargetsInto(
   e: QueryEngine,
   s: Omit<YearsScope, 'months'>,
   into: Into<StoreSnapshot>,
   read: { plans: boolean; links: boolean; projects: boolean },
-): Promise<{ indicators: boolean; projects: boolean }> {
+): Promise<void> {
   const where = scopeWhereSql(s)
   const years = typeof s.year === 'number' ? [s.year] : s.year
   const org = s.org
@@ -161,7 +161,6 @@ async function readTargetsInto(
   for (const r of planRows) push(into(r.org, r.year).plans, r.code, { month: r.month, share: r.share })
   for (const r of latestRows) into(r.org, r.year).latestMonth = r.month
   for (const r of linkRows) into(r.org, r.year).links.push({ id: r.id, lastYearId: r.last_year_id })
-  return { indicators: indicators.length > 0, projects: projectRows.length > 0 }
 }
 
 /** Every unit's projects of one year (or one unit's), by unit: last year's budgets for 同比 need nothing else. */
