@@ -39,14 +39,16 @@ function dynamicImports(code) {
  */
 async function initialScripts(distDir) {
   const html = await readFile(join(distDir, 'index.html'), 'utf8')
-  const entries = [
+  const at = (/** @type {RegExpMatchArray} */ m) => resolve(distDir, /** @type {string} */ (m[1]).replace(/^\//, ''))
+  const scripts = [
     ...html.matchAll(/<script\b[^>]*\btype=["']module["'][^>]*\bsrc=["']([^"']+)["']/g),
     ...html.matchAll(/<script\b[^>]*\bsrc=["']([^"']+)["'][^>]*\btype=["']module["']/g),
-    ...html.matchAll(/<link\b[^>]*\brel=["']modulepreload["'][^>]*\bhref=["']([^"']+)["']/g),
-  ].map((m) => resolve(distDir, /** @type {string} */ (m[1]).replace(/^\//, '')))
+  ].map(at)
+  const preloads = [...html.matchAll(/<link\b[^>]*\brel=["']modulepreload["'][^>]*\bhref=["']([^"']+)["']/g)].map(at)
   const seen = new Set()
-  const queue = [...entries]
-  for (const entry of entries) {
+  const queue = [...scripts, ...preloads]
+  // the entry script's own import() calls (the app), not those of the chunks it names: the app's are lazy views
+  for (const entry of scripts) {
     const code = await readFile(entry, 'utf8').catch(() => '')
     for (const specifier of dynamicImports(code)) if (specifier.startsWith('.')) queue.push(resolve(dirname(entry), specifier))
   }
