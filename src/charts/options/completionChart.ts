@@ -36,6 +36,8 @@ export function completionChartOption(items: readonly IndicatorProgress[], timeS
     p.dataMonth !== null && p.dataMonth < p.asOf.month ? text.staleName(p.indicator.name, p.dataMonth) : p.indicator.name
   const line = { color: SERIES_COLORS.timeShare, type: 'dashed' as const }
   return {
+    // drawn at their values in the first frame: bars growing from zero showed no figure at first, and kept redrawing
+    animation: false,
     title: { text: text.title, left: 0, textStyle: { fontSize: 15 } },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => `${Number(v).toFixed(2)}%` },
     legend: { top: 0, right: 0, data: [text.timeShare] },

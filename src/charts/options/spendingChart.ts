@@ -25,6 +25,8 @@ export function spendingChartOption(items: readonly SpendingProgress[], text: Sp
   const rows = [...items].reverse()
   const max = Math.max(100, ...rows.map((p) => Math.ceil((pct(p.rate) ?? 0) / 10) * 10))
   return {
+    // drawn at their values in the first frame: bars growing from zero showed no figure at first, and kept redrawing
+    animation: false,
     title: { text: text.title, left: 0, textStyle: { fontSize: 15 } },
     tooltip: {
       trigger: 'axis',
