@@ -21,7 +21,7 @@ async function run({ browser, runs, distDir }) {
   execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'snapshot', join(root, 'data')], { cwd: projectRoot, stdio: 'ignore' })
   const server = await startStaticServer({ root })
   /** @type {Record<string, number[]>} */
-  const t = { afterDuckdb: [], tablesLoaded: [], afterStore: [], replayAndView: [], readUnits: [], rowsAndDraw: [], sort: [], month: [], open: [], openRead: [] }
+  const t = { afterDuckdb: [], tablesLoaded: [], afterStore: [], replayAndView: [], readUnits: [], rowsAndDraw: [], sort: [], month: [], open: [], openRead: [], openPointed: [] }
   try {
     for (let i = 0; i < runs; i++) {
       const opened = await openPage(browser, server.url, '#/bureau')
@@ -89,6 +89,26 @@ async function run({ browser, runs, distDir }) {
         }))
         const openMarks = await page.evaluate(() => ['jx:unit-open', 'jx:unit-read'].map((n) => performance.getEntriesByName(n)[0]?.startTime ?? null))
         if (openMarks[0] != null && openMarks[1] != null) t.openRead.push(openMarks[1] - openMarks[0])
+        // as a mouse opens one: back on the bureau page, another unit's row pointed at for 300 ms, then pressed (the
+        // page reads a row's unit once it is pointed at for 120 ms)
+        await page.goBack()
+        await page.waitForFunction(() => location.hash.startsWith('#/bureau') && document.documentElement.getAttribute('data-ready') === 'true' && document.querySelectorAll('tbody tr').length > 1, undefined, { timeout: 60_000 })
+        const box = await page.locator('tbody tr').nth(1).boundingBox()
+        if (box === null) throw new Error('the bureau page has no second row to point at')
+        await page.mouse.move(box.x + box.width / 3, box.y + box.height / 2, { steps: 4 })
+        await page.waitForTimeout(300)
+        t.openPointed.push(await page.evaluate(async () => {
+          const started = performance.now()
+          ;/** @type {HTMLElement} */ (document.querySelectorAll('tbody tr')[1]).click()
+          await new Promise((resolve) => {
+            const check = () =>
+              location.hash.startsWith('#/?') && document.documentElement.getAttribute('data-ready') === 'true'
+                ? resolve(null)
+                : requestAnimationFrame(check)
+            requestAnimationFrame(check)
+          })
+          return performance.now() - started
+        }))
       } finally {
         await opened.context.close()
       }
@@ -113,6 +133,7 @@ async function run({ browser, runs, distDir }) {
       ['switch the month and paint', formatSpread(stats.month)],
       ['open a unit (its overview drawn)', formatSpread(stats.open)],
       ['  of which: its year and last year read', formatSpread(stats.openRead)],
+      ['open another, pointed at for 300 ms first (as a mouse does)', formatSpread(stats.openPointed)],
     ]),
   }
 }
