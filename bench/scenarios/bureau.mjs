@@ -75,18 +75,7 @@ async function run({ browser, runs, distDir }) {
             return performance.now() - started
           }, delta))
         }
-        t.open.push(await page.evaluate(async () => {
-          const started = performance.now()
-          ;/** @type {HTMLElement} */ (document.querySelector('tbody tr')).click()
-          await new Promise((resolve) => {
-            const check = () =>
-              location.hash.startsWith('#/?') && document.documentElement.getAttribute('data-ready') === 'true'
-                ? resolve(null)
-                : requestAnimationFrame(check)
-            requestAnimationFrame(check)
-          })
-          return performance.now() - started
-        }))
+        t.open.push(await openRow(page, 0))
         const openMarks = await page.evaluate(() => ['jx:unit-open', 'jx:unit-read'].map((n) => performance.getEntriesByName(n)[0]?.startTime ?? null))
         if (openMarks[0] != null && openMarks[1] != null) t.openRead.push(openMarks[1] - openMarks[0])
         // as a mouse opens one: back on the bureau page, another unit's row pointed at for 300 ms, then pressed (the
@@ -97,18 +86,7 @@ async function run({ browser, runs, distDir }) {
         if (box === null) throw new Error('the bureau page has no second row to point at')
         await page.mouse.move(box.x + box.width / 3, box.y + box.height / 2, { steps: 4 })
         await page.waitForTimeout(300)
-        t.openPointed.push(await page.evaluate(async () => {
-          const started = performance.now()
-          ;/** @type {HTMLElement} */ (document.querySelectorAll('tbody tr')[1]).click()
-          await new Promise((resolve) => {
-            const check = () =>
-              location.hash.startsWith('#/?') && document.documentElement.getAttribute('data-ready') === 'true'
-                ? resolve(null)
-                : requestAnimationFrame(check)
-            requestAnimationFrame(check)
-          })
-          return performance.now() - started
-        }))
+        t.openPointed.push(await openRow(page, 1))
       } finally {
         await opened.context.close()
       }
@@ -136,6 +114,25 @@ async function run({ browser, runs, distDir }) {
       ['open another, pointed at for 300 ms first (as a mouse does)', formatSpread(stats.openPointed)],
     ]),
   }
+}
+
+/**
+ * Presses the bureau table's row `index` and times it until the unit's overview is drawn (the ready signal).
+ * @param {import('playwright-core').Page} page @param {number} index
+ */
+function openRow(page, index) {
+  return page.evaluate(async (i) => {
+    const started = performance.now()
+    ;/** @type {HTMLElement} */ (document.querySelectorAll('tbody tr')[i]).click()
+    await new Promise((resolve) => {
+      const check = () =>
+        location.hash.startsWith('#/?') && document.documentElement.getAttribute('data-ready') === 'true'
+          ? resolve(null)
+          : requestAnimationFrame(check)
+      requestAnimationFrame(check)
+    })
+    return performance.now() - started
+  }, index)
 }
 
 export default { name: 'bureau', run }
