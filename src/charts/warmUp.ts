@@ -1,4 +1,5 @@
 import { echarts } from './echarts'
+import { LIGHT_COLORS } from './lightColors'
 
 /**
  * Draws, off the page and thrown away, a chart of the overview's kinds: bars with labels on a category axis whose
@@ -14,6 +15,8 @@ export function warmUpCharts(): void {
   )
   const names = ['新签约亿元以上项目 Projects signed', '2024年装备园区专项经费（原中小园区遗留问题经费）']
   chart.setOption({
+    // as the overview's charts: no entry animation
+    animation: false,
     title: { text: '定量目标完成率 Completion', left: 0, textStyle: { fontSize: 15 } },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0, right: 0, data: ['计划进度', '序时进度'] },
@@ -27,7 +30,7 @@ export function warmUpCharts(): void {
       {
         type: 'bar',
         barMaxWidth: 22,
-        data: [{ value: 53.04, itemStyle: { color: '#e0a800' } }, { value: 108, itemStyle: { color: '#2f6fd6' } }],
+        data: [{ value: 53.04, itemStyle: { color: LIGHT_COLORS.yellow } }, { value: 108, itemStyle: { color: LIGHT_COLORS.blue } }],
         label: { show: true, position: 'right', formatter: (p: { value: number }) => `${p.value.toFixed(2)}%` },
         markLine: { symbol: 'none', silent: true, label: { show: false }, data: [{ xAxis: 83.33 }] },
       },
