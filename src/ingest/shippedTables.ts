@@ -66,7 +66,11 @@ export async function dumpTables(engine: QueryEngine, folders: readonly DatasetF
   const files: ShippedTable[] = []
   for (const table of STORE_TABLES) {
     const name = fileOf(table)
-    await engine.exec(`COPY (SELECT * FROM ${ident(table)}) TO ${literal(engine.outputPath(name))} (${WRITE})`)
+    // each unit's rows together, in the order they were stored: loaded in this order, a unit's rows lie in a few of
+    // DuckDB's blocks, which a unit's reads skip to (opening a unit from the bureau page read its two years in half
+    // the time)
+    const order = table === 'orgs' ? '' : ' ORDER BY org, year, rowid'
+    await engine.exec(`COPY (SELECT * FROM ${ident(table)}${order}) TO ${literal(engine.outputPath(name))} (${WRITE})`)
     const data = await engine.readFile(name)
     await engine.dropFile(name)
     const [{ n } = { n: 0 }] = await engine.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${ident(table)}`)
