@@ -206,13 +206,14 @@ export async function readMonthSeries(
 }
 
 /**
- * Which series to read; `inTurn` asks for the second once the first is read rather than both at once, so that a
- * query asked for meanwhile (a unit opened while the bureau reads ahead) waits behind one query, not two.
+ * Which series to read; with `between`, the second is asked for only once the first is read and `between` has
+ * resolved, and not at all when it resolves to true: a query asked for meanwhile (a unit opened while the bureau
+ * reads ahead) waits behind one query, not two, and none is asked for after it.
  */
 export interface SeriesRead {
   indicators: boolean
   spending: boolean
-  inTurn?: boolean
+  between?: () => Promise<boolean>
 }
 
 type SeriesResults = Awaited<ReturnType<typeof querySeries>>
@@ -226,7 +227,10 @@ async function querySeries(e: QueryEngine, s: YearsScope, read: SeriesRead) {
           spendingSeriesSql(series),
         )
       : Promise.resolve([])
-  return read.inTurn ? ([await indicatorColumns(), await spendingRows()] as const) : Promise.all([indicatorColumns(), spendingRows()])
+  const { between } = read
+  if (!between) return Promise.all([indicatorColumns(), spendingRows()])
+  const columns = await indicatorColumns()
+  return [columns, (await between()) ? [] : await spendingRows()] as const
 }
 
 function fillSeries([seriesColumns, spendRows]: SeriesResults, into: Into<UnitSeries>): void {
