@@ -1,6 +1,7 @@
 // Imported first by app.ts. DuckDB's worker and wasm start loading before the rest of the bundle (Vue, the views)
 // is evaluated, unless the data ship with a snapshot and the page opened draws from it: then the page draws the
 // snapshot's figures first and starts DuckDB once they are on screen (src/stores/dataset.ts).
+import { loadEcharts } from './charts/loadEcharts'
 import { hasShippedSnapshot } from './ingest/deployedRequests'
 import { getEngine } from './stores/engine'
 
@@ -13,6 +14,6 @@ else {
     if (!shipped) void getEngine()
     // ECharts (prefetched with the page, see vite.config.ts) compiled off the main thread and evaluated while the
     // page waits for its data: asked for by the first chart, its compile had the painted figures wait for the charts
-    else void import('./charts/echarts')
+    else void loadEcharts()
   })
 }

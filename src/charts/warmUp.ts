@@ -1,4 +1,4 @@
-import { echarts } from './echarts'
+import type { echarts as Echarts } from './echarts'
 import { LIGHT_COLORS } from './lightColors'
 
 /**
@@ -7,7 +7,7 @@ import { LIGHT_COLORS } from './lightColors'
  * chart a page draws costs twice what the next one does (ECharts' code compiled as it first runs, the font's first
  * measures); a page that knows charts will follow (the bureau page, before a unit is opened) pays that while idle.
  */
-export function warmUpCharts(): void {
+export function warmUpCharts(echarts: typeof Echarts): void {
   const chart = echarts.init(
     document.createElement('div'),
     { textStyle: { fontFamily: getComputedStyle(document.body).fontFamily } },

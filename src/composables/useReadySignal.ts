@@ -1,4 +1,5 @@
 import { onBeforeUnmount } from 'vue'
+import { pageDrawn } from '@/charts/loadEcharts'
 import { figuresDrawn } from '@/stores/engine'
 
 /**
@@ -16,6 +17,7 @@ export function useReadySignal(charts: number) {
     html.setAttribute('data-ready', 'true')
     performance.mark('jx:ready')
     figuresDrawn()
+    pageDrawn()
   }
   function chartRendered() {
     rendered++

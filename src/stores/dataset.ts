@@ -192,6 +192,38 @@ export const useDatasetStore = defineStore('dataset', () => {
     snapshotsOf(s.org, [s.year, s.year - 1]).catch(() => undefined)
   }
 
+  /** Reads what `select(wanted)` would show, without showing it: `showRead` then shows it at once. */
+  async function read(wanted: Partial<Scope> | null): Promise<void> {
+    const next = defaultView(datasets.value, orgs.value, wanted)
+    if (next) await snapshotsOf(next.org, [next.year, next.year - 1])
+  }
+
+  /**
+   * Shows a view at once (in this task), when what it shows has been read (`read`): says whether it did; when not,
+   * nothing changed and `select` is the way. A select under way is then no longer the view asked for last.
+   */
+  function showRead(wanted: Partial<Scope> | null): boolean {
+    const next = defaultView(datasets.value, orgs.value, wanted)
+    if (!engine) return false
+    const [now, before] = next ? [next.year, next.year - 1].map((year) => snapshotRead(next.org, year)) : [null, null]
+    if (now === undefined || before === undefined) return false
+    asked = null
+    show(next, now ?? null, before ?? null)
+    return true
+  }
+  /** A unit's year as read: null when the store holds nothing of it, undefined when it is not read (yet). */
+  const snapshotRead = (org: string, year: number): StoreSnapshot | null | undefined =>
+    datasets.value.some((d) => sameScope(d, { org, year })) ? cache.get(cacheKey({ org, year })) : null
+
+  /** Puts a view on screen, with the figures read for it. */
+  function show(next: Scope | null, now: StoreSnapshot | null, before: StoreSnapshot | null): void {
+    view.value = next
+    current.value = now
+    lastYear.value = before
+    if (next) storedView.write(next)
+    version.value++
+  }
+
   /** The view asked for last, until it is shown: a view asked for before it whose reads end later is not shown. */
   let asked: { wanted: Partial<Scope> | null } | null = null
 
@@ -209,11 +241,7 @@ export const useDatasetStore = defineStore('dataset', () => {
       if (asked !== ask) return false
       // the data changed while these were read: read again, from the data now stored
       if (at !== generation) continue
-      view.value = next
-      current.value = now
-      lastYear.value = before
-      if (next) storedView.write(next)
-      version.value++
+      show(next, now, before)
       asked = null
       return true
     }
@@ -433,6 +461,6 @@ export const useDatasetStore = defineStore('dataset', () => {
     status, error, folders, datasets, orgs, view, legacyScope, current, lastYear, entry, indicators, projects, plans, indicatorSeries,
     spendingSeries, year, years, latestMonth, awaitingTargets, org, about, organisation, version, loadedAt, reloadError,
     replayError, staleSnapshot, computedByDuckdb: computed_, sampleStatus, dataHash, replayReport, batchesVersion, init,
-    rebuild, reloadFolder, refresh, select, snapshotOf, prefetch, engineReady, otherUnitName, syncBatches, announceBatches: channel.announce,
+    rebuild, reloadFolder, refresh, select, read, showRead, snapshotOf, prefetch, engineReady, otherUnitName, syncBatches, announceBatches: channel.announce,
   }
 })
