@@ -206,14 +206,14 @@ export async function readMonthSeries(
 }
 
 /**
- * Which series to read; with `between`, the second is asked for only once the first is read and `between` has
- * resolved, and not at all when it resolves to true: a query asked for meanwhile (a unit opened while the bureau
- * reads ahead) waits behind one query, not two, and none is asked for after it.
+ * Which series to read; with `stopped`, the second is asked for only once the first is read, and not at all when
+ * `stopped` then says so: a query asked for meanwhile (a unit opened while the bureau reads ahead) waits behind one
+ * query, not two, and none is asked for after it.
  */
 export interface SeriesRead {
   indicators: boolean
   spending: boolean
-  between?: () => Promise<boolean>
+  stopped?: () => boolean
 }
 
 type SeriesResults = Awaited<ReturnType<typeof querySeries>>
@@ -227,10 +227,10 @@ async function querySeries(e: QueryEngine, s: YearsScope, read: SeriesRead) {
           spendingSeriesSql(series),
         )
       : Promise.resolve([])
-  const { between } = read
-  if (!between) return Promise.all([indicatorColumns(), spendingRows()])
+  const { stopped } = read
+  if (!stopped) return Promise.all([indicatorColumns(), spendingRows()])
   const columns = await indicatorColumns()
-  return [columns, (await between()) ? [] : await spendingRows()] as const
+  return [columns, stopped() ? [] : await spendingRows()] as const
 }
 
 function fillSeries([seriesColumns, spendRows]: SeriesResults, into: Into<UnitSeries>): void {

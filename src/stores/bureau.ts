@@ -111,15 +111,11 @@ export const useBureauStore = defineStore('bureau', () => {
         const slice = hurried ? (from === 0 ? undefined : orgs.slice(from)) : orgs.slice(from, from + AHEAD_SLICE)
         from = hurried ? orgs.length : from + AHEAD_SLICE
         const scope = { org: null, orgs: slice, months: [m, m] as const }
-        // reading ahead, one query at a time, none while the page is being used and none once stopped: a unit opened
-        // meanwhile waits for the query under way at most, not the slice's three
+        // reading ahead, one query at a time and none once stopped: a unit opened meanwhile waits for the query under
+        // way at most, not the slice's three
         const inTurn = !hurried
-        const between = async () => {
-          await calm()
-          return stopped()
-        }
         const readNow = () =>
-          readMonthSeries(engine, { year: token.year, ...scope }, { indicators: true, spending: true, between: inTurn ? between : undefined })
+          readMonthSeries(engine, { year: token.year, ...scope }, { indicators: true, spending: true, stopped: inTurn ? stopped : undefined })
         const readBefore = async () =>
           token.hasLastYear
             ? readMonthSeries(engine, { year: token.year - 1, ...scope }, { indicators: false, spending: true })
@@ -127,9 +123,8 @@ export const useBureauStore = defineStore('bureau', () => {
         let read: Map<string, UnitSeries>
         let before: Map<string, UnitSeries>
         if (inTurn) {
-          if (await between()) return
           read = await readNow()
-          if (await between()) return
+          if (stopped()) return
           before = await readBefore()
         } else [read, before] = await Promise.all([readNow(), readBefore()])
         if (stopped()) return
@@ -205,7 +200,6 @@ export const useBureauStore = defineStore('bureau', () => {
     // from when the page is first idle; then each month is read (in DuckDB's worker) as soon as the one before is, its
     // rows computed when the page is idle, so that a sort or a month picked meanwhile is drawn first
     await idle()
-    await calm()
     for (let m = (latestMonth.value ?? 0) - 1; m >= 1; m--) {
       if (readingAhead !== run || loadedFor !== token) return
       if (!months.value.has(m)) await readMonth(m, token, run)
@@ -216,17 +210,6 @@ export const useBureauStore = defineStore('bureau', () => {
   }
   function stopReadingAhead(): void {
     readingAhead = null
-  }
-  /** when the page was last used (a click, a key, a month picked): reading ahead waits until it has been left alone */
-  let usedAt = -Infinity
-  function pageUsed(): void {
-    usedAt = performance.now()
-  }
-  /** Resolves once the page has not been used for QUIET_MS: what is read ahead then cannot hold up what is asked. */
-  async function calm(): Promise<void> {
-    for (let wait = usedAt + QUIET_MS - performance.now(); wait > 0; wait = usedAt + QUIET_MS - performance.now()) {
-      await new Promise((resolve) => setTimeout(resolve, wait))
-    }
   }
   watch(year, () => (pickedMonth.value = null))
   /** Shows month `m` once its series are read (at once when they are), unless another is picked meanwhile. */
@@ -297,17 +280,12 @@ export const useBureauStore = defineStore('bureau', () => {
 
   return {
     profiles, profile, selectedProfile, customProfiles, status, units, year, month, shownMonth, pickedMonth, latestMonth,
-    rows, departments, atLatestMonth, load, stopReadingAhead, pageUsed, unitAt, saveProfile, importProfile, deleteProfile,
+    rows, departments, atLatestMonth, load, stopReadingAhead, unitAt, saveProfile, importProfile, deleteProfile,
   }
 })
 
 /** units per query of a month read ahead: a whole month of 300 units kept a unit opened meanwhile waiting 0.3–1 s; smaller slices slowed reading ahead (and switching to a month) by the cost of each query */
 const AHEAD_SLICE = 100
-/**
- * how long the page is left alone before reading ahead goes on: a row opened just after a month was picked waited
- * 40–50 ms for the query read ahead meanwhile
- */
-const QUIET_MS = 500
 const EMPTY = new Map<string, never[]>()
 /** A unit's targets and projects with series read at some month (none when it has none then). */
 const unitWith = (u: StoreSnapshot, s: UnitSeries | undefined): UnitData => ({
