@@ -111,6 +111,11 @@ export const useDatasetStore = defineStore('dataset', () => {
   const staleSnapshot = ref(false)
   /** DuckDB has loaded the data and the figures on screen are its own (not a snapshot's). */
   const computed_ = ref(false)
+  /**
+   * DuckDB holds the data (the first rebuild has loaded them): until then a read finds its tables empty or half
+   * loaded, even once DuckDB itself is ready.
+   */
+  let tablesRead = false
 
   /** The rows the deployed sample files stored (read before the uploads are replayed), and what of them is left. */
   let sampleParts: SamplePart[] = []
@@ -208,6 +213,7 @@ export const useDatasetStore = defineStore('dataset', () => {
     const [now, before] = next ? [next.year, next.year - 1].map((year) => snapshotRead(next.org, year)) : [null, null]
     if (now === undefined || before === undefined) return false
     asked = null
+    selecting.value = false
     show(next, now ?? null, before ?? null)
     return true
   }
@@ -224,6 +230,12 @@ export const useDatasetStore = defineStore('dataset', () => {
     version.value++
   }
 
+  /**
+   * Another view is being read (a year or unit picked): the figures on screen are still the last view's, and the page
+   * says so (App.vue dims them) until the new ones replace them.
+   */
+  const selecting = ref(false)
+
   /** The view asked for last, until it is shown: a view asked for before it whose reads end later is not shown. */
   let asked: { wanted: Partial<Scope> | null } | null = null
 
@@ -234,9 +246,34 @@ export const useDatasetStore = defineStore('dataset', () => {
   async function select(wanted: Partial<Scope> | null): Promise<boolean> {
     const ask = { wanted }
     asked = ask
+    selecting.value = true
+    try {
+      return await selectAsked(ask)
+    } finally {
+      // another view asked for meanwhile is still being read
+      selecting.value = asked !== null
+    }
+  }
+  async function selectAsked(ask: { wanted: Partial<Scope> | null }): Promise<boolean> {
     for (;;) {
       const at = generation
       const next = defaultView(datasets.value, orgs.value, ask.wanted)
+      // figures drawn from a snapshot, the data not yet in DuckDB: a year the snapshot does not hold is read once
+      // DuckDB has read the data (started now), whose refresh shows the view asked for last; until then the page says
+      // that DuckDB is loading the data. Shown without its figures, the year said 本年度的预算项目尚未载入 and
+      // 暂无完成数据 for two seconds; with the last year's figures kept, the year picked was written above them.
+      if (next && !tablesRead && [next.year, next.year - 1].some((year) => snapshotRead(next.org, year) === undefined)) {
+        status.value = 'loading'
+        show(next, null, null)
+        try {
+          await engineReady()
+        } catch {
+          if (asked === ask) asked = null
+          return false
+        }
+        if (asked !== ask) return false
+        continue
+      }
       const [now = null, before = null] = next ? await snapshotsOf(next.org, [next.year, next.year - 1]) : []
       if (asked !== ask) return false
       // the data changed while these were read: read again, from the data now stored
@@ -373,6 +410,7 @@ export const useDatasetStore = defineStore('dataset', () => {
     }
     performance.mark('jx:batches-replayed')
     folders.value = data.map((f) => ({ path: f.path, about: f.about }))
+    tablesRead = true
     // no batch in force: the tables are the data folder's, whose list was read above
     await refresh(batches, batches.some((b) => !b.undoneAt) ? null : loaded)
     performance.mark('jx:store-read')
@@ -460,7 +498,7 @@ export const useDatasetStore = defineStore('dataset', () => {
   return {
     status, error, folders, datasets, orgs, view, legacyScope, current, lastYear, entry, indicators, projects, plans, indicatorSeries,
     spendingSeries, year, years, latestMonth, awaitingTargets, org, about, organisation, version, loadedAt, reloadError,
-    replayError, staleSnapshot, computedByDuckdb: computed_, sampleStatus, dataHash, replayReport, batchesVersion, init,
+    replayError, staleSnapshot, selecting, computedByDuckdb: computed_, sampleStatus, dataHash, replayReport, batchesVersion, init,
     rebuild, reloadFolder, refresh, select, read, showRead, snapshotOf, prefetch, engineReady, otherUnitName, syncBatches, announceBatches: channel.announce,
   }
 })
