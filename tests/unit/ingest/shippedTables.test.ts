@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createNativeEngine } from '@/engine/duckdbNative'
 import type { QueryEngine } from '@/engine/QueryEngine'
+import { createStoreSchemaSql } from '@/engine/sql/schema'
 import { loadDataset } from '@/ingest/loadDataset'
 import { readDatasets, readScopes } from '@/ingest/readStore'
 import {
@@ -43,6 +44,20 @@ describe.each(ENGINES)('the checked tables shipped beside the data, on $name', (
       expect(project).toEqual({ name: '园区"基础设施",\n二期', purpose: '', goal: null })
     } finally {
       await read.close()
+    }
+  })
+
+  it('writes each unit’s rows together, years in order, each unit’s year in the order it was stored', async () => {
+    // loaded in this order, a unit's rows lie in a few of DuckDB's blocks, which one unit's reads skip to
+    const mixed = await create()
+    try {
+      await mixed.exec(createStoreSchemaSql())
+      await mixed.exec(`INSERT INTO spending VALUES ('B', 2024, 'P1', 1, 1), ('A', 2024, 'P9', 1, 2), ('B', 2023, 'P2', 2, 3),
+        ('A', 2024, 'P0', 3, 4), ('B', 2023, 'P1', 1, 5)`)
+      const lines = new TextDecoder().decode((await dumpTables(mixed, folders)).bytes.get('spending')).trim().split('\n')
+      expect(lines.slice(1).map((l) => l.split(',').slice(0, 3).join(','))).toEqual(['A,2024,P9', 'A,2024,P0', 'B,2023,P2', 'B,2023,P1', 'B,2024,P1'])
+    } finally {
+      await mixed.close()
     }
   })
 
