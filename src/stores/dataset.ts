@@ -241,12 +241,13 @@ export const useDatasetStore = defineStore('dataset', () => {
 
   /**
    * Shows a unit and year (and last year's beside it); unknown ones fall back to the default view. Says whether it
-   * did: not when another was asked for meanwhile (reads shared with it end together, in no set order).
+   * did: not when another was asked for meanwhile (reads shared with it end together, in no set order). The figures
+   * on screen are dimmed while it reads (`dim`), not when they are the same view's read again.
    */
-  async function select(wanted: Partial<Scope> | null): Promise<boolean> {
+  async function select(wanted: Partial<Scope> | null, { dim = true }: { dim?: boolean } = {}): Promise<boolean> {
     const ask = { wanted }
     asked = ask
-    selecting.value = true
+    if (dim) selecting.value = true
     try {
       return await selectAsked(ask)
     } finally {
@@ -473,7 +474,8 @@ export const useDatasetStore = defineStore('dataset', () => {
     sampleScopes.value = sampleLeft(sampleParts, batches)
     // a view asked for while the data changed, else the one on screen; the figures kept for the next visit are those
     // of a view shown here (one asked for since is shown by its own select, without them)
-    const shown = await select(asked?.wanted ?? view.value ?? storedView.read())
+    // the same view's figures read again (a reload, the wall screen's folder watch): not dimmed meanwhile
+    const shown = await select(asked?.wanted ?? view.value ?? storedView.read(), { dim: asked !== null })
     if (shown && lastGood) {
       writeSnapshot({
         key: snapshotKey(lastGood, batches),
