@@ -197,6 +197,12 @@ export const useDatasetStore = defineStore('dataset', () => {
     snapshotsOf(s.org, [s.year, s.year - 1]).catch(() => undefined)
   }
 
+  /**
+   * Another view is being read (a year or unit picked): the figures on screen are still the last view's, and the page
+   * says so (App.vue dims them) until the new ones replace them.
+   */
+  const selecting = ref(false)
+
   /** Reads what `select(wanted)` would show, without showing it: `showRead` then shows it at once. */
   async function read(wanted: Partial<Scope> | null): Promise<void> {
     const next = defaultView(datasets.value, orgs.value, wanted)
@@ -229,12 +235,6 @@ export const useDatasetStore = defineStore('dataset', () => {
     if (next) storedView.write(next)
     version.value++
   }
-
-  /**
-   * Another view is being read (a year or unit picked): the figures on screen are still the last view's, and the page
-   * says so (App.vue dims them) until the new ones replace them.
-   */
-  const selecting = ref(false)
 
   /** The view asked for last, until it is shown: a view asked for before it whose reads end later is not shown. */
   let asked: { wanted: Partial<Scope> | null } | null = null
