@@ -216,7 +216,7 @@ export const useDatasetStore = defineStore('dataset', () => {
   function showRead(wanted: Partial<Scope> | null): boolean {
     const next = defaultView(datasets.value, orgs.value, wanted)
     if (!engine) return false
-    const [now, before] = next ? [next.year, next.year - 1].map((year) => snapshotRead(next.org, year)) : [null, null]
+    const [now, before] = next ? viewRead(next) : [null, null]
     if (now === undefined || before === undefined) return false
     asked = null
     selecting.value = false
@@ -226,6 +226,8 @@ export const useDatasetStore = defineStore('dataset', () => {
   /** A unit's year as read: null when the store holds nothing of it, undefined when it is not read (yet). */
   const snapshotRead = (org: string, year: number): StoreSnapshot | null | undefined =>
     datasets.value.some((d) => sameScope(d, { org, year })) ? cache.get(cacheKey({ org, year })) : null
+  /** A view's year and last year's, as read (`snapshotRead`). */
+  const viewRead = (v: Scope) => [snapshotRead(v.org, v.year), snapshotRead(v.org, v.year - 1)] as const
 
   /** Puts a view on screen, with the figures read for it. */
   function show(next: Scope | null, now: StoreSnapshot | null, before: StoreSnapshot | null): void {
@@ -263,7 +265,7 @@ export const useDatasetStore = defineStore('dataset', () => {
       // DuckDB has read the data (started now), whose refresh shows the view asked for last; until then the page says
       // that DuckDB is loading the data. Shown without its figures, the year said 本年度的预算项目尚未载入 and
       // 暂无完成数据 for two seconds; with the last year's figures kept, the year picked was written above them.
-      if (next && !tablesRead && [next.year, next.year - 1].some((year) => snapshotRead(next.org, year) === undefined)) {
+      if (next && !tablesRead && viewRead(next).includes(undefined)) {
         status.value = 'loading'
         show(next, null, null)
         try {
