@@ -186,7 +186,8 @@ export const useDatasetStore = defineStore('dataset', () => {
     return Promise.all(
       years.map((year) => {
         const key = cacheKey({ org, year })
-        return held.includes(year) && engine ? (cache.get(key) ?? reading.get(key) ?? null) : null
+        // a year kept from the last visit is there before DuckDB is (taken for none, it showed an empty year)
+        return held.includes(year) ? (cache.get(key) ?? reading.get(key) ?? null) : null
       }),
     )
   }
